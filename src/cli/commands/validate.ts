@@ -1,0 +1,93 @@
+// `opsplan validate [PATHS...]`: schema and cross-file checks, reported in the chosen formats.
+import type { Command } from 'commander';
+import { compareDiagnostics, countBySeverity } from '../../model/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { DIAGNOSTIC_FORMATS, DIAGNOSTIC_FORMATTERS } from '../../render/diagnostics/index.js';
+import type { DiagnosticFormat } from '../../render/diagnostics/index.js';
+import { usageError, useColor } from '../context.js';
+import type { CliContext } from '../context.js';
+import { loadForCommand, parseIntOption, sharedLoadOptions } from '../load-for-command.js';
+import type { SharedLoadFlags } from '../load-for-command.js';
+import { writeFileAtomic } from '../write-output.js';
+
+interface ValidateFlags extends SharedLoadFlags {
+  format: string[];
+  output?: string;
+  maxWarnings?: number;
+  maxFindings: number;
+  color?: boolean;
+}
+
+/** A requested output: a format and where it goes (stdout when no file). */
+interface OutputSpec {
+  format: DiagnosticFormat;
+  file?: string;
+}
+
+function parseOutputs(flags: ValidateFlags, ctx: CliContext): OutputSpec[] {
+  const specs: OutputSpec[] = flags.format.map((f) => {
+    const [name, file] = f.includes('=') ? [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)] : [f, undefined];
+    if (!(DIAGNOSTIC_FORMATS as readonly string[]).includes(name)) throw usageError(`unknown format "${name}"; use one of ${DIAGNOSTIC_FORMATS.join(', ')}`);
+    return { format: name as DiagnosticFormat, file };
+  });
+  if (specs.length === 0) {
+    specs.push({ format: 'stylish' });
+    // In GitHub Actions, annotate the pull request as well, without being asked.
+    if (ctx.env.GITHUB_ACTIONS === 'true') specs.push({ format: 'github' });
+  }
+  if (flags.output) {
+    const target = specs.find((s) => s.file === undefined);
+    if (!target) throw usageError('--output has no format to apply to: every --format already names its file');
+    target.file = flags.output;
+  }
+  return specs;
+}
+
+/** Decides the exit code of validate: 1 on errors or too many warnings, else 0. */
+export function validateExitCode(diagnostics: readonly Diagnostic[], maxWarnings: number | undefined): 0 | 1 {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+/** Registers `validate`. */
+export function registerValidate(program: Command, ctx: CliContext, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('validate')
+    .description('check files against the schemas and across files; exit 1 on errors')
+    .argument('[paths...]', 'workspace folder, files or globs inside one workspace (default: .)')
+    .option('-f, --format <name[=file]>', `output format: ${DIAGNOSTIC_FORMATS.join(' | ')}; repeat for several, name=FILE writes one to a file`, (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('-o, --output <file>', 'write the (first) format to FILE instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseIntOption('--max-warnings'))
+    .option('--max-findings <n>', 'show at most N findings (all are counted)', parseIntOption('--max-findings'), 1000);
+  sharedLoadOptions(cmd);
+  cmd.action((paths: string[], flags: ValidateFlags) => {
+    const outputs = parseOutputs(flags, ctx);
+    const loaded = loadForCommand(ctx, paths, flags);
+    const all = loaded.diagnostics.slice().sort(compareDiagnostics);
+    const shown = all.slice(0, flags.maxFindings);
+    const sources = new Map<string, string>();
+    for (const d of shown) {
+      const text = loaded.result.sourceText(d.file);
+      if (text !== undefined) sources.set(d.file, text);
+    }
+    const fileCount = loaded.fileCount;
+    for (const spec of outputs) {
+      const input = {
+        diagnostics: shown,
+        fileCount,
+        sources,
+        root: loaded.displayRoot,
+        toolVersion: ctx.version,
+        color: spec.file === undefined && useColor(ctx, flags.color),
+        omitted: all.length - shown.length,
+      };
+      const text = DIAGNOSTIC_FORMATTERS[spec.format](input);
+      if (spec.file) writeFileAtomic(spec.file, text, loaded.inputFiles);
+      else ctx.stdout.write(text);
+    }
+    // Counting uses every finding, not just those shown.
+    setExit(validateExitCode(all, flags.maxWarnings));
+  });
+}

@@ -1,0 +1,60 @@
+// Shared by every command that reads a workspace: flags for limits, loading, and the filter
+// of files the user asked about.
+import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { loadWorkspace } from '../load/load-workspace.js';
+import type { LoadResult } from '../load/load-workspace.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../load/read-files.js';
+import type { CliContext } from './context.js';
+import { resolveTargets } from './resolve-targets.js';
+
+/** Flags every workspace command accepts. */
+export interface SharedLoadFlags {
+  maxFileSize: number;
+}
+
+/** Parses a non-negative integer option or reports a usage error (exit 2). */
+export function parseIntOption(name: string): (v: string) => number {
+  return (v) => {
+    if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`${name} takes a whole number, got "${v}"`);
+    return Number(v);
+  };
+}
+
+/** Adds the options shared by all workspace commands. */
+export function sharedLoadOptions(cmd: Command): Command {
+  return cmd
+    .option('--max-file-size <bytes>', 'refuse files larger than this', parseIntOption('--max-file-size'), DEFAULT_MAX_FILE_BYTES)
+    .option('--no-color', 'plain output without colours (NO_COLOR is honoured too)');
+}
+
+/** A loaded workspace as a command sees it. */
+export interface CommandLoad {
+  result: LoadResult;
+  /** Diagnostics restricted to the files asked about (plus run-level ones). */
+  diagnostics: Diagnostic[];
+  fileCount: number;
+  /** Root as the user would write it (relative to cwd when inside it). */
+  displayRoot: string;
+  /** Absolute paths of every input, so outputs never overwrite one. */
+  inputFiles: string[];
+}
+
+/** Loads the workspace named by `paths` (folder, files or globs). */
+export function loadForCommand(ctx: CliContext, paths: readonly string[], flags: SharedLoadFlags): CommandLoad {
+  const targets = resolveTargets(ctx.cwd, paths);
+  const result = loadWorkspace(targets.root, { maxFileBytes: flags.maxFileSize });
+  const only = targets.only;
+  const diagnostics = only ? result.diagnostics.filter((d) => d.file === '' || only.has(d.file)) : result.diagnostics;
+  const fileCount = only ? only.size : result.workspace.files.length;
+  const rel = path.relative(ctx.cwd, targets.root);
+  return {
+    result,
+    diagnostics,
+    fileCount,
+    displayRoot: rel === '' ? '.' : rel.startsWith('..') ? targets.root : rel,
+    inputFiles: result.workspace.files.map((f) => path.join(targets.root, f.file)),
+  };
+}

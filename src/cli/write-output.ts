@@ -1,0 +1,82 @@
+// Every file opsplan writes goes through here: a temp file beside the target, then an atomic
+// rename, so a failure or a kill mid-write leaves the previous file intact, and an input file
+// can never be the target.
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { ExitError } from './context.js';
+
+function statOrNull(p: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/** Resolves symlinks of the target (or of its folder when it does not exist yet). */
+function resolveTarget(target: string): string {
+  try {
+    return realpathSync(target);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(target)), path.basename(target));
+    } catch {
+      return path.resolve(target);
+    }
+  }
+}
+
+/** Refuses (exit 2) a target that is, or links to, one of the input files. */
+export function assertNotInput(target: string, inputs: readonly string[]): void {
+  const real = resolveTarget(target);
+  for (const input of inputs) {
+    let inputReal: string;
+    try {
+      inputReal = realpathSync(input);
+    } catch {
+      continue;
+    }
+    if (inputReal === real) throw new ExitError(2, `refusing to write ${target}: it is an input file (${input}); choose another --output`);
+  }
+}
+
+/** Writes `data` to `target` atomically; throws ExitError(3) on failure, leaving no temp file. */
+export function writeFileAtomic(target: string, data: string | Uint8Array, inputs: readonly string[] = []): void {
+  assertNotInput(target, inputs);
+  const existing = statOrNull(target);
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    // A device or pipe (/dev/stdout, /dev/full): write straight to it; renaming over it would
+    // replace the device node.
+    try {
+      writeFileSync(target, data);
+      return;
+    } catch (e) {
+      throw new ExitError(3, `cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  }
+  if (existing?.isDirectory()) throw new ExitError(3, `cannot write ${target}: it is a directory`);
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, resolveTarget(target));
+  } catch (e) {
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    }
+    rmSync(tmp, { force: true });
+    const reason = e instanceof Error ? (e as NodeJS.ErrnoException).code ?? e.message : String(e);
+    throw new ExitError(3, `cannot write ${target}: ${reason}; the previous file, if any, is unchanged`);
+  }
+}

@@ -1,0 +1,251 @@
+// files -> bytes -> YAML -> schema -> model. Never throws for a user's mistake: every problem
+// becomes a diagnostic and the file is left out of the model.
+import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { FILE_KINDS } from '../model/documents.js';
+import type {
+  ActualsDoc,
+  AnyDoc,
+  BudgetAdjustmentDoc,
+  BudgetDoc,
+  CompanyDoc,
+  FileKind,
+  InventoryDoc,
+  PlanDoc,
+  PlanProgressDoc,
+  VarianceResponseDoc,
+} from '../model/documents.js';
+import { currencyDigits, spreadEvenly, toCents } from '../model/money.js';
+import type { Company, Workspace } from '../model/workspace.js';
+import { checkWorkspace } from './check-workspace.js';
+import { DEFAULT_PARSE_LIMITS, parseYaml } from './parse-yaml.js';
+import type { ParseLimits, ParsedYaml, Position } from './parse-yaml.js';
+import { DEFAULT_MAX_FILE_BYTES, decodeUtf8, listYamlFiles, readSourceFile } from './read-files.js';
+import { validateAgainstSchema } from './validate-schema.js';
+
+/** The company file's name at the workspace root. */
+export const COMPANY_FILE = 'opsplan.yaml';
+
+/** Options for loading a workspace. */
+export interface LoadOptions {
+  maxFileBytes?: number;
+  limits?: ParseLimits;
+}
+
+/** Finds where a path inside a file is written; line 0 when the file was not parsed. */
+export type Locator = (file: string, path: readonly (string | number)[], at?: 'key' | 'value') => Position;
+
+/** The outcome of loading: the model of everything valid, and every finding. */
+export interface LoadResult {
+  workspace: Workspace;
+  diagnostics: Diagnostic[];
+  locate: Locator;
+  /** Decoded text of a file that was parsed, for code frames. */
+  sourceText: (file: string) => string | undefined;
+}
+
+/** Applies the company file's defaults and converts money thresholds to cents. */
+export function normalizeCompany(doc: CompanyDoc, file: string): Company {
+  const digits = currencyDigits(doc.currency);
+  const t = doc.thresholds ?? {};
+  const v = t.variance ?? {};
+  const s = t.stock ?? {};
+  const c = t.consolidation ?? {};
+  return {
+    file,
+    name: doc.company,
+    currency: doc.currency,
+    currencyDigits: digits,
+    fiscalYearStartMonth: doc.fiscalYearStartMonth ?? 1,
+    departments: doc.departments,
+    warehouses: doc.warehouses ?? [],
+    thresholds: {
+      variance: {
+        warnPct: v.warnPct ?? 10,
+        criticalPct: v.criticalPct ?? 25,
+        minAmount: toCents(v.minAmount ?? 0, digits),
+        overrides: (v.overrides ?? []).map((o) => ({ ...o, minAmount: o.minAmount === undefined ? undefined : toCents(o.minAmount, digits) })),
+      },
+      stock: {
+        countTolerancePct: s.countTolerancePct ?? 2,
+        countToleranceValue: toCents(s.countToleranceValue ?? 0, digits),
+        slowMovingDays: s.slowMovingDays ?? 90,
+        staleSnapshotDays: s.staleSnapshotDays ?? 45,
+      },
+      consolidation: { budgetRequestTolerancePct: c.budgetRequestTolerancePct ?? 5, pacePct: c.pacePct ?? 90 },
+      responseDays: t.responseDays ?? 10,
+    },
+    doc,
+  };
+}
+
+function fyNumber(fy: string): number {
+  return Number(fy.slice(2, 6));
+}
+
+/**
+ * Loads a workspace. `root` is the folder holding opsplan.yaml; every YAML file below it is
+ * read. `diagnostics` covers all of them, sorted by file and position.
+ */
+export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResult {
+  const absRoot = path.resolve(root);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
+  const diagnostics: Diagnostic[] = [];
+  const parsedFiles = new Map<string, ParsedYaml>();
+  const texts = new Map<string, string>();
+  const workspace: Workspace = {
+    root: absRoot,
+    company: null,
+    plans: [],
+    budgets: [],
+    actuals: [],
+    adjustments: [],
+    inventories: [],
+    progress: [],
+    responses: [],
+    files: [],
+  };
+
+  const listed = listYamlFiles(absRoot);
+  diagnostics.push(...listed.diagnostics);
+  const docs: { file: string; doc: AnyDoc }[] = [];
+
+  for (const absolute of listed.files) {
+    const read = readSourceFile(absRoot, absolute, { maxFileBytes });
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+      workspace.files.push({ file: read.diagnostic.file, sha256: '', bytes: 0, kind: null });
+      continue;
+    }
+    const source = read.source!;
+    const entry = { file: source.file, sha256: source.sha256, bytes: source.bytes.length, kind: null as string | null };
+    workspace.files.push(entry);
+    const decoded = decodeUtf8(source.bytes, source.file);
+    if (decoded.diagnostic) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    texts.set(source.file, decoded.text!);
+    const parsed = parseYaml(decoded.text!, source.file, limits);
+    parsedFiles.set(source.file, parsed);
+    if (parsed.diagnostics.length > 0) {
+      diagnostics.push(...parsed.diagnostics);
+      continue;
+    }
+    const data = parsed.data as Record<string, unknown>;
+    const kind = data.kind;
+    const isCompanyFile = source.file === COMPANY_FILE;
+    if (kind === undefined) {
+      const pos = parsed.locate([]);
+      diagnostics.push({ code: 'file/missing-kind', severity: 'error', message: `no kind: every opsplan file starts with kind: (${FILE_KINDS.join(' | ')}) and version: 1`, file: source.file, line: pos.line, column: pos.column, path: '/kind' });
+      continue;
+    }
+    if (typeof kind !== 'string' || !(FILE_KINDS as readonly string[]).includes(kind)) {
+      const pos = parsed.locate(['kind']);
+      diagnostics.push({ code: 'file/unknown-kind', severity: 'error', message: `unknown kind ${JSON.stringify(kind)}; expected one of ${FILE_KINDS.join(', ')}`, file: source.file, line: pos.line, column: pos.column, path: '/kind' });
+      continue;
+    }
+    entry.kind = kind;
+    if (data.version !== 1) {
+      const pos = parsed.locate(['version'], data.version === undefined ? 'key' : 'value');
+      const found = data.version === undefined ? 'no version' : `version ${JSON.stringify(data.version)}`;
+      diagnostics.push({ code: 'file/unsupported-version', severity: 'error', message: `${found}: this opsplan reads version: 1; add version: 1 or upgrade opsplan`, file: source.file, line: pos.line, column: pos.column, path: '/version' });
+      continue;
+    }
+    if ((kind === 'company') !== isCompanyFile) {
+      const pos = parsed.locate(['kind']);
+      diagnostics.push({
+        code: 'file/misplaced-company',
+        severity: 'error',
+        message: isCompanyFile ? `${COMPANY_FILE} must be the company file (kind: company), found kind: ${kind}` : `kind: company belongs in ${COMPANY_FILE} at the workspace root; this file is ignored`,
+        file: source.file,
+        line: pos.line,
+        column: pos.column,
+        path: '/kind',
+      });
+      continue;
+    }
+    const schemaDiagnostics = validateAgainstSchema(kind as FileKind, parsed, source.file);
+    if (schemaDiagnostics.length > 0) {
+      diagnostics.push(...schemaDiagnostics);
+      continue;
+    }
+    docs.push({ file: source.file, doc: data as unknown as AnyDoc });
+  }
+
+  const companyDoc = docs.find((d) => d.doc.kind === 'company');
+  if (companyDoc) workspace.company = normalizeCompany(companyDoc.doc as CompanyDoc, companyDoc.file);
+  else if (!workspace.files.some((f) => f.file === COMPANY_FILE)) {
+    diagnostics.push({ code: 'workspace/missing-company', severity: 'error', message: `no ${COMPANY_FILE} at the workspace root ${absRoot}; run opsplan init or point at the folder that holds it`, file: COMPANY_FILE, line: 0, column: 0, path: '' });
+  }
+  const digits = workspace.company?.currencyDigits ?? 2;
+
+  for (const { file, doc } of docs) {
+    switch (doc.kind) {
+      case 'plan':
+        workspace.plans.push({ file, doc: doc as PlanDoc });
+        break;
+      case 'budget': {
+        const b = doc as BudgetDoc;
+        workspace.budgets.push({
+          file,
+          department: b.department,
+          fiscalYear: fyNumber(b.fiscalYear),
+          status: b.status,
+          lines: b.lines.map((l, index) => ({
+            account: l.account,
+            name: l.name,
+            category: l.category,
+            basis: l.basis,
+            method: l.method,
+            months: l.monthly ? l.monthly.map((m) => toCents(m, digits)) : spreadEvenly(toCents(l.annual ?? 0, digits), 12),
+            index,
+          })),
+        });
+        break;
+      }
+      case 'actuals': {
+        const a = doc as ActualsDoc;
+        workspace.actuals.push({ file, department: a.department, month: a.month, lines: a.lines.map((l, index) => ({ account: l.account, amount: toCents(l.amount, digits), index })) });
+        break;
+      }
+      case 'budget-adjustment': {
+        const a = doc as BudgetAdjustmentDoc;
+        workspace.adjustments.push({
+          file,
+          id: a.id,
+          department: a.department,
+          fiscalYear: fyNumber(a.fiscalYear),
+          status: a.status,
+          reason: a.reason,
+          justification: a.justification,
+          approvedBy: a.approvedBy,
+          approvedOn: a.approvedOn,
+          changes: a.changes.map((c, index) => ({
+            account: c.account,
+            month: c.month,
+            delta: toCents(c.delta, digits),
+            newLine: c.category ? { name: c.name ?? c.account, category: c.category, basis: c.basis ?? '', method: c.method ?? '' } : undefined,
+            index,
+          })),
+        });
+        break;
+      }
+      case 'inventory':
+        workspace.inventories.push({ file, doc: doc as InventoryDoc });
+        break;
+      case 'plan-progress':
+        workspace.progress.push({ file, doc: doc as PlanProgressDoc });
+        break;
+      case 'variance-response':
+        workspace.responses.push({ file, doc: doc as VarianceResponseDoc });
+        break;
+      default:
+        break;
+    }
+  }
+  const locate: Locator = (file, p, at) => parsedFiles.get(file)?.locate(p, at) ?? { line: 0, column: 0 };
+  diagnostics.push(...checkWorkspace(workspace, locate));
+  return { workspace, diagnostics, locate, sourceText: (file) => texts.get(file) };
+}

@@ -1,0 +1,165 @@
+// Finding and reading the workspace's files. Symbolic links are never followed: a link loop
+// cannot make us read a file twice and a link cannot lead us out of the workspace. Each
+// skipped link is reported as a warning so nothing disappears silently.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+
+/** One file of the workspace, read as bytes. */
+export interface SourceFile {
+  /** Workspace-relative, forward slashes. */
+  file: string;
+  absolute: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** Options for collecting files. */
+export interface ReadOptions {
+  /** Largest file accepted, in bytes; bigger files are refused before they are read. */
+  maxFileBytes: number;
+}
+
+/** 32 MiB: an inventory of 100,000 items is about 25 MB of YAML. */
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+function rel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+function warn(file: string, code: string, message: string): Diagnostic {
+  return { code, severity: 'warning', message, file, line: 0, column: 0, path: '' };
+}
+
+function isYamlName(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml');
+}
+
+/** True when `candidate` (already resolved) lies inside `root` (already resolved). */
+export function isInside(root: string, candidate: string): boolean {
+  const r = path.relative(root, candidate);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+/**
+ * Lists the YAML files under `root` (sorted, so every output is stable), skipping dot
+ * folders, node_modules and symbolic links.
+ */
+export function listYamlFiles(root: string): { files: string[]; diagnostics: Diagnostic[] } {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const abs = path.join(dir, e.name);
+      if (e.isSymbolicLink()) {
+        if (e.name.startsWith('.')) continue;
+        diagnostics.push(warn(rel(root, abs), 'workspace/symlink-skipped', 'symbolic link not followed (opsplan reads every real file once and nothing outside the workspace); copy the file into the workspace if it should be read'));
+        continue;
+      }
+      if (e.isDirectory()) {
+        if (e.name.startsWith('.') || SKIPPED_DIRS.has(e.name)) continue;
+        walk(abs);
+      } else if (e.isFile() && isYamlName(e.name)) {
+        files.push(abs);
+      }
+    }
+  };
+  walk(root);
+  return { files, diagnostics };
+}
+
+/** Finds the first byte offset where `bytes` stop being valid UTF-8, or -1. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    if (i + need >= n) return i; // truncated sequence at end of file
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Decodes bytes as UTF-8, refusing anything else with the byte offset of the first bad
+ * byte (Node's default decoding would silently replace it with U+FFFD).
+ */
+export function decodeUtf8(bytes: Buffer, file: string): { text?: string; diagnostic?: Diagnostic } {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16 || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))) {
+    return { diagnostic: { code: 'file/encoding', severity: 'error', message: 'the file is UTF-16 (byte offset 0); save it as UTF-8', file, line: 1, column: 1, path: '' } };
+  }
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) {
+    const before = bytes.subarray(0, bad).toString('utf8');
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return {
+      diagnostic: {
+        code: 'file/encoding',
+        severity: 'error',
+        message: `invalid UTF-8 at byte offset ${bad} (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}); the file looks like Latin-1 or another legacy encoding, save it as UTF-8`,
+        file,
+        line,
+        column,
+        path: '',
+      },
+    };
+  }
+  return { text: bytes.toString('utf8') };
+}
+
+/** Reads one file if it is not over the size cap. */
+export function readSourceFile(root: string, absolute: string, options: ReadOptions): { source?: SourceFile; diagnostic?: Diagnostic } {
+  const file = rel(root, absolute);
+  const size = statSync(absolute).size;
+  if (size > options.maxFileBytes) {
+    return {
+      diagnostic: { code: 'file/too-large', severity: 'error', message: `file is ${size} bytes, over the ${options.maxFileBytes}-byte cap; split it or raise --max-file-size`, file, line: 0, column: 0, path: '' },
+    };
+  }
+  const bytes = readFileSync(absolute);
+  return { source: { file, absolute, bytes, sha256: createHash('sha256').update(bytes).digest('hex') } };
+}
+
+/** Resolves a path given on the command line and checks that it stays inside the workspace. */
+export function resolveInside(root: string, candidate: string): string | null {
+  const realRoot = realpathSync(root);
+  let real: string;
+  try {
+    real = realpathSync(candidate);
+  } catch {
+    return null;
+  }
+  return isInside(realRoot, real) ? real : null;
+}
+
+/** lstat that returns null instead of throwing for a missing path. */
+export function statOrNull(p: string): ReturnType<typeof lstatSync> | null {
+  try {
+    return lstatSync(p);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,227 @@
+// JSON Schema validation of parsed files, with every ajv error turned into a diagnostic that
+// points at the right node: the offending key for unknown keys, the parent's key for a
+// missing property, the value otherwise.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsImport from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { FileKind } from '../model/documents.js';
+import { countDecimals } from '../model/money.js';
+import { isPlainScalar } from './parse-yaml.js';
+import type { ParsedYaml } from './parse-yaml.js';
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object.
+const addFormats = (addFormatsImport as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default;
+
+/** Kinds that have a schema in schemas/ (company-plan is an output kind). */
+export const SCHEMA_KINDS = ['company', 'plan', 'budget', 'actuals', 'budget-adjustment', 'inventory', 'plan-progress', 'variance-response'] as const;
+
+/** The folder holding the JSON Schemas, found relative to this module (src/ or dist/). */
+export function schemasDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas');
+}
+
+let compiled: Map<string, ValidateFunction> | null = null;
+
+/** Compiles every schema once per process. */
+export function getValidator(kind: string): ValidateFunction | undefined {
+  if (!compiled) {
+    const ajv = new Ajv2020({ strict: true, strictNumbers: true, allErrors: true, ownProperties: true });
+    addFormats(ajv);
+    ajv.addKeyword({
+      keyword: 'maxDecimals',
+      type: 'number',
+      schemaType: 'number',
+      // multipleOf: 0.01 fails valid amounts like 1.13 through float division; count digits.
+      validate: (max: number, value: number) => countDecimals(value) <= max,
+      errors: false,
+    });
+    const dir = schemasDir();
+    ajv.addSchema(JSON.parse(readFileSync(path.join(dir, 'common.schema.json'), 'utf8')));
+    compiled = new Map();
+    for (const kind of SCHEMA_KINDS) {
+      const schema = JSON.parse(readFileSync(path.join(dir, `${kind}.schema.json`), 'utf8'));
+      compiled.set(kind, ajv.compile(schema));
+    }
+  }
+  return compiled.get(kind);
+}
+
+/** Splits ajv's instancePath (`/lines/0/account`) into segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function kebab(keyword: string): string {
+  return keyword.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+function describePath(segments: string[]): string {
+  return segments.length === 0 ? 'the file' : segments.join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+}
+
+/** Caps ajv errors per file: a hostile file can produce hundreds of thousands. */
+export const MAX_SCHEMA_ERRORS_PER_FILE = 200;
+
+/** Validates parsed data against its kind's schema and returns located diagnostics. */
+export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: string): Diagnostic[] {
+  const validate = getValidator(kind);
+  if (!validate) return [];
+  if (validate(parsed.data)) return [];
+  const errors = (validate.errors ?? []).slice();
+  // oneOf/if branches produce noise (`must match exactly one schema`, plus each branch's
+  // failures): keep one clear message per oneOf and drop the branch internals.
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath + '/');
+  const kept = errors.filter((e) => e.keyword !== 'if' && !oneOfPaths.some((p) => e.schemaPath.startsWith(p)));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const d = toDiagnostic(kind, e, parsed, file);
+    const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+    if (out.length >= MAX_SCHEMA_ERRORS_PER_FILE) {
+      out.push({ code: 'schema/too-many-errors', severity: 'error', message: `more than ${MAX_SCHEMA_ERRORS_PER_FILE} schema errors in this file; fix these first`, file, line: d.line, column: d.column, path: '' });
+      break;
+    }
+  }
+  return out;
+}
+
+function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: string): Diagnostic {
+  const segments = pointerSegments(e.instancePath);
+  const where = describePath(segments);
+  const params = e.params as Record<string, unknown>;
+  let target = segments;
+  let at: 'key' | 'value' = 'value';
+  let code = `schema/${kebab(e.keyword)}`;
+  let message: string;
+  switch (e.keyword) {
+    case 'required': {
+      const prop = String(params.missingProperty);
+      // Point at the key that owns the incomplete mapping.
+      at = 'key';
+      message = `${where} is missing required property "${prop}"; add ${prop}: ...`;
+      if (kind === 'budget-adjustment' && e.schemaPath.includes('/then/')) {
+        code = 'adjustment/missing-approval';
+        message = `an approved adjustment needs "${prop}"; add ${prop}: ${prop === 'approvedOn' ? 'YYYY-MM-DD' : '<name of the approver>'}, or set status to reviewed until it is approved`;
+      } else if (kind === 'budget' && (prop === 'basis' || prop === 'method')) {
+        code = `budget/missing-${prop}`;
+        message = `budget line ${where} has no ${prop}; the regime requires ${prop === 'basis' ? 'the basis of preparation' : 'the calculation method'}: add ${prop}: <${prop === 'basis' ? 'what the amount rests on' : 'how the amount was calculated'}>`;
+      }
+      break;
+    }
+    case 'additionalProperties': {
+      const prop = String(params.additionalProperty);
+      target = [...segments, prop];
+      at = 'key';
+      const schemaProps = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+      const guess = closest(prop, schemaProps);
+      message = `unknown property "${prop}" in ${where}${guess ? `; did you mean "${guess}"?` : ''} (allowed: ${schemaProps.join(', ')})`;
+      break;
+    }
+    case 'type': {
+      const node = parsed.nodeAt(segments);
+      const expected = String(params.type);
+      const found = describeValue(parsed.data, segments);
+      message = `${where} must be ${article(expected)}, found ${found}`;
+      if (expected === 'string' && isPlainScalar(node) && typeof node.value === 'number' && node.source !== undefined) {
+        code = 'schema/unquoted-code';
+        message = `${where} must be a string, but YAML read the unquoted ${node.source} as the number ${node.value}; quote it: "${node.source}"`;
+      }
+      break;
+    }
+    case 'enum':
+      message = `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(parsed.data, segments)}`;
+      break;
+    case 'const':
+      message = `${where} must be ${JSON.stringify(params.allowedValue)}, found ${describeValue(parsed.data, segments)}`;
+      if (segments.length === 1 && segments[0] === 'version') {
+        code = 'file/unsupported-version';
+        message = `version ${describeValue(parsed.data, segments)} is not supported; this opsplan reads version: 1`;
+      }
+      break;
+    case 'maxDecimals': {
+      const value = valueAt(parsed.data, segments);
+      code = 'schema/max-decimals';
+      message = `${where} has too many decimals (${String(value)}); amounts take at most ${String(e.schema)} decimals`;
+      break;
+    }
+    case 'oneOf': {
+      const passing = params.passingSchemas;
+      message = Array.isArray(passing)
+        ? `${where} matches more than one allowed shape; ${kind === 'budget' ? 'give either monthly: [12 amounts] or annual: amount, not both' : 'remove the conflicting properties'}`
+        : `${where} matches none of the allowed shapes; ${kind === 'budget' ? 'give either monthly: [12 amounts] or annual: amount' : 'see the schema for this kind'}`;
+      at = 'key';
+      break;
+    }
+    case 'format':
+      message = `${where} must be a valid ${String(params.format)}${params.format === 'date' ? ' (YYYY-MM-DD)' : ''}, found ${describeValue(parsed.data, segments)}`;
+      break;
+    case 'pattern':
+      message = `${where} does not match the expected form ${String(params.pattern)}, found ${describeValue(parsed.data, segments)}`;
+      break;
+    case 'dependentRequired':
+      at = 'key';
+      message = `${where} has ${String(params.property)} but lacks ${String(params.missingProperty)}; a new line needs name, category, basis and method`;
+      break;
+    default:
+      message = `${where} ${e.message ?? 'is invalid'}`;
+  }
+  const pos = parsed.locate(target, at);
+  return { code, severity: 'error', message, file, line: pos.line, column: pos.column, path: '/' + target.join('/'), endLine: pos.endLine, endColumn: pos.endColumn };
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function valueAt(data: unknown, segments: string[]): unknown {
+  let v: unknown = data;
+  for (const s of segments) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.prototype.hasOwnProperty.call(v, s) ? (v as Record<string, unknown>)[s] : undefined;
+  }
+  return v;
+}
+
+function describeValue(data: unknown, segments: string[]): string {
+  const v = valueAt(data, segments);
+  if (v === null) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+  return String(v);
+}
