@@ -16,6 +16,8 @@ export interface CliContext {
   cwd: string;
   /** The version of opsplan, for outputs that name it. */
   version: string;
+  /** The current time; the only clock commands may read (tests pin it). */
+  now: Date;
   /** The command line as typed (for the report's About sheet). */
   argv: readonly string[];
 }

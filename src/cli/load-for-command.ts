@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
 import type { LoadResult } from '../load/load-workspace.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../load/read-files.js';
+import { usageError } from './context.js';
 import type { CliContext } from './context.js';
 import { resolveTargets } from './resolve-targets.js';
 
@@ -57,4 +58,28 @@ export function loadForCommand(ctx: CliContext, paths: readonly string[], flags:
     displayRoot: rel === '' ? '.' : rel.startsWith('..') ? targets.root : rel,
     inputFiles: result.workspace.files.map((f) => path.join(targets.root, f.file)),
   };
+}
+
+/**
+ * For commands that compute from a workspace: prints the input's findings to stderr (errors
+ * first, at most `limit`) and says whether any is an error. Files with errors are left out
+ * of the computation, so the caller should exit 1 after printing its result.
+ */
+export function reportLoadProblems(ctx: CliContext, load: CommandLoad, limit = 20): boolean {
+  const errors = load.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return false;
+  const shown = errors.slice(0, limit);
+  for (const d of shown) ctx.stderr.write(`${d.file}${d.line > 0 ? `:${d.line}:${d.column}` : ''} ${d.code}: ${d.message}\n`);
+  if (errors.length > shown.length) ctx.stderr.write(`... and ${errors.length - shown.length} more errors\n`);
+  ctx.stderr.write(`opsplan: ${errors.length} input error${errors.length === 1 ? '' : 's'}; files with errors were left out of the result (run opsplan validate ${load.displayRoot} for details)\n`);
+  return true;
+}
+
+/** Parses --as-of (YYYY-MM-DD, a real date) or returns today's UTC date from `now`. */
+export function resolveAsOf(value: string | undefined, now: Date): string {
+  if (value === undefined) return now.toISOString().slice(0, 10);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw usageError(`--as-of takes a date YYYY-MM-DD, got "${value}"`);
+  return value;
 }

@@ -3,8 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitError } from './context.js';
 import type { CliContext } from './context.js';
-import { registerInit } from './commands/init.js';
-import { registerValidate } from './commands/validate.js';
+import { COMMANDS } from './commands/index.js';
 import { readVersion } from './version.js';
 
 /** Exit codes, documented in the README. */
@@ -23,8 +22,7 @@ export async function main(args: readonly string[], world: Omit<CliContext, 'ver
     .showHelpAfterError('(run opsplan --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
-  registerValidate(program, ctx, setExit);
-  registerInit(program, ctx, setExit);
+  for (const register of COMMANDS) register(program, ctx, setExit);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
@@ -52,7 +50,7 @@ export async function main(args: readonly string[], world: Omit<CliContext, 'ver
 /** Entry point for bin/opsplan: the real process world. */
 export async function runCli(): Promise<number> {
   try {
-    return await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+    return await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: new Date() });
   } catch (e) {
     // A bug or an I/O failure, never a user mistake: say so plainly.
     const err = e as NodeJS.ErrnoException;
