@@ -29,7 +29,7 @@ let compiled: Map<string, ValidateFunction> | null = null;
 /** Compiles every schema once per process. */
 export function getValidator(kind: string): ValidateFunction | undefined {
   if (!compiled) {
-    const ajv = new Ajv2020({ strict: true, strictNumbers: true, allErrors: true, ownProperties: true });
+    const ajv = new Ajv2020({ strict: true, strictNumbers: true, allErrors: true, ownProperties: true, verbose: true });
     addFormats(ajv);
     ajv.addKeyword({
       keyword: 'maxDecimals',
@@ -135,6 +135,8 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
       at = 'key';
       message = `${where} is missing required property "${prop}"; add ${prop}: ...`;
       if (kind === 'budget-adjustment' && e.schemaPath.includes('/then/')) {
+        // The rule hangs on `status: approved`, so that is where the reader should look.
+        target = [...segments, 'status'];
         code = 'adjustment/missing-approval';
         message = `an approved adjustment needs "${prop}"; add ${prop}: ${prop === 'approvedOn' ? 'YYYY-MM-DD' : '<name of the approver>'}, or set status to reviewed until it is approved`;
       } else if (kind === 'budget' && (prop === 'basis' || prop === 'method')) {
@@ -157,6 +159,12 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
       const expected = String(params.type);
       const found = describeValue(parsed.data, segments);
       message = `${where} must be ${article(expected)}, found ${found}`;
+      const raw = valueAt(parsed.data, segments);
+      if (expected === 'number' && typeof raw === 'string' && /^-?[\d,]+(\.\d+)?$/.test(raw.trim())) {
+        message = `${where} must be a number, found the text ${JSON.stringify(raw)}; write it unquoted without thousands separators: ${raw.replace(/,/g, '')}`;
+      } else if (expected === 'number' && typeof raw === 'number') {
+        message = `${where} must be a finite number, found ${String(raw)}; write the amount itself`;
+      }
       if (expected === 'string' && isPlainScalar(node) && typeof node.value === 'number' && node.source !== undefined) {
         code = 'schema/unquoted-code';
         message = `${where} must be a string, but YAML read the unquoted ${node.source} as the number ${node.value}; quote it: "${node.source}"`;
@@ -192,6 +200,23 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
       break;
     case 'pattern':
       message = `${where} does not match the expected form ${String(params.pattern)}, found ${describeValue(parsed.data, segments)}`;
+      break;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
+      const found = describeValue(parsed.data, segments);
+      message = `${where} must be ${op} ${String(params.limit)}, found ${found}${e.keyword === 'minimum' && Number(params.limit) === 0 ? '; quantities and these amounts cannot be negative' : ''}`;
+      break;
+    }
+    case 'maxLength':
+    case 'maxItems':
+      message = `${where} is too long: at most ${String(params.limit)} ${e.keyword === 'maxLength' ? 'characters' : 'items'} allowed`;
+      break;
+    case 'minItems':
+    case 'minLength':
+      message = `${where} is too short: at least ${String(params.limit)} ${e.keyword === 'minLength' ? 'character' : 'items'} required${segments.at(-1) === 'monthly' ? ' (monthly takes exactly 12 amounts, one per fiscal month)' : ''}`;
       break;
     case 'dependentRequired':
       at = 'key';

@@ -36,9 +36,11 @@ function parseOutputs(flags: ValidateFlags, ctx: CliContext): OutputSpec[] {
     if (ctx.env.GITHUB_ACTIONS === 'true') specs.push({ format: 'github' });
   }
   if (flags.output) {
-    const target = specs.find((s) => s.file === undefined);
-    if (!target) throw usageError('--output has no format to apply to: every --format already names its file');
-    target.file = flags.output;
+    const open = specs.filter((s) => s.file === undefined);
+    if (open.length !== 1) {
+      throw usageError(open.length === 0 ? '--output has no format to apply to: every --format already names its file' : '--output is ambiguous with several formats; name each file with --format name=FILE');
+    }
+    open[0]!.file = flags.output;
   }
   return specs;
 }
@@ -82,6 +84,7 @@ export function registerValidate(program: Command, ctx: CliContext, setExit: (co
         toolVersion: ctx.version,
         color: spec.file === undefined && useColor(ctx, flags.color),
         omitted: all.length - shown.length,
+        totals: countBySeverity(all),
       };
       const text = DIAGNOSTIC_FORMATTERS[spec.format](input);
       if (spec.file) writeFileAtomic(spec.file, text, loaded.inputFiles);

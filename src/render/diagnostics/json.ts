@@ -1,4 +1,3 @@
-import { countBySeverity } from '../../model/diagnostic.js';
 import type { DiagnosticsFormatter } from './types.js';
 
 /** Version of the JSON output shape; bumped on any breaking change. */
@@ -6,7 +5,7 @@ export const DIAGNOSTICS_JSON_VERSION = 1;
 
 /** Machine output, documented in the README ("JSON output of validate"). */
 export const formatJson: DiagnosticsFormatter = (input) => {
-  const { errors, warnings } = countBySeverity(input.diagnostics);
+  const { errors, warnings } = input.totals;
   const body = {
     version: DIAGNOSTICS_JSON_VERSION,
     tool: { name: 'opsplan', version: input.toolVersion },

@@ -1,5 +1,4 @@
 import { Chalk } from 'chalk';
-import { countBySeverity } from '../../model/diagnostic.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { DiagnosticsFormatter } from './types.js';
 
@@ -41,7 +40,7 @@ export const formatStylish: DiagnosticsFormatter = (input) => {
     }
     out.push('');
   }
-  const { errors, warnings } = countBySeverity(input.diagnostics);
+  const { errors, warnings } = input.totals;
   const omitted = input.omitted > 0 ? ` (${input.omitted} more not shown; raise --max-findings to see them)` : '';
   const files = `${input.fileCount} file${input.fileCount === 1 ? '' : 's'} checked`;
   if (errors === 0 && warnings === 0 && input.omitted === 0) out.push(c.green(`✔ ${files}, no problems`));

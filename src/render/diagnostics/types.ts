@@ -13,6 +13,8 @@ export interface DiagnosticsInput {
   color: boolean;
   /** Diagnostics left out by --max-findings (counted, not shown). */
   omitted: number;
+  /** Counts over all findings, shown or not. */
+  totals: { errors: number; warnings: number };
 }
 
 /** A pure formatter: diagnostics in, text out. */
