@@ -2,14 +2,12 @@
 // becomes a diagnostic and the file is left out of the model.
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { FILE_KINDS } from '../model/documents.js';
 import type {
   ActualsDoc,
   AnyDoc,
   BudgetAdjustmentDoc,
   BudgetDoc,
   CompanyDoc,
-  FileKind,
   InventoryDoc,
   PlanDoc,
   PlanProgressDoc,
@@ -18,13 +16,12 @@ import type {
 import { currencyDigits, spreadEvenly, toCents } from '../model/money.js';
 import type { Company, Workspace } from '../model/workspace.js';
 import { checkWorkspace } from './check-workspace.js';
-import { DEFAULT_PARSE_LIMITS, parseYaml } from './parse-yaml.js';
+import { DEFAULT_PARSE_LIMITS } from './parse-yaml.js';
+import { COMPANY_FILE, loadDocument } from './load-document.js';
 import type { ParseLimits, ParsedYaml, Position } from './parse-yaml.js';
-import { DEFAULT_MAX_FILE_BYTES, decodeUtf8, listYamlFiles, readSourceFile } from './read-files.js';
-import { validateAgainstSchema } from './validate-schema.js';
+import { DEFAULT_MAX_FILE_BYTES, listYamlFiles, readSourceFile } from './read-files.js';
 
-/** The company file's name at the workspace root. */
-export const COMPANY_FILE = 'opsplan.yaml';
+export { COMPANY_FILE };
 
 /** Options for loading a workspace. */
 export interface LoadOptions {
@@ -119,59 +116,14 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
       continue;
     }
     const source = read.source!;
-    const entry = { file: source.file, sha256: source.sha256, bytes: source.bytes.length, kind: null as string | null };
+    const entry: Workspace['files'][number] = { file: source.file, sha256: source.sha256, bytes: source.bytes.length, kind: null };
     workspace.files.push(entry);
-    const decoded = decodeUtf8(source.bytes, source.file);
-    if (decoded.diagnostic) {
-      diagnostics.push(decoded.diagnostic);
-      continue;
-    }
-    texts.set(source.file, decoded.text!);
-    const parsed = parseYaml(decoded.text!, source.file, limits);
-    parsedFiles.set(source.file, parsed);
-    if (parsed.diagnostics.length > 0) {
-      diagnostics.push(...parsed.diagnostics);
-      continue;
-    }
-    const data = parsed.data as Record<string, unknown>;
-    const kind = data.kind;
-    const isCompanyFile = source.file === COMPANY_FILE;
-    if (kind === undefined) {
-      const pos = parsed.locate([]);
-      diagnostics.push({ code: 'file/missing-kind', severity: 'error', message: `no kind: every opsplan file starts with kind: (${FILE_KINDS.join(' | ')}) and version: 1`, file: source.file, line: pos.line, column: pos.column, path: '/kind' });
-      continue;
-    }
-    if (typeof kind !== 'string' || !(FILE_KINDS as readonly string[]).includes(kind)) {
-      const pos = parsed.locate(['kind']);
-      diagnostics.push({ code: 'file/unknown-kind', severity: 'error', message: `unknown kind ${JSON.stringify(kind)}; expected one of ${FILE_KINDS.join(', ')}`, file: source.file, line: pos.line, column: pos.column, path: '/kind' });
-      continue;
-    }
-    entry.kind = kind;
-    if (data.version !== 1) {
-      const pos = parsed.locate(['version'], data.version === undefined ? 'key' : 'value');
-      const found = data.version === undefined ? 'no version' : `version ${JSON.stringify(data.version)}`;
-      diagnostics.push({ code: 'file/unsupported-version', severity: 'error', message: `${found}: this opsplan reads version: 1; add version: 1 or upgrade opsplan`, file: source.file, line: pos.line, column: pos.column, path: '/version' });
-      continue;
-    }
-    if ((kind === 'company') !== isCompanyFile) {
-      const pos = parsed.locate(['kind']);
-      diagnostics.push({
-        code: 'file/misplaced-company',
-        severity: 'error',
-        message: isCompanyFile ? `${COMPANY_FILE} must be the company file (kind: company), found kind: ${kind}` : `kind: company belongs in ${COMPANY_FILE} at the workspace root; this file is ignored`,
-        file: source.file,
-        line: pos.line,
-        column: pos.column,
-        path: '/kind',
-      });
-      continue;
-    }
-    const schemaDiagnostics = validateAgainstSchema(kind as FileKind, parsed, source.file);
-    if (schemaDiagnostics.length > 0) {
-      diagnostics.push(...schemaDiagnostics);
-      continue;
-    }
-    docs.push({ file: source.file, doc: data as unknown as AnyDoc });
+    const loaded = loadDocument(source.file, source.bytes, limits);
+    entry.kind = loaded.kind;
+    if (loaded.text !== null) texts.set(source.file, loaded.text);
+    if (loaded.parsed) parsedFiles.set(source.file, loaded.parsed);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.doc) docs.push({ file: source.file, doc: loaded.doc });
   }
 
   const companyDoc = docs.find((d) => d.doc.kind === 'company');

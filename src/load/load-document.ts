@@ -1,0 +1,64 @@
+// One file from bytes to a typed document: decode, parse, identify the kind, check the
+// version and the schema. Pure (no fs), so it can run anywhere: in the loader, in a worker,
+// in a property test fed with random bytes.
+import type { Diagnostic } from '../model/diagnostic.js';
+import { FILE_KINDS } from '../model/documents.js';
+import type { AnyDoc, FileKind } from '../model/documents.js';
+import { parseYaml } from './parse-yaml.js';
+import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
+import { decodeUtf8 } from './read-files.js';
+import { validateAgainstSchema } from './validate-schema.js';
+
+/** The company file's name at the workspace root. */
+export const COMPANY_FILE = 'opsplan.yaml';
+
+/** What became of one file. */
+export interface LoadedDocument {
+  /** The kind the file declares, when it declares a known one. */
+  kind: FileKind | null;
+  /** The document, only when it passed every per-file check. */
+  doc: AnyDoc | null;
+  /** Decoded text (for code frames), null when the bytes were not UTF-8. */
+  text: string | null;
+  parsed: ParsedYaml | null;
+  diagnostics: Diagnostic[];
+}
+
+function at(file: string, parsed: ParsedYaml, path: string[], code: string, message: string, where: 'key' | 'value' = 'value'): Diagnostic {
+  const pos = parsed.locate(path, where);
+  return { code, severity: 'error', message, file, line: pos.line, column: pos.column, path: '/' + path.join('/') };
+}
+
+/** Loads one file's bytes; `file` is its workspace-relative path. Never throws for bad input. */
+export function loadDocument(file: string, bytes: Uint8Array, limits?: ParseLimits): LoadedDocument {
+  const none: LoadedDocument = { kind: null, doc: null, text: null, parsed: null, diagnostics: [] };
+  const decoded = decodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+  if (decoded.diagnostic) return { ...none, diagnostics: [decoded.diagnostic] };
+  const text = decoded.text!;
+  const parsed = parseYaml(text, file, limits);
+  const base = { ...none, text, parsed };
+  if (parsed.diagnostics.length > 0) return { ...base, diagnostics: parsed.diagnostics };
+
+  const data = parsed.data as Record<string, unknown>;
+  const kind = data.kind;
+  if (kind === undefined) {
+    return { ...base, diagnostics: [at(file, parsed, [], 'file/missing-kind', `no kind: every opsplan file starts with kind: (${FILE_KINDS.join(' | ')}) and version: 1`)] };
+  }
+  if (typeof kind !== 'string' || !(FILE_KINDS as readonly string[]).includes(kind)) {
+    return { ...base, diagnostics: [at(file, parsed, ['kind'], 'file/unknown-kind', `unknown kind ${JSON.stringify(kind)}; expected one of ${FILE_KINDS.join(', ')}`)] };
+  }
+  const known = kind as FileKind;
+  if (data.version !== 1) {
+    const found = data.version === undefined ? 'no version' : `version ${JSON.stringify(data.version)}`;
+    const d = at(file, parsed, ['version'], 'file/unsupported-version', `${found}: this opsplan reads version: 1; add version: 1 or upgrade opsplan`, data.version === undefined ? 'key' : 'value');
+    return { ...base, kind: known, diagnostics: [d] };
+  }
+  const isCompanyFile = file === COMPANY_FILE;
+  if ((known === 'company') !== isCompanyFile) {
+    const message = isCompanyFile ? `${COMPANY_FILE} must be the company file (kind: company), found kind: ${known}` : `kind: company belongs in ${COMPANY_FILE} at the workspace root; this file is ignored`;
+    return { ...base, kind: known, diagnostics: [at(file, parsed, ['kind'], 'file/misplaced-company', message)] };
+  }
+  const schemaDiagnostics = validateAgainstSchema(known, parsed, file);
+  if (schemaDiagnostics.length > 0) return { ...base, kind: known, diagnostics: schemaDiagnostics };
+  return { ...base, kind: known, doc: data as unknown as AnyDoc };
+}
