@@ -1,0 +1,85 @@
+// Property tests: whatever bytes arrive, loading ends in diagnostics or a document, never an
+// exception; and no schema pattern backtracks catastrophically.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../src/load/load-document.js';
+import { REPO } from '../helpers/run-cli.js';
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));
+}
+
+const examples = listFiles(path.join(REPO, 'examples', 'acme')).map((f) => ({ file: path.relative(path.join(REPO, 'examples', 'acme'), f), bytes: readFileSync(f) }));
+
+function expectWellFormed(result: ReturnType<typeof loadDocument>): void {
+  if (result.doc === null) expect(result.diagnostics.length).toBeGreaterThan(0);
+  for (const d of result.diagnostics) {
+    expect(typeof d.code).toBe('string');
+    expect(d.line).toBeGreaterThanOrEqual(0);
+    expect(d.message.length).toBeGreaterThan(0);
+  }
+}
+
+describe('loader under random input', () => {
+  it('loads every example file clean', () => {
+    for (const e of examples) expect(loadDocument(e.file, e.bytes).diagnostics).toEqual([]);
+  });
+
+  it('turns random bytes into diagnostics, never an exception', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        expectWellFormed(loadDocument('random.yaml', bytes));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('survives random mutations of the example files', () => {
+    const mutation = fc.record({
+      index: fc.nat({ max: examples.length - 1 }),
+      edits: fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 8 }), insert: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(':', '- ', '&a ', '*a', '!!binary ', '[', '{', '"', "'", '\n  ', '\t', '#', '%YAML 1.1\n', '---\n', '<<: *a\n', '__proto__: 1\n', '00123')) }), { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(mutation, ({ index, edits }) => {
+        const e = examples[index]!;
+        let text = e.bytes.toString('utf8');
+        for (const ed of edits) {
+          const at = ed.at % (text.length + 1);
+          text = text.slice(0, at) + ed.insert + text.slice(at + ed.del);
+        }
+        expectWellFormed(loadDocument(e.file, Buffer.from(text)));
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('schema patterns', () => {
+  const patterns = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'pattern' && typeof x === 'string') patterns.add(x);
+        else collect(x);
+      }
+    }
+  };
+  for (const f of readdirSync(path.join(REPO, 'schemas'))) collect(JSON.parse(readFileSync(path.join(REPO, 'schemas', f), 'utf8')));
+
+  it('are anchored and linear on adversarial input', () => {
+    expect(patterns.size).toBeGreaterThan(3);
+    for (const p of patterns) {
+      expect(p.startsWith('^') && p.endsWith('$')).toBe(true);
+      const re = new RegExp(p, 'u');
+      for (const attack of ['a'.repeat(50000) + '!', '-'.repeat(50000) + '!', '1'.repeat(50000) + 'x', 'VN-' + 'a-'.repeat(25000) + '!', 'FY' + '2'.repeat(50000)]) {
+        const t = performance.now();
+        re.test(attack);
+        expect(performance.now() - t).toBeLessThan(200);
+      }
+    }
+  });
+});
