@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerInit } from './init.js';
+import { registerStock } from './stock.js';
 import { registerValidate } from './validate.js';
+import { registerVariance } from './variance.js';
 
 /** Adds a command to the program; `setExit` raises the run's exit code. */
 export type RegisterCommand = (program: Command, ctx: CliContext, setExit: (code: number) => void) => void;
@@ -11,4 +13,6 @@ export type RegisterCommand = (program: Command, ctx: CliContext, setExit: (code
 export const COMMANDS: RegisterCommand[] = [
   registerValidate,
   registerInit,
+  registerStock,
+  registerVariance,
 ];

@@ -1,0 +1,133 @@
+// `opsplan variance [WORKSPACE]`: budget vs actual for a period, warning levels and the
+// warning notices with their status. Reads the workspace and any ERP CSV exports, computes
+// once, renders the chosen format.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { computeVariance } from '../../domain/variance.js';
+import type { VarianceLevel, VarianceResult } from '../../domain/variance.js';
+import { parseActualsCsv, parseHeaderMap } from '../../load/actuals-csv.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { parsePeriod } from '../../model/period.js';
+import type { Period } from '../../model/period.js';
+import type { Actuals } from '../../model/workspace.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderReport } from '../../render/table.js';
+import { buildVarianceReport, varianceLinesTable } from '../../report/variance.js';
+import { varianceJson } from '../../report/variance-json.js';
+import { usageError, useColor } from '../context.js';
+import type { CliContext } from '../context.js';
+import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
+import type { SharedLoadFlags } from '../load-for-command.js';
+import { writeFileAtomic } from '../write-output.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+const LEVELS: readonly VarianceLevel[] = ['warn', 'critical'];
+
+interface VarianceFlags extends SharedLoadFlags {
+  period?: string;
+  ytd?: boolean;
+  actuals: string[];
+  map: string[];
+  asOf?: string;
+  format: string;
+  output?: string;
+  failOn?: string;
+  color?: boolean;
+}
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+/** True when a line of the period is at or above `failOn`. */
+export function reachesLevel(result: VarianceResult, failOn: VarianceLevel): boolean {
+  return result.lines.some((l) => l.level === 'critical' || (failOn === 'warn' && l.level === 'warn'));
+}
+
+function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) ctx.stderr.write(`${d.file}${d.line > 0 ? `:${d.line}` : ''} ${d.code}: ${d.message}\n`);
+}
+
+/** Reads the CSV exports; bad rows become diagnostics, an unreadable file is a usage error. */
+function readCsvActuals(ctx: CliContext, files: readonly string[], mapSpecs: readonly string[], existing: readonly Actuals[], departments: ReadonlySet<string>, digits: number): { actuals: Actuals[]; diagnostics: Diagnostic[] } {
+  const map = parseHeaderMap(mapSpecs);
+  if (typeof map === 'string') throw usageError(map);
+  const actuals: Actuals[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const taken = new Map<string, string>();
+  for (const a of existing) taken.set(`${a.department}|${a.month}`, a.file);
+  for (const file of files) {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.resolve(ctx.cwd, file)));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw usageError(`cannot read --actuals ${file}: ${code ?? 'not valid UTF-8; export the CSV as UTF-8'}`);
+    }
+    const r = parseActualsCsv(text, { file, map, departments, digits });
+    diagnostics.push(...r.diagnostics);
+    for (const a of r.actuals) {
+      const k = `${a.department}|${a.month}`;
+      const first = taken.get(k);
+      if (first !== undefined) {
+        // Adding both would count the month twice.
+        diagnostics.push({ code: 'csv/duplicate-month', severity: 'error', file, line: a.lines[0]?.index ?? 0, column: 0, path: '', message: `actuals of "${a.department}" for ${a.month} are already in ${first}; these rows were left out (give each department and month in one place only)` });
+        continue;
+      }
+      taken.set(k, file);
+      actuals.push(a);
+    }
+  }
+  return { actuals, diagnostics };
+}
+
+/** Registers `variance`. */
+export function registerVariance(program: Command, ctx: CliContext, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('variance')
+    .description('budget vs actual by department and account, warning levels and warning notices')
+    .argument('[workspace]', 'workspace folder (default: .)')
+    .option('-p, --period <period>', 'month (2026-11), fiscal quarter (FY2026-Q4) or fiscal year (FY2026); default: the latest month with actuals')
+    .option('--ytd', 'compare from the start of the fiscal year through the end of the period')
+    .option('--actuals <file.csv>', 'add actuals from an ERP CSV export (columns department, account, month, amount); repeatable', collect, [] as string[])
+    .option('--map <spec>', 'CSV header names, e.g. dept=Department,amount=Betrag; repeatable', collect, [] as string[])
+    .option('--as-of <date>', 'judge notice status on this date YYYY-MM-DD (default: today)')
+    .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'table')
+    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
+    .option('--fail-on <level>', 'exit 1 when a line of the period reaches this level: warn | critical');
+  sharedLoadOptions(cmd);
+  cmd.action((workspace: string | undefined, flags: VarianceFlags) => {
+    if (!(FORMATS as readonly string[]).includes(flags.format)) throw usageError(`unknown format "${flags.format}"; use one of ${FORMATS.join(', ')}`);
+    if (flags.failOn !== undefined && !(LEVELS as readonly string[]).includes(flags.failOn)) throw usageError(`--fail-on takes warn or critical, got "${flags.failOn}"`);
+    let period: Period | null = null;
+    if (flags.period !== undefined) {
+      period = parsePeriod(flags.period);
+      if (!period) throw usageError(`--period takes a month (2026-11), a fiscal quarter (FY2026-Q4) or a fiscal year (FY2026), got "${flags.period}"`);
+    }
+    const asOf = resolveAsOf(flags.asOf, ctx.now);
+    const load = loadForCommand(ctx, workspace ? [workspace] : [], flags);
+    const inputErrors = reportLoadProblems(ctx, load);
+    const ws = load.result.workspace;
+    const company = ws.company;
+    if (!company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
+    const csv = readCsvActuals(ctx, flags.actuals, flags.map, ws.actuals, new Set(company.departments.map((d) => d.id)), company.currencyDigits);
+    printDiagnostics(ctx, csv.diagnostics);
+    if (csv.diagnostics.length > 0) ctx.stderr.write(`opsplan: ${csv.diagnostics.length} CSV row error${csv.diagnostics.length === 1 ? '' : 's'}; those rows were left out of the result\n`);
+    if (!period) {
+      const months = [...ws.actuals, ...csv.actuals].map((a) => a.month).sort();
+      const latest = months[months.length - 1];
+      if (!latest) throw usageError(`${load.displayRoot} has no actuals; add actuals/YYYY-MM/<department>.yaml, pass --actuals FILE.csv, or name a --period`);
+      period = parsePeriod(latest)!;
+    }
+    const result = computeVariance(ws, { period, ytd: flags.ytd === true, asOf, extraActuals: csv.actuals });
+    let text: string;
+    if (flags.format === 'json') text = JSON.stringify(varianceJson(result), null, 2) + '\n';
+    else if (flags.format === 'csv') text = renderCsv(varianceLinesTable(result), result.digits);
+    else text = renderReport(buildVarianceReport(result), { color: flags.output === undefined && useColor(ctx, flags.color) });
+    if (flags.output) writeFileAtomic(path.resolve(ctx.cwd, flags.output), text, [...load.inputFiles, ...flags.actuals.map((f) => path.resolve(ctx.cwd, f))]);
+    else ctx.stdout.write(text);
+    const failed = flags.failOn !== undefined && reachesLevel(result, flags.failOn as VarianceLevel);
+    setExit(inputErrors || csv.diagnostics.length > 0 || failed ? 1 : 0);
+  });
+}
+
+

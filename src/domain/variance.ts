@@ -1,0 +1,360 @@
+// Budget vs actual per department x account for a period, the warning levels the regime
+// attaches to unfavourable variances, and the warning notices departments must answer.
+// Pure: the workspace, the period and the as-of date come in; nothing is read or printed.
+import { addDays, format } from 'date-fns';
+import type { Category } from '../model/documents.js';
+import { CATEGORIES } from '../model/documents.js';
+import { countDecimals, percentOf } from '../model/money.js';
+import type { Cents } from '../model/money.js';
+import { fiscalMonthIndex, fiscalMonths, lastDayOfMonth, periodFiscalYear, periodMonths } from '../model/period.js';
+import type { MonthId, Period } from '../model/period.js';
+import type { Actuals, Workspace } from '../model/workspace.js';
+import { computeBudgetRows, sumMonths } from './budget.js';
+import type { BudgetRow } from './budget.js';
+import { resolveThresholds } from './thresholds.js';
+import type { ResolvedThresholds } from './thresholds.js';
+
+/** How far an unfavourable variance goes past the thresholds. */
+export type VarianceLevel = 'warn' | 'critical';
+
+/**
+ * Why a line deserves a look besides its level: `unbudgeted` (an actual on a line with no
+ * or a zero budget), `missing-actuals` (the department lacks actuals for a month of the
+ * period), `no-approved-budget` (the department has no approved budget for the year).
+ */
+export type VarianceFlag = 'unbudgeted' | 'missing-actuals' | 'no-approved-budget';
+
+/** Status of a warning notice as of a date. */
+export type NoticeStatus = 'open' | 'answered' | 'overdue';
+
+/** One department x account line of the period. */
+export interface VarianceLine {
+  department: string;
+  account: string;
+  name: string;
+  category: Category;
+  /** True when no budget line gives the category (assumed from another department, or `expense`). */
+  categoryAssumed: boolean;
+  budget: Cents;
+  actual: Cents;
+  /** actual - budget. */
+  variance: Cents;
+  /** variance / |budget| x 100; null when the budget is zero. */
+  variancePct: number | null;
+  /** true favourable, false unfavourable, null when the variance is zero. */
+  favourable: boolean | null;
+  level: VarianceLevel | null;
+  flags: VarianceFlag[];
+  thresholds: ResolvedThresholds;
+}
+
+/** A sum of lines of one category, for one department or (department null) the company. */
+export interface VarianceSubtotal {
+  department: string | null;
+  category: Category;
+  budget: Cents;
+  actual: Cents;
+  variance: Cents;
+  variancePct: number | null;
+  favourable: boolean | null;
+  lines: number;
+}
+
+/** The answer on file for a notice. */
+export interface NoticeResponse {
+  file: string;
+  status: 'draft' | 'submitted' | 'accepted';
+  owner: string;
+  respondedOn?: string;
+  /** Date by which the measures are to be completed. */
+  measuresDue: string;
+}
+
+/** A warning notice to one department for one period. */
+export interface VarianceNotice {
+  /** `VN-<period id>-<department>`. */
+  id: string;
+  periodId: string;
+  department: string;
+  periodEnd: string;
+  /** periodEnd + responseDays. */
+  due: string;
+  status: NoticeStatus;
+  response: NoticeResponse | null;
+  lines: VarianceLine[];
+}
+
+/** What computeVariance is asked for. */
+export interface VarianceOptions {
+  period: Period;
+  /** Compare from the start of the fiscal year through the end of the period. */
+  ytd: boolean;
+  /** `YYYY-MM-DD`: the day notice status is judged on. */
+  asOf: string;
+  /** Actuals from outside the workspace (CSV exports), added to the workspace's. */
+  extraActuals?: readonly Actuals[];
+}
+
+/** The whole computation, from which every output format is rendered. */
+export interface VarianceResult {
+  currency: string;
+  digits: number;
+  period: Period;
+  ytd: boolean;
+  fiscalYear: number;
+  months: MonthId[];
+  from: string;
+  to: string;
+  asOf: string;
+  lines: VarianceLine[];
+  /** Per department and category. */
+  subtotals: VarianceSubtotal[];
+  /** Per category over the company. */
+  totals: VarianceSubtotal[];
+  missingActuals: { department: string; month: MonthId }[];
+  notices: VarianceNotice[];
+}
+
+const SEVERITY: Record<string, number> = { critical: 2, warn: 1 };
+
+/** True for categories where more is better (revenue, cash-in). */
+export function moreIsBetter(category: Category): boolean {
+  return category === 'revenue' || category === 'cash-in';
+}
+
+/** Favourable, unfavourable or neither (null) for a variance of a category. */
+export function isFavourable(category: Category, variance: Cents): boolean | null {
+  if (variance === 0) return null;
+  return moreIsBetter(category) ? variance > 0 : variance < 0;
+}
+
+/**
+ * Exact test of |variance| / |budget| x 100 >= pct, in integers: floating point would put
+ * 7 / 100 x 100 at 7.000000000000001 and move lines across a threshold edge.
+ */
+export function pctReached(variance: Cents, budget: Cents, pct: number): boolean {
+  const d = Math.min(countDecimals(pct), 12);
+  const scale = 10n ** BigInt(d);
+  const p = BigInt(Math.round(pct * 10 ** d));
+  return BigInt(Math.abs(variance)) * 100n * scale >= p * BigInt(Math.abs(budget));
+}
+
+/**
+ * The level of a line: only unfavourable variances have one. A zero budget makes the
+ * percentage unbounded, so only the minimum amount decides (critical at or above it).
+ */
+export function levelOf(variance: Cents, budget: Cents, favourable: boolean | null, t: ResolvedThresholds): VarianceLevel | null {
+  if (favourable !== false) return null;
+  if (Math.abs(variance) < t.minAmount) return null;
+  if (budget === 0) return 'critical';
+  if (pctReached(variance, budget, t.criticalPct)) return 'critical';
+  if (pctReached(variance, budget, t.warnPct)) return 'warn';
+  return null;
+}
+
+/** Notice id of a department for a period: `VN-2026-11-marketing`, `VN-FY2026-Q4-x`. */
+export function noticeId(periodId: string, department: string): string {
+  return `VN-${periodId}-${department}`;
+}
+
+/** Due date of a notice: responseDays calendar days after the period end. */
+export function noticeDue(periodEnd: string, responseDays: number): string {
+  const [y, m, d] = periodEnd.split('-').map(Number) as [number, number, number];
+  return format(addDays(new Date(y, m - 1, d), responseDays), 'yyyy-MM-dd');
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders lines by severity, then |variance| (largest first), then department and account. */
+export function compareBySeverity(a: VarianceLine, b: VarianceLine): number {
+  return (SEVERITY[b.level ?? ''] ?? 0) - (SEVERITY[a.level ?? ''] ?? 0) || Math.abs(b.variance) - Math.abs(a.variance) || compareText(a.department, b.department) || compareText(a.account, b.account);
+}
+
+interface Context {
+  ws: Workspace;
+  startMonth: number;
+  budgetRows: BudgetRow[];
+  /** Departments with an approved budget for the fiscal year. */
+  budgeted: Set<string>;
+  actuals: readonly Actuals[];
+  /** Category and name by `department\0account` or by account, from the year's budget lines. */
+  chart: Map<string, { category: Category; name: string }>;
+}
+
+function computeLines(c: Context, months: readonly MonthId[]): { lines: VarianceLine[]; missing: { department: string; month: MonthId }[] } {
+  const company = c.ws.company;
+  const monthSet = new Set(months);
+  const idx = months.map((m) => fiscalMonthIndex(m, c.startMonth));
+  const key = (d: string, a: string): string => `${d}\u0000${a}`;
+  const actual = new Map<string, Cents>();
+  const filed = new Map<string, Set<MonthId>>();
+  for (const a of c.actuals) {
+    if (!monthSet.has(a.month)) continue;
+    let s = filed.get(a.department);
+    if (!s) filed.set(a.department, (s = new Set()));
+    s.add(a.month);
+    for (const l of a.lines) actual.set(key(a.department, l.account), (actual.get(key(a.department, l.account)) ?? 0) + l.amount);
+  }
+  const missing: { department: string; month: MonthId }[] = [];
+  const missingDepts = new Set<string>();
+  for (const dept of [...c.budgeted].sort(compareText)) {
+    for (const m of months) {
+      if (!filed.get(dept)?.has(m)) {
+        missing.push({ department: dept, month: m });
+        missingDepts.add(dept);
+      }
+    }
+  }
+  const lines: VarianceLine[] = [];
+  const seen = new Set<string>();
+  const make = (department: string, account: string, name: string, category: Category, categoryAssumed: boolean, budget: Cents): void => {
+    const k = key(department, account);
+    seen.add(k);
+    const act = actual.get(k) ?? 0;
+    const hasActual = actual.has(k);
+    if (budget === 0 && !hasActual) return;
+    const variance = act - budget;
+    const favourable = isFavourable(category, variance);
+    const thresholds = company ? resolveThresholds(company.thresholds.variance, { department, account, category }) : { warnPct: 10, criticalPct: 25, minAmount: 0 };
+    const flags: VarianceFlag[] = [];
+    const approved = c.budgeted.has(department);
+    if (!approved) flags.push('no-approved-budget');
+    else if (budget === 0 && act !== 0) flags.push('unbudgeted');
+    if (missingDepts.has(department)) flags.push('missing-actuals');
+    // No level without an approved budget (nothing to hold the department to) or when the
+    // department filed no actuals at all in the period (nothing to compare; the flag says so).
+    const assessable = approved && (filed.get(department)?.size ?? 0) > 0;
+    lines.push({
+      department,
+      account,
+      name,
+      category,
+      categoryAssumed,
+      budget,
+      actual: act,
+      variance,
+      variancePct: percentOf(variance, budget),
+      favourable,
+      level: assessable ? levelOf(variance, budget, favourable, thresholds) : null,
+      flags,
+      thresholds,
+    });
+  };
+  for (const r of c.budgetRows) make(r.department, r.account, r.name, r.category, false, idx.reduce((s, i) => s + sumMonths(r.revised, i, i), 0));
+  for (const k of [...actual.keys()].sort(compareText)) {
+    if (seen.has(k)) continue;
+    const [department, account] = k.split('\u0000') as [string, string];
+    const known = c.chart.get(k) ?? c.chart.get(account);
+    make(department, account, known?.name ?? '', known?.category ?? 'expense', true, 0);
+  }
+  lines.sort(compareBySeverity);
+  return { lines, missing };
+}
+
+function subtotal(lines: readonly VarianceLine[], department: string | null, category: Category): VarianceSubtotal | null {
+  const of = lines.filter((l) => l.category === category && (department === null || l.department === department));
+  if (of.length === 0) return null;
+  let budget = 0;
+  let actual = 0;
+  for (const l of of) {
+    budget += l.budget;
+    actual += l.actual;
+  }
+  const variance = actual - budget;
+  return { department, category, budget, actual, variance, variancePct: percentOf(variance, budget), favourable: isFavourable(category, variance), lines: of.length };
+}
+
+/** Lines that go into a notice: any level, and unfavourable actuals without a budget. */
+export function noticeLines(lines: readonly VarianceLine[]): VarianceLine[] {
+  return lines.filter((l) => l.level !== null || (l.flags.includes('unbudgeted') && l.favourable === false));
+}
+
+function notices(c: Context, periodId: string, periodEnd: string, lines: readonly VarianceLine[], asOf: string): VarianceNotice[] {
+  const responseDays = c.ws.company?.thresholds.responseDays ?? 10;
+  const byDept = new Map<string, VarianceLine[]>();
+  for (const l of noticeLines(lines)) {
+    const list = byDept.get(l.department) ?? [];
+    list.push(l);
+    byDept.set(l.department, list);
+  }
+  const due = noticeDue(periodEnd, responseDays);
+  return [...byDept.keys()].sort(compareText).map((department) => {
+    const id = noticeId(periodId, department);
+    const r = c.ws.responses.find((x) => x.doc.notice === id);
+    const answered = r !== undefined && (r.doc.status === 'submitted' || r.doc.status === 'accepted');
+    const status: NoticeStatus = answered ? 'answered' : asOf > due ? 'overdue' : 'open';
+    const response: NoticeResponse | null = r
+      ? { file: r.file, status: r.doc.status, owner: r.doc.owner, measuresDue: r.doc.due, ...(r.doc.respondedOn ? { respondedOn: r.doc.respondedOn } : {}) }
+      : null;
+    return { id, periodId, department, periodEnd, due, status, response, lines: byDept.get(department)! };
+  });
+}
+
+/**
+ * Computes budget vs actual for a period (or fiscal year to date through it): lines,
+ * subtotals per department and category, company totals per category, missing actuals, and
+ * the warning notices of every month of the fiscal year up to the period's end (plus the
+ * period's own notice for a quarter or a year), each with its status as of `asOf`.
+ */
+export function computeVariance(ws: Workspace, options: VarianceOptions): VarianceResult {
+  const startMonth = ws.company?.fiscalYearStartMonth ?? 1;
+  const fiscalYear = periodFiscalYear(options.period, startMonth);
+  const yearMonths = fiscalMonths(fiscalYear, startMonth);
+  const pMonths = periodMonths(options.period, startMonth);
+  const last = pMonths[pMonths.length - 1]!;
+  const months = options.ytd ? yearMonths.slice(0, yearMonths.indexOf(last) + 1) : pMonths;
+  const budgetRows = computeBudgetRows(ws, fiscalYear);
+  // An account without an approved budget line takes its category and name from the
+  // department's own budget of any status, else from any department's line (one chart of
+  // accounts), else it is assumed to be an expense.
+  const chart = new Map<string, { category: Category; name: string }>();
+  for (const b of ws.budgets.filter((x) => x.fiscalYear === fiscalYear)) for (const l of b.lines) chart.set(`${b.department}\u0000${l.account}`, { category: l.category, name: l.name });
+  for (const r of budgetRows) if (!chart.has(r.account)) chart.set(r.account, { category: r.category, name: r.name });
+  const c: Context = {
+    ws,
+    startMonth,
+    budgetRows,
+    budgeted: new Set(ws.budgets.filter((b) => b.fiscalYear === fiscalYear && b.status === 'approved').map((b) => b.department)),
+    actuals: [...ws.actuals, ...(options.extraActuals ?? [])],
+    chart,
+  };
+  const { lines, missing } = computeLines(c, months);
+  const departments = [...new Set(lines.map((l) => l.department))].sort(compareText);
+  const subtotals: VarianceSubtotal[] = [];
+  for (const d of departments) for (const cat of CATEGORIES) {
+    const s = subtotal(lines, d, cat);
+    if (s) subtotals.push(s);
+  }
+  const totals = CATEGORIES.map((cat) => subtotal(lines, null, cat)).filter((s): s is VarianceSubtotal => s !== null);
+
+  // Notices: each month of the fiscal year through the period's end, computed on its own,
+  // so an unanswered notice of an earlier month stays visible (and turns overdue).
+  const all: VarianceNotice[] = [];
+  for (const m of yearMonths.slice(0, yearMonths.indexOf(last) + 1)) {
+    const monthLines = !options.ytd && options.period.kind === 'month' && m === last ? lines : computeLines(c, [m]).lines;
+    all.push(...notices(c, m, lastDayOfMonth(m), monthLines, options.asOf));
+  }
+  if (options.period.kind !== 'month') {
+    const periodLines = options.ytd ? computeLines(c, pMonths).lines : lines;
+    all.push(...notices(c, options.period.id, lastDayOfMonth(last), periodLines, options.asOf));
+  }
+  all.sort((a, b) => compareText(a.periodEnd, b.periodEnd) || Number(a.periodId.startsWith('FY')) - Number(b.periodId.startsWith('FY')) || compareText(a.department, b.department));
+  return {
+    currency: ws.company?.currency ?? '',
+    digits: ws.company?.currencyDigits ?? 2,
+    period: options.period,
+    ytd: options.ytd,
+    fiscalYear,
+    months,
+    from: `${months[0]!}-01`,
+    to: lastDayOfMonth(last),
+    asOf: options.asOf,
+    lines,
+    subtotals,
+    totals,
+    missingActuals: missing,
+    notices: all,
+  };
+}

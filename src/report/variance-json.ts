@@ -1,0 +1,68 @@
+// The variance result as the documented JSON object (docs/variance.md): money in major
+// units, percentages unrounded or null.
+import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../domain/variance.js';
+import { fromCents } from '../model/money.js';
+
+function lineJson(l: VarianceLine, digits: number): Record<string, unknown> {
+  return {
+    department: l.department,
+    account: l.account,
+    name: l.name,
+    category: l.category,
+    categoryAssumed: l.categoryAssumed,
+    budget: fromCents(l.budget, digits),
+    actual: fromCents(l.actual, digits),
+    variance: fromCents(l.variance, digits),
+    variancePct: l.variancePct,
+    favourable: l.favourable,
+    level: l.level,
+    flags: l.flags,
+    thresholds: { warnPct: l.thresholds.warnPct, criticalPct: l.thresholds.criticalPct, minAmount: fromCents(l.thresholds.minAmount, digits) },
+  };
+}
+
+function subtotalJson(s: VarianceSubtotal, digits: number): Record<string, unknown> {
+  return {
+    ...(s.department === null ? {} : { department: s.department }),
+    category: s.category,
+    budget: fromCents(s.budget, digits),
+    actual: fromCents(s.actual, digits),
+    variance: fromCents(s.variance, digits),
+    variancePct: s.variancePct,
+    favourable: s.favourable,
+    lines: s.lines,
+  };
+}
+
+/** Builds the JSON document of `opsplan variance --format json`. */
+export function varianceJson(r: VarianceResult): Record<string, unknown> {
+  const d = r.digits;
+  return {
+    version: 1,
+    kind: 'variance',
+    currency: r.currency,
+    period: { id: r.period.id, kind: r.period.kind, ytd: r.ytd, fiscalYear: `FY${r.fiscalYear}`, from: r.from, to: r.to, months: r.months },
+    asOf: r.asOf,
+    summary: {
+      critical: r.lines.filter((l) => l.level === 'critical').length,
+      warn: r.lines.filter((l) => l.level === 'warn').length,
+      unbudgeted: r.lines.filter((l) => l.flags.includes('unbudgeted')).length,
+      missingActuals: r.missingActuals.length,
+      notices: { open: r.notices.filter((n) => n.status === 'open').length, answered: r.notices.filter((n) => n.status === 'answered').length, overdue: r.notices.filter((n) => n.status === 'overdue').length },
+    },
+    rows: r.lines.map((l) => lineJson(l, d)),
+    subtotals: r.subtotals.map((s) => subtotalJson(s, d)),
+    totals: r.totals.map((s) => subtotalJson(s, d)),
+    missingActuals: r.missingActuals,
+    notices: r.notices.map((n) => ({
+      id: n.id,
+      period: n.periodId,
+      department: n.department,
+      periodEnd: n.periodEnd,
+      due: n.due,
+      status: n.status,
+      response: n.response,
+      lines: n.lines.map((l) => ({ account: l.account, name: l.name, category: l.category, budget: fromCents(l.budget, d), actual: fromCents(l.actual, d), variance: fromCents(l.variance, d), variancePct: l.variancePct, level: l.level, flags: l.flags })),
+    })),
+  };
+}

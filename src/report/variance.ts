@@ -1,0 +1,141 @@
+// The variance result as report tables: lines (by severity), subtotals per department and
+// category with company totals, missing actuals, and warning notices. The terminal and CSV
+// renderers draw these; JSON is written from the same result by variance-json.ts.
+import type { NoticeStatus, VarianceLine, VarianceResult, VarianceSubtotal } from '../domain/variance.js';
+import type { Report, Row, Table, Tone } from './model.js';
+
+function tone(favourable: boolean | null): Tone | undefined {
+  return favourable === null ? undefined : favourable ? 'favourable' : 'unfavourable';
+}
+
+const STATUS_TONE: Record<NoticeStatus, Tone> = { answered: 'favourable', open: 'warn', overdue: 'critical' };
+
+/** A short text for a period: `2026-11`, `FY2026 to date through 2026-11`. */
+export function periodLabel(r: VarianceResult): string {
+  if (!r.ytd) return r.period.id;
+  return `FY${r.fiscalYear} to date through ${r.months[r.months.length - 1]!}`;
+}
+
+function lineRow(l: VarianceLine): Row {
+  const t = tone(l.favourable);
+  const tones: Record<string, Tone> = {};
+  if (t) tones.variance = tones.variancePct = t;
+  if (l.level) tones.level = l.level;
+  return {
+    cells: {
+      department: l.department,
+      account: l.account,
+      name: l.name,
+      category: l.categoryAssumed ? `${l.category}?` : l.category,
+      budget: l.budget,
+      actual: l.actual,
+      variance: l.variance,
+      variancePct: l.variancePct,
+      level: l.level ?? '',
+      flags: l.flags.join(' '),
+    },
+    kind: 'detail',
+    tones,
+  };
+}
+
+function subtotalRow(s: VarianceSubtotal): Row {
+  const t = tone(s.favourable);
+  return {
+    cells: { department: s.department ?? 'company', category: s.category, budget: s.budget, actual: s.actual, variance: s.variance, variancePct: s.variancePct, lines: s.lines },
+    kind: s.department === null ? 'total' : 'subtotal',
+    tones: t ? { variance: t, variancePct: t } : {},
+  };
+}
+
+/** The lines table (also what `--format csv` writes). */
+export function varianceLinesTable(r: VarianceResult): Table {
+  return {
+    id: 'variance',
+    title: 'Budget vs actual by line',
+    caption: `${periodLabel(r)} (${r.from} to ${r.to}), revised budget; critical first, then by size`,
+    columns: [
+      { key: 'department', header: 'Department', type: 'text' },
+      { key: 'account', header: 'Account', type: 'text' },
+      { key: 'name', header: 'Name', type: 'text' },
+      { key: 'category', header: 'Category', type: 'text' },
+      { key: 'budget', header: 'Budget', type: 'money' },
+      { key: 'actual', header: 'Actual', type: 'money' },
+      { key: 'variance', header: 'Variance', type: 'money' },
+      { key: 'variancePct', header: 'Var %', type: 'percent' },
+      { key: 'level', header: 'Level', type: 'text' },
+      { key: 'flags', header: 'Flags', type: 'text' },
+    ],
+    rows: r.lines.map(lineRow),
+  };
+}
+
+/** Builds the variance report. */
+export function buildVarianceReport(r: VarianceResult): Report {
+  const count = (level: string): number => r.lines.filter((l) => l.level === level).length;
+  const overdue = r.notices.filter((n) => n.status === 'overdue').length;
+  const tables: Table[] = [varianceLinesTable(r)];
+  tables.push({
+    id: 'variance-subtotals',
+    title: 'Subtotals by department and category',
+    caption: 'per category only: revenue and costs are never added together',
+    columns: [
+      { key: 'department', header: 'Department', type: 'text' },
+      { key: 'category', header: 'Category', type: 'text' },
+      { key: 'budget', header: 'Budget', type: 'money' },
+      { key: 'actual', header: 'Actual', type: 'money' },
+      { key: 'variance', header: 'Variance', type: 'money' },
+      { key: 'variancePct', header: 'Var %', type: 'percent' },
+      { key: 'lines', header: 'Lines', type: 'number' },
+    ],
+    rows: [...r.subtotals, ...r.totals].map(subtotalRow),
+  });
+  if (r.missingActuals.length > 0) {
+    tables.push({
+      id: 'variance-missing-actuals',
+      title: 'Missing actuals',
+      caption: 'departments with a budget but no actuals for the month',
+      columns: [
+        { key: 'department', header: 'Department', type: 'text' },
+        { key: 'month', header: 'Month', type: 'text' },
+      ],
+      rows: r.missingActuals.map((m) => ({ cells: { department: m.department, month: m.month }, tones: { month: 'warn' } })),
+    });
+  }
+  tables.push({
+    id: 'variance-notices',
+    title: 'Warning notices',
+    caption: `fiscal year FY${r.fiscalYear} through ${r.to}, status as of ${r.asOf}`,
+    columns: [
+      { key: 'id', header: 'Notice', type: 'text' },
+      { key: 'department', header: 'Department', type: 'text' },
+      { key: 'lines', header: 'Lines', type: 'text' },
+      { key: 'due', header: 'Due', type: 'date' },
+      { key: 'status', header: 'Status', type: 'text' },
+      { key: 'response', header: 'Response', type: 'text' },
+    ],
+    rows: r.notices.map((n) => ({
+      cells: {
+        id: n.id,
+        department: n.department,
+        lines: n.lines.map((l) => `${l.account} ${l.level ?? l.flags.filter((f) => f === 'unbudgeted').join('')}`).join(', '),
+        due: n.due,
+        status: n.status,
+        response: n.response ? `${n.response.status}${n.response.respondedOn ? ` ${n.response.respondedOn}` : ''} (${n.response.file})` : '',
+      },
+      tones: { status: STATUS_TONE[n.status] },
+    })),
+  });
+  return {
+    title: `Variance ${periodLabel(r)}`,
+    currency: r.currency,
+    digits: r.digits,
+    headline: [
+      { label: 'Critical lines', value: count('critical'), type: 'number', ...(count('critical') > 0 ? { tone: 'critical' as const } : {}) },
+      { label: 'Warn lines', value: count('warn'), type: 'number', ...(count('warn') > 0 ? { tone: 'warn' as const } : {}) },
+      { label: 'Unbudgeted lines', value: r.lines.filter((l) => l.flags.includes('unbudgeted')).length, type: 'number' },
+      { label: 'Overdue notices', value: overdue, type: 'number', ...(overdue > 0 ? { tone: 'critical' as const } : {}) },
+    ],
+    tables,
+  };
+}
