@@ -1,0 +1,167 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { Table } from '../../src/report/model.js';
+import { columnLetter, documentDate, moneyFormat, renderXlsx, sheetNames } from '../../src/render/xlsx.js';
+import type { SheetSpec, XlsxOptions } from '../../src/render/xlsx.js';
+
+const OPTIONS: XlsxOptions = { digits: 2, currency: 'CNY', date: new Date('2026-11-30T00:00:00Z'), creator: 'opsplan test' };
+
+/** A hand-made variance-like table: two departments with subtotals and a grand total. */
+const TABLE: Table = {
+  id: 'variance',
+  title: 'Variance',
+  caption: 'Period 2026-11',
+  columns: [
+    { key: 'department', header: 'Department', type: 'text' },
+    { key: 'budget', header: 'Budget', type: 'money' },
+    { key: 'actual', header: 'Actual', type: 'money' },
+    { key: 'pct', header: 'Variance %', type: 'percent' },
+    { key: 'note', header: 'Note', type: 'text' },
+    { key: 'due', header: 'Due', type: 'date' },
+    { key: 'qty', header: 'Qty', type: 'quantity' },
+  ],
+  rows: [
+    { cells: { department: 'marketing', budget: 33000000, actual: 46235080, pct: 40.106, note: '=HYPERLINK("http://x")', due: '2026-12-10', qty: 1.5 }, tones: { pct: 'critical' } },
+    { cells: { department: 'marketing', budget: 0, actual: 320000, pct: null, note: '+1', due: null, qty: 2 }, tones: { pct: 'unfavourable' } },
+    { cells: { department: 'marketing', budget: 33000000, actual: 46555080, pct: null, note: null, due: null, qty: 3.5 }, kind: 'subtotal' },
+    { cells: { department: 'production', budget: 575000000, actual: 644123550, pct: 12.02, note: '-x', due: null, qty: 10 }, tones: { pct: 'favourable' } },
+    { cells: { department: 'production', budget: 575000000, actual: 644123550, pct: null, note: null, due: null, qty: 10 }, kind: 'subtotal' },
+    { cells: { department: 'Total', budget: 608000000, actual: 690678630, pct: null, note: '@sum', due: null, qty: 13.5 }, kind: 'total' },
+  ],
+};
+
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+describe('renderXlsx', () => {
+  it('writes values, number formats, formulas with results, frozen header and filter', async () => {
+    const { bytes, summary } = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], OPTIONS);
+    expect(summary).toEqual({ streaming: false, sheets: [{ name: 'Variance', rows: 6, images: 0 }] });
+    const ws = (await readBack(bytes)).getWorksheet('Variance')!;
+    // Row 1 title, row 2 "Amounts in CNY", row 3 caption, row 4 header.
+    expect(ws.getCell('A1').value).toBe('Variance');
+    expect(ws.getCell('A2').value).toBe('Amounts in CNY');
+    expect(ws.getCell('A3').value).toBe('Period 2026-11');
+    expect(ws.getRow(4).values).toEqual([undefined, 'Department', 'Budget', 'Actual', 'Variance %', 'Note', 'Due', 'Qty', 'Variance % (tone)']);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.autoFilter).toBe('A4:H10');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+
+    // Money: major units, with the parentheses/dash format.
+    expect(ws.getCell('B5').value).toBe(330000);
+    expect(ws.getCell('C5').value).toBe(462350.8);
+    expect(ws.getCell('B5').numFmt).toBe('#,##0.00;(#,##0.00);"-"');
+    // Percent: a real fraction, 0.0%; null -> empty.
+    expect(ws.getCell('D5').value).toBeCloseTo(0.40106, 10);
+    expect(ws.getCell('D5').numFmt).toBe('0.0%');
+    expect(ws.getCell('D6').value).toBeNull();
+    // Dates are real dates at UTC midnight.
+    expect((ws.getCell('F5').value as Date).toISOString()).toBe('2026-12-10T00:00:00.000Z');
+    expect(ws.getCell('G5').numFmt).toBe('#,##0.###');
+    expect(ws.getCell('G6').numFmt).toBe('#,##0');
+
+    // Formula-looking text stays text.
+    expect(ws.getCell('E5').value).toBe('=HYPERLINK("http://x")');
+    expect(ws.getCell('E5').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('E6').value).toBe('+1');
+    expect(ws.getCell('E8').value).toBe('-x');
+    expect(ws.getCell('E10').value).toBe('@sum');
+
+    // Subtotals sum their details; the total sums the subtotals; each carries its result.
+    expect(ws.getCell('B7').value).toEqual({ formula: 'SUM(B5:B6)', result: 330000 });
+    expect(ws.getCell('C7').value).toEqual({ formula: 'SUM(C5:C6)', result: 465550.8 });
+    expect(ws.getCell('C9').value).toEqual({ formula: 'SUM(C8)', result: 6441235.5 });
+    expect(ws.getCell('C10').value).toEqual({ formula: 'SUM(C7,C9)', result: 6906786.3 });
+    expect(ws.getCell('G10').value).toEqual({ formula: 'SUM(G7,G9)', result: 13.5 });
+    expect(ws.getCell('C10').font?.bold).toBe(true);
+    expect(ws.getCell('C10').border?.top?.style).toBe('thin');
+    expect(ws.getCell('C7').border?.top).toBeUndefined();
+
+    // Tones live in a hidden helper column that drives the conditional formatting.
+    expect(ws.getColumn(8).hidden).toBe(true);
+    expect(ws.getCell('H5').value).toBe('critical');
+    expect(ws.getCell('H8').value).toBe('favourable');
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(cf).toHaveLength(1);
+    expect(cf[0]!.ref).toBe('D5:D10');
+    expect(cf[0]!.rules.map((r) => r.formulae[0])).toEqual(['$H5="favourable"', '$H5="unfavourable"', '$H5="warn"', '$H5="critical"']);
+    // Widths fit the content: the "Variance % (tone)" header is not counted, "Department" is.
+    expect(ws.getColumn(1).width).toBe('Department'.length + 2);
+  });
+
+  it('does not write a formula that would disagree with the computed total', async () => {
+    const table: Table = {
+      id: 't',
+      title: 'T',
+      columns: [{ key: 'k', header: 'K', type: 'text' }, { key: 'v', header: 'V', type: 'money' }],
+      rows: [{ cells: { k: 'a', v: 100 } }, { cells: { k: 'b', v: 200 } }, { cells: { k: 'Total', v: 999 }, kind: 'total' }],
+    };
+    const ws = (await readBack((await renderXlsx([{ name: 'T', tables: [table] }], OPTIONS)).bytes)).getWorksheet('T')!;
+    expect(ws.getCell('B6').value).toBe(9.99);
+  });
+
+  it('gives byte-identical files for identical input, with fixed zip entry dates', async () => {
+    const sheets: SheetSpec[] = [
+      { name: 'Summary', headline: [{ label: 'Budget', value: 608000000, type: 'money' }, { label: 'Share', value: 12.5, type: 'percent', tone: 'warn' }], tables: [TABLE, { ...TABLE, id: 'x', title: 'Again' }] },
+      { name: 'Variance', tables: [TABLE] },
+    ];
+    const a = await renderXlsx(sheets, OPTIONS);
+    await new Promise((r) => setTimeout(r, 2100)); // a later wall clock must not change a byte
+    const b = await renderXlsx(sheets, OPTIONS);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const zip = await JSZip.loadAsync(a.bytes);
+    const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
+    expect([...dates]).toEqual(['2026-11-30T00:00:00.000Z']);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('2026-11-30T00:00:00Z');
+    expect(core).toContain('opsplan test');
+  });
+
+  it('places images on the sheet', async () => {
+    // A 1x1 transparent PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const { bytes, summary } = await renderXlsx([{ name: 'S', tables: [TABLE], images: [{ png, width: 10, height: 10 }] }], OPTIONS);
+    expect(summary.sheets[0]!.images).toBe(1);
+    const wb = await readBack(bytes);
+    expect(wb.getWorksheet('S')!.getImages()).toHaveLength(1);
+  });
+
+  it('streams big sheets with the same cells', async () => {
+    const { bytes, summary } = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], { ...OPTIONS, streamingThreshold: 3 });
+    expect(summary.streaming).toBe(true);
+    const ws = (await readBack(bytes)).getWorksheet('Variance')!;
+    expect(ws.getCell('C10').value).toEqual({ formula: 'SUM(C7,C9)', result: 6906786.3 });
+    expect(ws.getCell('E5').value).toBe('=HYPERLINK("http://x")');
+    expect(ws.getCell('B5').numFmt).toBe('#,##0.00;(#,##0.00);"-"');
+    expect(ws.autoFilter).toBe('A4:H10');
+    const again = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], { ...OPTIONS, streamingThreshold: 3 });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('writes an empty table as a dash row', async () => {
+    const ws = (await readBack((await renderXlsx([{ name: 'E', tables: [{ ...TABLE, rows: [] }] }], OPTIONS)).bytes)).getWorksheet('E')!;
+    expect(ws.getCell('A5').value).toBe('-');
+  });
+});
+
+describe('helpers', () => {
+  it('sanitises and de-duplicates sheet names', () => {
+    expect(sheetNames(['A/B', 'a/b', 'x'.repeat(40), '', "'q'"])).toEqual(['A B', 'a b 2', 'x'.repeat(31), 'Sheet', 'q']);
+  });
+  it('letters columns like Excel', () => {
+    expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+  });
+  it('formats money by currency digits', () => {
+    expect(moneyFormat(0)).toBe('#,##0;(#,##0);"-"');
+    expect(moneyFormat(3)).toBe('#,##0.000;(#,##0.000);"-"');
+  });
+  it('takes the document date from SOURCE_DATE_EPOCH, else the as-of date', () => {
+    expect(documentDate('2026-11-30').toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    expect(documentDate('2026-11-30', '1700000000').toISOString()).toBe('2023-11-14T22:13:20.000Z');
+  });
+});
+
