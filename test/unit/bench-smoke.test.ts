@@ -1,0 +1,82 @@
+// Smoke test of the benchmark tooling (issue 7): the generator writes valid, deterministic
+// workspaces and plants its errors where it says; the harness's pure pieces compute right.
+// The benchmark itself is not run here: its numbers are noisy and it takes minutes.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { centsText, generateWorkspace, mulberry32, parseGenArgs } from '../../scripts/gen.js';
+import { runOpsplan, tempDir } from '../helpers/run-cli.js';
+
+function hashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    const abs = path.join(f.parentPath, f.name);
+    out.set(path.relative(dir, abs), createHash('sha256').update(readFileSync(abs)).digest('hex'));
+  }
+  return out;
+}
+
+describe('gen', () => {
+  it('writes a workspace that validates clean, the same bytes on every run', { timeout: 60000 }, () => {
+    const a = path.join(tempDir('opsplan-gen-'), 'ws');
+    const b = path.join(tempDir('opsplan-gen-'), 'ws');
+    const sa = generateWorkspace({ size: 'XS', out: a });
+    generateWorkspace({ size: 'XS', out: b });
+    // 1 company + 3 x (plan + progress + budget + 11 actuals) + 1 adjustment + 1 inventory.
+    expect(sa.files).toBe(1 + 3 * 14 + 1 + 1);
+    const ha = hashes(a);
+    expect(ha.size).toBe(sa.files + 1); // + the .opsplan-gen marker
+    expect(ha).toEqual(hashes(b));
+    const r = runOpsplan(['validate', a, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: sa.files, errors: 0, warnings: 0 });
+  });
+
+  it('gives other files for another seed', () => {
+    const a = path.join(tempDir('opsplan-gen-'), 'ws');
+    const b = path.join(tempDir('opsplan-gen-'), 'ws');
+    generateWorkspace({ size: 'XS', out: a, seed: 1 });
+    generateWorkspace({ size: 'XS', out: b, seed: 2 });
+    expect(hashes(a).get('budgets/FY2026/dept-0001.yaml')).not.toBe(hashes(b).get('budgets/FY2026/dept-0001.yaml'));
+  });
+
+  it('plants the known errors and the bulk errors where expected-findings.json says', { timeout: 60000 }, () => {
+    const dir = path.join(tempDir('opsplan-gen-'), 'ws');
+    const s = generateWorkspace({ size: 'XS', out: dir, withErrors: true, errors: 40 });
+    expect(s.expectedCount).toBe(4 + 40);
+    const expected = JSON.parse(readFileSync(path.join(dir, 'expected-findings.json'), 'utf8'));
+    expect(expected.count).toBe(44);
+    const r = runOpsplan(['validate', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary.errors).toBe(44);
+    const found = new Set(out.diagnostics.map((d: { file: string; line: number; code: string }) => `${d.file}:${d.line}:${d.code}`));
+    for (const f of expected.findings) expect(found).toContain(`${f.file}:${f.line}:${f.code}`);
+    const codes = new Set(out.diagnostics.map((d: { code: string }) => d.code));
+    expect([...codes].sort()).toEqual(['schema/additional-properties', 'schema/format', 'schema/max-decimals', 'schema/unquoted-code']);
+  });
+
+  it('refuses to overwrite a folder it did not write', () => {
+    const dir = tempDir('opsplan-gen-');
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
+    expect(() => generateWorkspace({ size: 'XS', out: dir })).toThrow(/not written by gen/);
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
+  });
+
+  it('parses its arguments and formats cents exactly', () => {
+    expect(parseGenArgs(['--size', 'm', '--out', 'x', '--errors', '10000'])).toEqual({ size: 'M', out: 'x', errors: 10000 });
+    expect(() => parseGenArgs(['--size', 'XL', '--out', 'x'])).toThrow(/--size/);
+    expect(() => parseGenArgs(['--out', 'x'])).toThrow(/usage/);
+    expect(centsText(12345)).toBe('123.45');
+    expect(centsText(-5)).toBe('-0.05');
+    expect(centsText(100)).toBe('1.00');
+    const r1 = mulberry32(7);
+    const r2 = mulberry32(7);
+    const seq = [r1(), r1(), r1()];
+    expect([r2(), r2(), r2()]).toEqual(seq);
+    for (const v of seq) expect(v >= 0 && v < 1).toBe(true);
+  });
+});
