@@ -1,6 +1,7 @@
 // Every command, registered in help order. A new command is one file and one entry here.
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerConsolidate } from './consolidate.js';
 import { registerInit } from './init.js';
 import { registerStock } from './stock.js';
 import { registerValidate } from './validate.js';
@@ -15,4 +16,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerInit,
   registerStock,
   registerVariance,
+  registerConsolidate,
 ];
