@@ -65,7 +65,7 @@ export function normalizeCompany(doc: CompanyDoc, file: string): Company {
       },
       stock: {
         countTolerancePct: s.countTolerancePct ?? 2,
-        countToleranceValue: toCents(s.countToleranceValue ?? 0, digits),
+        countToleranceValue: toCents(s.countToleranceValue ?? 500, digits),
         slowMovingDays: s.slowMovingDays ?? 90,
         staleSnapshotDays: s.staleSnapshotDays ?? 45,
       },

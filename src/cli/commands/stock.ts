@@ -1,0 +1,66 @@
+// `opsplan stock [WORKSPACE]`: stock alerts, count discrepancies, reorder and procurement plan.
+// Reads the workspace, computes once (domain/stock), renders as table, JSON or CSV.
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { computeStock, reachesLevel } from '../../domain/stock.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderReport } from '../../render/table.js';
+import { buildStockReport, stockItemsTable } from '../../report/stock.js';
+import { renderStockJson } from '../../report/stock-json.js';
+import { usageError, useColor } from '../context.js';
+import type { CliContext } from '../context.js';
+import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
+import type { SharedLoadFlags } from '../load-for-command.js';
+import { writeFileAtomic } from '../write-output.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+const LEVELS = ['warn', 'critical'] as const;
+
+interface StockFlags extends SharedLoadFlags {
+  asOf?: string;
+  warehouse?: string;
+  format: (typeof FORMATS)[number];
+  output?: string;
+  failOn?: (typeof LEVELS)[number];
+  color?: boolean;
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[]): (v: string) => T {
+  return (v) => {
+    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`${name} takes one of ${allowed.join(', ')}, got "${v}"`);
+    return v as T;
+  };
+}
+
+/** Registers `stock`. */
+export function registerStock(program: Command, ctx: CliContext, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('stock')
+    .description('stock alerts, count discrepancies, reorder suggestions, transfers and the procurement plan')
+    .argument('[workspace]', 'workspace folder (default: .)')
+    .option('--as-of <date>', 'use the latest snapshot on or before this date (default: today)')
+    .option('--warehouse <id>', 'show one warehouse only (transfers and company totals still consider all)')
+    .option('--format <name>', `output format: ${FORMATS.join(' | ')}`, oneOf('--format', FORMATS), 'table')
+    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
+    .option('--fail-on <level>', `exit 1 when an alert at or above this level exists: ${LEVELS.join(' | ')}`, oneOf('--fail-on', LEVELS));
+  sharedLoadOptions(cmd);
+  cmd.action((workspace: string | undefined, flags: StockFlags) => {
+    const asOf = resolveAsOf(flags.asOf, ctx.now);
+    const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
+    const ws = load.result.workspace;
+    const inputErrors = reportLoadProblems(ctx, load);
+    if (!ws.company) throw usageError(`no usable company file (opsplan.yaml) in ${load.displayRoot}; stock needs its warehouses and thresholds`);
+    if (flags.warehouse !== undefined && !ws.company.warehouses.some((w) => w.id === flags.warehouse)) {
+      throw usageError(`unknown warehouse "${flags.warehouse}"; known: ${ws.company.warehouses.map((w) => w.id).join(', ') || 'none'}`);
+    }
+    const result = computeStock(ws, { asOf, warehouse: flags.warehouse });
+    let text: string;
+    if (flags.format === 'json') text = renderStockJson(result);
+    else if (flags.format === 'csv') text = renderCsv(stockItemsTable(result), result.digits);
+    else text = renderReport(buildStockReport(result), { color: flags.output === undefined && useColor(ctx, flags.color) });
+    if (flags.output !== undefined) writeFileAtomic(flags.output, text, load.inputFiles);
+    else ctx.stdout.write(text);
+    if (inputErrors) setExit(1);
+    if (flags.failOn !== undefined && reachesLevel(result, flags.failOn)) setExit(1);
+  });
+}

@@ -1,0 +1,101 @@
+// The stock result as JSON (documented field by field in docs/stock.md): quantities in units,
+// money in major units, percentages with full precision or null.
+import type { HealthSummary, StockResult } from '../domain/stock.js';
+import { fromMilli } from '../domain/quantity.js';
+import type { Milli } from '../domain/quantity.js';
+import { fromCents } from '../model/money.js';
+import type { Cents } from '../model/money.js';
+
+/** Renders the stock result as a JSON document (with a trailing newline). */
+export function renderStockJson(result: StockResult): string {
+  const m = (c: Cents): number => fromCents(c, result.digits);
+  const qty = (v: Milli): number => fromMilli(v);
+  const qtyOrNull = (v: Milli | null): number | null => (v === null ? null : fromMilli(v));
+  const health = (h: HealthSummary): unknown => ({
+    scope: h.scope,
+    items: h.items,
+    value: { healthy: m(h.value.healthy), under: m(h.value.under), over: m(h.value.over), total: m(h.value.total) },
+    abc: h.abc,
+  });
+  const doc = {
+    version: 1,
+    kind: 'stock',
+    currency: result.currency,
+    asOf: result.asOf,
+    warehouse: result.warehouseFilter,
+    thresholds: { ...result.thresholds, countToleranceValue: m(result.thresholds.countToleranceValue) },
+    counts: result.counts,
+    warehouses: result.warehouses,
+    items: result.items.map((it) => ({
+      warehouse: it.warehouse,
+      file: it.file,
+      sku: it.sku,
+      name: it.name,
+      unit: it.unit,
+      supplier: it.supplier,
+      onHand: qty(it.onHand),
+      onOrder: qty(it.onOrder),
+      reserved: qty(it.reserved),
+      projected: qty(it.projected),
+      safetyStock: qty(it.safetyStock),
+      reorderPoint: qtyOrNull(it.reorderPoint),
+      reorderPointSource: it.reorderPointSource,
+      computedReorderPoint: qtyOrNull(it.computedReorderPoint),
+      reorderPointDriftPct: it.reorderPointDriftPct,
+      maxStock: qtyOrNull(it.maxStock),
+      avgDailyUsage: qty(it.avgDailyUsage),
+      leadTimeDays: it.leadTimeDays,
+      moq: qtyOrNull(it.moq),
+      packSize: qtyOrNull(it.packSize),
+      unitCost: m(it.unitCost),
+      value: m(it.value),
+      excess: qty(it.excess),
+      excessValue: m(it.excessValue),
+      lastMovement: it.lastMovement,
+      daysSinceMovement: it.daysSinceMovement,
+      count:
+        it.count === null
+          ? null
+          : { counted: qty(it.count.counted), difference: qty(it.count.difference), differencePct: it.count.differencePct, differenceValue: m(it.count.differenceValue), flagged: it.count.flagged },
+      cover: it.cover,
+      health: it.health,
+      annualUsageValue: m(it.annualUsageValue),
+      abc: it.abc,
+      alerts: it.alerts,
+      hints: it.hints,
+      suggestion:
+        it.suggestion === null
+          ? null
+          : {
+              status: it.suggestion.status,
+              target: qty(it.suggestion.target),
+              need: qty(it.suggestion.need),
+              transferIn: qty(it.suggestion.transferIn),
+              buyNeed: qty(it.suggestion.buyNeed),
+              quantity: qty(it.suggestion.quantity),
+              moqApplied: it.suggestion.moqApplied,
+              packApplied: it.suggestion.packApplied,
+              exceedsMax: it.suggestion.exceedsMax,
+              value: m(it.suggestion.value),
+            },
+    })),
+    transfers: result.transfers.map((t) => ({ ...t, quantity: qty(t.quantity), value: m(t.value) })),
+    procurementPlan: result.procurementPlan.map((g) => ({
+      supplier: g.supplier,
+      lines: g.lines.map((l) => ({ ...l, quantity: qty(l.quantity), value: m(l.value) })),
+      totalValue: m(g.totalValue),
+      earliestOrderBy: g.earliestOrderBy,
+    })),
+    skuTotals: result.skuTotals.map((t) => ({
+      ...t,
+      onHand: qty(t.onHand),
+      onOrder: qty(t.onOrder),
+      reserved: qty(t.reserved),
+      projected: qty(t.projected),
+      value: m(t.value),
+      annualUsageValue: m(t.annualUsageValue),
+    })),
+    health: { warehouses: result.health.warehouses.map(health), company: health(result.health.company) },
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
