@@ -1,0 +1,386 @@
+// computeVariance on hand-built workspaces (figures worked out by hand in each test) and on
+// examples/acme (figures summed here from the YAML files, independently of the loader).
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { computeVariance, levelOf, noticeDue, pctReached } from '../../src/domain/variance.js';
+import type { VarianceLine } from '../../src/domain/variance.js';
+import { resolveThresholds } from '../../src/domain/thresholds.js';
+import { parseActualsCsv } from '../../src/load/actuals-csv.js';
+import { loadWorkspace } from '../../src/load/load-workspace.js';
+import type { Category, VarianceResponseDoc } from '../../src/model/documents.js';
+import { parsePeriod } from '../../src/model/period.js';
+import type { Period } from '../../src/model/period.js';
+import type { Actuals, Budget, Company, VarianceThresholds, Workspace } from '../../src/model/workspace.js';
+
+const P = (id: string): Period => parsePeriod(id)!;
+const M12 = (v: number): number[] => new Array<number>(12).fill(v);
+
+function company(variance: Partial<VarianceThresholds> = {}, responseDays = 10): Company {
+  return {
+    file: 'opsplan.yaml',
+    name: 'T',
+    currency: 'CNY',
+    currencyDigits: 2,
+    fiscalYearStartMonth: 1,
+    departments: [
+      { id: 'a', name: 'A', function: 'other' },
+      { id: 'b', name: 'B', function: 'other' },
+    ],
+    warehouses: [],
+    thresholds: {
+      variance: { warnPct: 10, criticalPct: 25, minAmount: 0, overrides: [], ...variance },
+      stock: { countTolerancePct: 2, countToleranceValue: 0, slowMovingDays: 90, staleSnapshotDays: 45 },
+      consolidation: { budgetRequestTolerancePct: 5, pacePct: 90 },
+      responseDays,
+    },
+    doc: {} as Company['doc'],
+  };
+}
+
+function budget(department: string, lines: { account: string; category: Category; months: number[] }[], status: Budget['status'] = 'approved'): Budget {
+  return { file: `budgets/FY2026/${department}.yaml`, department, fiscalYear: 2026, status, lines: lines.map((l, index) => ({ ...l, name: `acct ${l.account}`, basis: 'b', method: 'm', index })) };
+}
+
+function actuals(department: string, month: string, lines: [string, number][]): Actuals {
+  return { file: `actuals/${month}/${department}.yaml`, department, month, lines: lines.map(([account, amount], index) => ({ account, amount, index })) };
+}
+
+function workspace(parts: Partial<Workspace> & { company?: Company | null }): Workspace {
+  return { root: '/x', company: company(), plans: [], budgets: [], actuals: [], adjustments: [], inventories: [], progress: [], responses: [], files: [], ...parts };
+}
+
+function response(notice: string, department: string, status: VarianceResponseDoc['status']): Workspace['responses'][number] {
+  return { file: `responses/${notice}.yaml`, doc: { kind: 'variance-response', version: 1, notice, department, cause: 'c', measures: 'm', owner: 'o', due: '2027-01-31', status } };
+}
+
+const line = (lines: VarianceLine[], department: string, account: string): VarianceLine => {
+  const l = lines.find((x) => x.department === department && x.account === account);
+  if (!l) throw new Error(`no line ${department} ${account}`);
+  return l;
+};
+
+describe('sign rules per category', () => {
+  const cats: Category[] = ['revenue', 'cost', 'expense', 'cash-in', 'cash-out'];
+  const ws = workspace({
+    budgets: [budget('a', cats.map((category, i) => ({ account: `${i}0`, category, months: M12(100000) })))],
+    // Every account 1,100.00 against a budget of 1,000.00: +100.00, +10%.
+    actuals: [actuals('a', '2026-03', cats.map((_, i) => [`${i}0`, 110000]))],
+  });
+  const r = computeVariance(ws, { period: P('2026-03'), ytd: false, asOf: '2026-03-31' });
+  it('actual above budget: favourable for revenue and cash-in, unfavourable for cost, expense, cash-out', () => {
+    const fav = Object.fromEntries(cats.map((c, i) => [c, line(r.lines, 'a', `${i}0`).favourable]));
+    expect(fav).toEqual({ revenue: true, cost: false, expense: false, 'cash-in': true, 'cash-out': false });
+    for (let i = 0; i < 5; i++) {
+      const l = line(r.lines, 'a', `${i}0`);
+      expect(l.variance).toBe(10000);
+      expect(l.variancePct).toBe(10);
+      // Only unfavourable lines get a level (10% is the warn edge).
+      expect(l.level).toBe(l.favourable ? null : 'warn');
+    }
+  });
+  it('actual below budget: the reverse', () => {
+    const below = workspace({ budgets: ws.budgets, actuals: [actuals('a', '2026-03', cats.map((_, i) => [`${i}0`, 70000]))] });
+    const rb = computeVariance(below, { period: P('2026-03'), ytd: false, asOf: '2026-03-31' });
+    const got = cats.map((c, i) => [c, line(rb.lines, 'a', `${i}0`).favourable, line(rb.lines, 'a', `${i}0`).level]);
+    expect(got).toEqual([
+      ['revenue', false, 'critical'],
+      ['cost', true, null],
+      ['expense', true, null],
+      ['cash-in', false, 'critical'],
+      ['cash-out', true, null],
+    ]);
+    expect(line(rb.lines, 'a', '00').variance).toBe(-30000);
+    expect(line(rb.lines, 'a', '00').variancePct).toBe(-30);
+  });
+  it('subtotals are per category, never mixing revenue and cost', () => {
+    expect(r.subtotals.map((s) => [s.department, s.category, s.budget, s.actual])).toEqual(cats.map((c) => ['a', c, 100000, 110000]));
+    expect(r.totals.map((s) => s.category)).toEqual(cats);
+  });
+});
+
+describe('threshold edges', () => {
+  const t = { warnPct: 10, criticalPct: 25, minAmount: 500000 };
+  it('exactly at warnPct is warn, one cent below is not', () => {
+    // budget 100,000.00; 10% = 10,000.00
+    expect(levelOf(1000000, 10000000, false, t)).toBe('warn');
+    expect(levelOf(999999, 10000000, false, t)).toBeNull();
+    expect(levelOf(2500000, 10000000, false, t)).toBe('critical');
+    expect(levelOf(2499999, 10000000, false, t)).toBe('warn');
+  });
+  it('needs both the percentage and the minimum amount', () => {
+    // 50% over a budget of 9,000.00 = 4,500.00 < minAmount 5,000.00
+    expect(levelOf(450000, 900000, false, t)).toBeNull();
+    // exactly the minimum amount
+    expect(levelOf(500000, 1000000, false, t)).toBe('critical');
+    expect(levelOf(499999, 999998, false, t)).toBeNull();
+  });
+  it('favourable or zero variances never get a level', () => {
+    expect(levelOf(-5000000, 10000000, true, t)).toBeNull();
+    expect(levelOf(0, 10000000, null, t)).toBeNull();
+  });
+  it('compares percentages exactly where floating point would not', () => {
+    // 57.00 / 100.00 x 100 is 56.99999999999999 in floating point.
+    expect((5700 / 10000) * 100).toBeLessThan(57);
+    expect(pctReached(5700, 10000, 57)).toBe(true);
+    expect(pctReached(5699, 10000, 57)).toBe(false);
+    expect(pctReached(1250, 10000, 12.5)).toBe(true);
+    expect(pctReached(1249, 10000, 12.5)).toBe(false);
+  });
+  it('a zero budget is critical once the minimum amount is reached', () => {
+    expect(levelOf(500000, 0, false, t)).toBe('critical');
+    expect(levelOf(499999, 0, false, t)).toBeNull();
+  });
+});
+
+describe('threshold overrides', () => {
+  const thresholds: VarianceThresholds = {
+    warnPct: 10,
+    criticalPct: 25,
+    minAmount: 100,
+    overrides: [
+      { account: '6601', minAmount: 2000000 },
+      { category: 'revenue', warnPct: 5, criticalPct: 15 },
+      { department: 'b', warnPct: 20 },
+      { department: 'b', category: 'revenue', warnPct: 3 },
+    ],
+  };
+  it('resolves each field from the most specific override that sets it', () => {
+    expect(resolveThresholds(thresholds, { department: 'a', account: '6602', category: 'expense' })).toEqual({ warnPct: 10, criticalPct: 25, minAmount: 100 });
+    expect(resolveThresholds(thresholds, { department: 'a', account: '6001', category: 'revenue' })).toEqual({ warnPct: 5, criticalPct: 15, minAmount: 100 });
+    // department beats category
+    expect(resolveThresholds(thresholds, { department: 'b', account: '6602', category: 'expense' })).toEqual({ warnPct: 20, criticalPct: 25, minAmount: 100 });
+    // department + category beats department alone; criticalPct still from the category
+    expect(resolveThresholds(thresholds, { department: 'b', account: '6001', category: 'revenue' })).toEqual({ warnPct: 3, criticalPct: 15, minAmount: 100 });
+    // the account override only sets minAmount; the percentages come from the department
+    expect(resolveThresholds(thresholds, { department: 'b', account: '6601', category: 'expense' })).toEqual({ warnPct: 20, criticalPct: 25, minAmount: 2000000 });
+  });
+  it('an account override that names the account wins over a category override', () => {
+    const t2: VarianceThresholds = { ...thresholds, overrides: [{ category: 'expense', warnPct: 1 }, { account: '6601', warnPct: 50 }] };
+    expect(resolveThresholds(t2, { department: 'a', account: '6601', category: 'expense' }).warnPct).toBe(50);
+    expect(resolveThresholds(t2, { department: 'a', account: '6602', category: 'expense' }).warnPct).toBe(1);
+  });
+  it('changes the level of a line', () => {
+    const ws = workspace({
+      company: company(thresholds),
+      budgets: [budget('a', [
+        { account: '6001', category: 'revenue', months: M12(10000000) },
+        { account: '6601', category: 'expense', months: M12(10000000) },
+      ])],
+      // revenue 6% short: warn only under the revenue override; 6601 15% over (15,000.00) but below its minimum 20,000.00
+      actuals: [actuals('a', '2026-01', [['6001', 9400000], ['6601', 11500000]])],
+    });
+    const r = computeVariance(ws, { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
+    expect(line(r.lines, 'a', '6001').level).toBe('warn');
+    expect(line(r.lines, 'a', '6601').level).toBeNull();
+  });
+});
+
+describe('flags, notices and periods', () => {
+  const base = {
+    budgets: [
+      budget('a', [
+        { account: '6601', category: 'expense', months: M12(1000000) },
+        { account: '6699', category: 'expense', months: M12(0) },
+      ]),
+      budget('b', [{ account: '6601', category: 'expense', months: M12(1000000) }]),
+    ],
+    actuals: [
+      actuals('a', '2026-01', [['6601', 1000000]]),
+      // Feb: 6601 +30% (critical), 6699 zero budget 100.00, 6700 no line at all
+      actuals('a', '2026-02', [['6601', 1300000], ['6699', 10000], ['6700', 20000]]),
+      actuals('b', '2026-01', [['6601', 1000000]]),
+    ],
+  };
+  it('flags zero-budget and unbudgeted accounts with a null percentage', () => {
+    const r = computeVariance(workspace(base), { period: P('2026-02'), ytd: false, asOf: '2026-02-28' });
+    const zero = line(r.lines, 'a', '6699');
+    expect(zero).toMatchObject({ budget: 0, actual: 10000, variance: 10000, variancePct: null, flags: ['unbudgeted'], level: 'critical', categoryAssumed: false });
+    const none = line(r.lines, 'a', '6700');
+    expect(none).toMatchObject({ budget: 0, actual: 20000, variancePct: null, flags: ['unbudgeted'], category: 'expense', categoryAssumed: true });
+  });
+  it('flags a department with a budget and no actuals for a month, without a level', () => {
+    const r = computeVariance(workspace(base), { period: P('2026-02'), ytd: false, asOf: '2026-02-28' });
+    expect(r.missingActuals).toEqual([{ department: 'b', month: '2026-02' }]);
+    expect(line(r.lines, 'b', '6601')).toMatchObject({ actual: 0, variance: -1000000, flags: ['missing-actuals'], level: null });
+  });
+  it('raises one notice per department, due responseDays after the period end, with a status as of a date', () => {
+    const r = computeVariance(workspace(base), { period: P('2026-02'), ytd: false, asOf: '2026-03-10' });
+    expect(r.notices.map((n) => [n.id, n.due, n.status, n.lines.map((l) => l.account)])).toEqual([['VN-2026-02-a', '2026-03-10', 'open', ['6601', '6700', '6699']]]);
+    expect(computeVariance(workspace(base), { period: P('2026-02'), ytd: false, asOf: '2026-03-11' }).notices[0]!.status).toBe('overdue');
+    const answered = workspace({ ...base, responses: [response('VN-2026-02-a', 'a', 'submitted')] });
+    expect(computeVariance(answered, { period: P('2026-02'), ytd: false, asOf: '2026-04-01' }).notices[0]).toMatchObject({ status: 'answered', response: { status: 'submitted' } });
+    const accepted = workspace({ ...base, responses: [response('VN-2026-02-a', 'a', 'accepted')] });
+    expect(computeVariance(accepted, { period: P('2026-02'), ytd: false, asOf: '2026-04-01' }).notices[0]!.status).toBe('answered');
+    const draft = workspace({ ...base, responses: [response('VN-2026-02-a', 'a', 'draft')] });
+    expect(computeVariance(draft, { period: P('2026-02'), ytd: false, asOf: '2026-04-01' }).notices[0]!.status).toBe('overdue');
+  });
+  it('lists notices of earlier months of the fiscal year', () => {
+    const later = workspace({ ...base, actuals: [...base.actuals, actuals('a', '2026-03', [['6601', 1000000]]), actuals('b', '2026-02', [['6601', 1000000]]), actuals('b', '2026-03', [['6601', 1000000]])] });
+    const r = computeVariance(later, { period: P('2026-03'), ytd: false, asOf: '2026-03-31' });
+    expect(r.lines.every((l) => l.level === null)).toBe(true);
+    expect(r.notices.map((n) => [n.id, n.status])).toEqual([['VN-2026-02-a', 'overdue']]);
+  });
+  it('quarters and years get their own notice id; --ytd sums from the fiscal year start', () => {
+    const q = computeVariance(workspace(base), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-04-01' });
+    expect(q.months).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(q.notices.map((n) => n.id)).toEqual(['VN-2026-02-a', 'VN-FY2026-Q1-a']);
+    expect(q.notices[1]!.due).toBe('2026-04-10');
+    const ytd = computeVariance(workspace(base), { period: P('2026-02'), ytd: true, asOf: '2026-03-01' });
+    expect(ytd.months).toEqual(['2026-01', '2026-02']);
+    // 10,000.00 + 13,000.00 against 2 x 10,000.00: +15%, warn
+    expect(line(ytd.lines, 'a', '6601')).toMatchObject({ budget: 2000000, actual: 2300000, variance: 300000, variancePct: 15, level: 'warn' });
+    expect(ytd.notices.map((n) => n.id)).toEqual(['VN-2026-02-a']);
+  });
+  it('gives no level to a department whose budget is not approved', () => {
+    const ws = workspace({ budgets: [budget('a', [{ account: '6601', category: 'expense', months: M12(100) }], 'submitted')], actuals: [actuals('a', '2026-01', [['6601', 999999]])] });
+    const r = computeVariance(ws, { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
+    expect(line(r.lines, 'a', '6601')).toMatchObject({ budget: 0, flags: ['no-approved-budget'], level: null, name: 'acct 6601', categoryAssumed: true });
+    expect(r.notices).toEqual([]);
+  });
+  it('computes due dates with calendar days across month ends', () => {
+    expect(noticeDue('2026-02-28', 10)).toBe('2026-03-10');
+    expect(noticeDue('2026-12-31', 10)).toBe('2027-01-10');
+  });
+});
+
+describe('exact cent arithmetic', () => {
+  it('10,000 CSV lines of 0.10 sum to exactly 1000.00', () => {
+    const rows = ['department,account,month,amount', ...new Array<string>(10000).fill('a,6601,2026-01,0.10')].join('\n');
+    const csv = parseActualsCsv(rows, { file: 'x.csv', departments: new Set(['a']) });
+    expect(csv.diagnostics).toEqual([]);
+    const ws = workspace({ budgets: [budget('a', [{ account: '6601', category: 'expense', months: M12(100000) }])] });
+    const r = computeVariance(ws, { period: P('2026-01'), ytd: false, asOf: '2026-01-31', extraActuals: csv.actuals });
+    expect(line(r.lines, 'a', '6601')).toMatchObject({ actual: 100000, variance: 0, variancePct: 0, favourable: null });
+    let float = 0;
+    for (let i = 0; i < 10000; i++) float += 0.1;
+    expect(float).not.toBe(1000);
+  });
+});
+
+// ---- examples/acme, summed independently from the YAML files ----
+const ACME = path.resolve(__dirname, '..', '..', 'examples', 'acme');
+const readYaml = (rel: string): Record<string, unknown> => parse(readFileSync(path.join(ACME, rel), 'utf8')) as Record<string, unknown>;
+const cents = (v: number): number => Math.round(v * 100);
+
+interface Expected {
+  budget: number;
+  actual: number;
+}
+
+/** Budget (approved + approved adjustments) and actual per department|account for the months. */
+function acmeExpected(months: string[]): Map<string, Expected> {
+  const out = new Map<string, Expected>();
+  const get = (k: string): Expected => {
+    let e = out.get(k);
+    if (!e) out.set(k, (e = { budget: 0, actual: 0 }));
+    return e;
+  };
+  const approved = new Set<string>();
+  for (const f of readdirSync(path.join(ACME, 'budgets', 'FY2026'))) {
+    const b = readYaml(`budgets/FY2026/${f}`) as { department: string; status: string; lines: { account: string; monthly?: number[]; annual?: number }[] };
+    if (b.status !== 'approved') continue;
+    approved.add(b.department);
+    for (const l of b.lines) {
+      let monthly: number[];
+      if (l.monthly) monthly = l.monthly.map(cents);
+      else {
+        // annual spread: floor of the twelfth, the leftover cents to the first months
+        const total = cents(l.annual!);
+        const base = Math.floor(total / 12);
+        monthly = Array.from({ length: 12 }, (_, i) => base + (i < total - base * 12 ? 1 : 0));
+      }
+      get(`${b.department}|${l.account}`).budget += months.reduce((s, m) => s + monthly[Number(m.slice(5)) - 1]!, 0);
+    }
+  }
+  for (const f of readdirSync(path.join(ACME, 'adjustments'))) {
+    const a = readYaml(`adjustments/${f}`) as { department: string; status: string; changes: { account: string; month: string; delta: number }[] };
+    if (a.status !== 'approved' || !approved.has(a.department)) continue;
+    for (const c of a.changes) if (months.includes(String(c.month))) get(`${a.department}|${c.account}`).budget += cents(c.delta);
+  }
+  for (const m of months) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(path.join(ACME, 'actuals', m));
+    } catch {
+      continue;
+    }
+    for (const f of files) {
+      const a = readYaml(`actuals/${m}/${f}`) as { department: string; lines: { account: string; amount: number }[] };
+      for (const l of a.lines) get(`${a.department}|${l.account}`).actual += cents(l.amount);
+    }
+  }
+  for (const [k, e] of out) if (e.budget === 0 && e.actual === 0) out.delete(k);
+  return out;
+}
+
+describe('examples/acme', () => {
+  const ws = loadWorkspace(ACME).workspace;
+  const months = (n: number): string[] => Array.from({ length: n }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+
+  it('November: every line matches the independently summed budget and actual', () => {
+    const r = computeVariance(ws, { period: P('2026-11'), ytd: false, asOf: '2026-11-30' });
+    const expected = acmeExpected(['2026-11']);
+    expect(r.lines.length).toBe(expected.size);
+    for (const l of r.lines) {
+      const e = expected.get(`${l.department}|${l.account}`);
+      expect(e, `${l.department} ${l.account}`).toBeDefined();
+      expect([l.department, l.account, l.actual]).toEqual([l.department, l.account, e!.actual]);
+      // marketing-online's budget is only submitted: compared against zero
+      expect([l.department, l.account, l.budget]).toEqual([l.department, l.account, l.department === 'marketing-online' ? 0 : e!.budget]);
+      expect(l.variance).toBe(l.actual - l.budget);
+    }
+  });
+
+  it('November: the deliberate situations', () => {
+    const r = computeVariance(ws, { period: P('2026-11'), ytd: false, asOf: '2026-11-30' });
+    // revised 280,000 + 50,000 (ADJ-2026-001); actual 462,350.80
+    expect(line(r.lines, 'marketing', '6601')).toMatchObject({ budget: 33000000, actual: 46235080, variance: 13235080, level: 'critical', favourable: false });
+    expect(line(r.lines, 'marketing', '6601').variancePct).toBeCloseTo((13235080 / 33000000) * 100, 12);
+    expect(line(r.lines, 'production', '6401')).toMatchObject({ budget: 258750000, actual: 295041836, variance: 36291836, level: 'warn' });
+    // revenue above budget: favourable, no level
+    expect(line(r.lines, 'production', '6001')).toMatchObject({ category: 'revenue', budget: 575000000, actual: 644123550, variance: 69123550, favourable: true, level: null });
+    expect(line(r.lines, 'supply-chain', '6499')).toMatchObject({ budget: 0, actual: 4861240, variancePct: null, flags: ['unbudgeted'], level: 'critical' });
+    // the line added by the approved adjustment
+    expect(line(r.lines, 'marketing', '6609')).toMatchObject({ budget: 2000000, actual: 1985000 });
+    expect(r.missingActuals).toEqual([{ department: 'customer-service', month: '2026-11' }]);
+    expect(r.notices.map((n) => [n.id, n.due, n.status])).toEqual([
+      ['VN-2026-10-customer-service', '2026-11-10', 'overdue'],
+      ['VN-2026-10-marketing', '2026-11-10', 'answered'],
+      ['VN-2026-11-marketing', '2026-12-10', 'open'],
+      ['VN-2026-11-production', '2026-12-10', 'open'],
+      ['VN-2026-11-supply-chain', '2026-12-10', 'open'],
+    ]);
+  });
+
+  it('October: the zero-budget line and the answered notice', () => {
+    const r = computeVariance(ws, { period: P('2026-10'), ytd: false, asOf: '2026-11-30' });
+    expect(line(r.lines, 'customer-service', '6699')).toMatchObject({ budget: 0, actual: 320000, variance: 320000, variancePct: null, flags: ['unbudgeted'], level: null });
+    expect(line(r.lines, 'marketing', '6603')).toMatchObject({ budget: 9500000, actual: 12831240, level: 'critical' });
+    // revised 260,000 + 50,000 = 310,000: +1.78%, no level (against the original it would be +21%)
+    expect(line(r.lines, 'marketing', '6601')).toMatchObject({ budget: 31000000, actual: 31552519, level: null });
+  });
+
+  it('fiscal year to date through November: sums and subtotals match the YAML files', () => {
+    const r = computeVariance(ws, { period: P('2026-11'), ytd: true, asOf: '2026-11-30' });
+    const expected = acmeExpected(months(11));
+    for (const l of r.lines) {
+      const e = expected.get(`${l.department}|${l.account}`)!;
+      expect([l.department, l.account, l.budget, l.actual]).toEqual([l.department, l.account, l.department === 'marketing-online' ? 0 : e.budget, e.actual]);
+    }
+    const rev = line(r.lines, 'production', '6001');
+    expect(rev.favourable).toBe(true);
+    const e = expected.get('production|6001')!;
+    expect(rev.variancePct).toBeCloseTo(((e.actual - e.budget) / e.budget) * 100, 12);
+    // company revenue total = sum of the two revenue lines
+    const revTotal = r.totals.find((t) => t.category === 'revenue')!;
+    const revKeys = ['production|6001', 'marketing|6051'];
+    expect(revTotal.budget).toBe(revKeys.reduce((s, k) => s + expected.get(k)!.budget, 0));
+    expect(revTotal.actual).toBe(revKeys.reduce((s, k) => s + expected.get(k)!.actual, 0));
+    expect(line(r.lines, 'supply-chain', '6499').level).toBe('critical');
+    expect(line(r.lines, 'customer-service', '6699').flags).toEqual(['unbudgeted', 'missing-actuals']);
+    expect(r.notices.filter((n) => n.status === 'overdue').map((n) => n.id)).toEqual(['VN-2026-10-customer-service']);
+    expect(r.notices.flatMap((n) => n.lines.map((l) => l.level))).toContain('warn');
+  });
+});
