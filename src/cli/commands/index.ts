@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerConsolidate } from './consolidate.js';
 import { registerInit } from './init.js';
+import { registerReport } from './report.js';
 import { registerStock } from './stock.js';
 import { registerValidate } from './validate.js';
 import { registerVariance } from './variance.js';
@@ -17,4 +18,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerStock,
   registerVariance,
   registerConsolidate,
+  registerReport,
 ];

@@ -1,0 +1,167 @@
+// `opsplan report [WORKSPACE] --period 2026-11`: the monthly operations report as an Excel
+// workbook. Computes variance, stock and the company plan once with their own domain
+// functions, arranges their report tables as sheets, draws the charts, writes atomically.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { computeBudgetRows } from '../../domain/budget.js';
+import { computeConsolidation, periodIsKnown } from '../../domain/consolidate.js';
+import { computeStock } from '../../domain/stock.js';
+import { computeVariance } from '../../domain/variance.js';
+import { fiscalMonths, fiscalYearOf, parsePeriod } from '../../model/period.js';
+import type { Period } from '../../model/period.js';
+import { documentDate, renderXlsx } from '../../render/xlsx.js';
+import type { SheetSpec } from '../../render/xlsx.js';
+import { LANGS, text } from '../../report/i18n.js';
+import type { Lang } from '../../report/i18n.js';
+import { buildMonthlyReport } from '../../report/monthly-report.js';
+import { ExitError, usageError } from '../context.js';
+import type { CliContext } from '../context.js';
+import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
+import type { SharedLoadFlags } from '../load-for-command.js';
+import { writeFileAtomic } from '../write-output.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+interface ReportFlags extends SharedLoadFlags {
+  period?: string;
+  output?: string;
+  lang: Lang;
+  asOf?: string;
+  format: (typeof FORMATS)[number];
+  charts: boolean;
+  cjkFont?: string;
+  color?: boolean;
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[]): (v: string) => T {
+  return (v) => {
+    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`${name} takes one of ${allowed.join(', ')}, got "${v}"`);
+    return v as T;
+  };
+}
+
+/** Registers `report`. */
+export function registerReport(program: Command, ctx: CliContext, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('report')
+    .description('the monthly operations report as an Excel workbook (variance, notices, stock, plan, budget)')
+    .argument('[workspace]', 'workspace folder (default: .)')
+    .option('-p, --period <month>', 'the month, e.g. 2026-11 (default: the latest month with actuals)')
+    .option('-o, --output <file>', 'where to write the workbook (default: reports/opsplan-<period>.xlsx)')
+    .option('--lang <lang>', `sheet names and headers: ${LANGS.join(' | ')}`, oneOf('--lang', LANGS), 'en')
+    .option('--as-of <date>', 'judge notices and pick stock snapshots on this date YYYY-MM-DD (default: today)')
+    .option('--format <name>', `what to print about the written file: ${FORMATS.join(' | ')}`, oneOf('--format', FORMATS), 'text')
+    .option('--no-charts', 'leave the chart pictures out of the Summary sheet')
+    .option('--cjk-font <file>', 'a font file with Chinese glyphs for zh-CN chart labels (default: a known system font, if any)');
+  sharedLoadOptions(cmd);
+  cmd.action(async (workspace: string | undefined, flags: ReportFlags) => {
+    const progress = (msg: string): void => {
+      if (ctx.stderr.isTTY === true) ctx.stderr.write(`opsplan report: ${msg}\n`);
+    };
+    let period: Period | null = null;
+    if (flags.period !== undefined) {
+      period = parsePeriod(flags.period);
+      if (!period || period.kind !== 'month') throw usageError(`--period takes a month like 2026-11, got "${flags.period}"`);
+    }
+    const asOf = resolveAsOf(flags.asOf, ctx.now);
+    progress('loading the workspace');
+    const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
+    const inputErrors = reportLoadProblems(ctx, load);
+    const ws = load.result.workspace;
+    const company = ws.company;
+    if (!company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
+    if (!period) {
+      const months = ws.actuals.map((a) => a.month).sort();
+      const latest = months[months.length - 1];
+      if (!latest) throw usageError(`${load.displayRoot} has no actuals; name a --period`);
+      period = parsePeriod(latest)!;
+    }
+    const month = period.id;
+    const target = path.resolve(ctx.cwd, flags.output ?? path.join('reports', `opsplan-${month}.xlsx`));
+
+    progress('computing variance, stock and the plan');
+    const start = company.fiscalYearStartMonth;
+    const fy = fiscalYearOf(month, start);
+    const months = fiscalMonths(fy, start);
+    const variance = computeVariance(ws, { period, ytd: false, asOf });
+    const varianceYtd = computeVariance(ws, { period, ytd: true, asOf });
+    const varianceByMonth = months.filter((m) => m <= month).map((m) => computeVariance(ws, { period: parsePeriod(m)!, ytd: false, asOf }));
+    const stock = computeStock(ws, { asOf });
+    const yearPeriod = parsePeriod(`FY${fy}`) as Extract<Period, { kind: 'year' }>;
+    const consolidation = periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }) : null;
+
+    const { findCjkFont } = await import('../../render/chart.js');
+    const cjkMissing = flags.lang === 'zh-CN' && flags.charts && findCjkFont(flags.cjkFont) === undefined;
+    if (cjkMissing) ctx.stderr.write(`opsplan: no CJK font found${flags.cjkFont ? ` at ${flags.cjkFont}` : ''}; chart labels are in English (install fonts-noto-cjk or pass --cjk-font FILE)\n`);
+    const report = buildMonthlyReport({
+      lang: flags.lang,
+      chartLang: cjkMissing ? 'en' : flags.lang,
+      companyName: company.name,
+      currency: company.currency,
+      digits: company.currencyDigits,
+      period: month,
+      asOf,
+      variance,
+      varianceYtd,
+      varianceByMonth,
+      stock,
+      consolidation,
+      budgetRows: computeBudgetRows(ws, fy),
+      fiscalMonths: months,
+      diagnostics: load.diagnostics,
+      files: ws.files,
+      version: ctx.version,
+      commandLine: ['opsplan', ...ctx.argv].map((a) => (/^[\w./=:@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
+      workspace: load.displayRoot,
+    });
+
+    const sheets: SheetSpec[] = [];
+    for (const s of report.sheets) {
+      let images: SheetSpec['images'] = [];
+      if (flags.charts && s.charts?.length) {
+        progress('drawing charts');
+        const { renderCharts } = await import('../../render/chart.js');
+        images = await renderCharts(s.charts, { digits: report.digits, cjkFont: flags.cjkFont });
+      }
+      sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
+    }
+    progress('writing the workbook');
+    const { bytes, summary } = await renderXlsx(sheets, {
+      digits: report.digits,
+      currency: report.currency,
+      date: documentDate(asOf, ctx.env.SOURCE_DATE_EPOCH),
+      creator: `opsplan ${ctx.version}`,
+      amountsIn: text('amountsIn', flags.lang),
+    });
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+    } catch (e) {
+      throw new ExitError(3, `cannot create ${path.dirname(target)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    writeFileAtomic(target, bytes, load.inputFiles);
+
+    const shown = path.relative(ctx.cwd, target) || target;
+    if (flags.format === 'json') {
+      const doc = {
+        version: 1,
+        kind: 'report',
+        currency: report.currency,
+        period: month,
+        asOf,
+        lang: flags.lang,
+        file: shown,
+        bytes: bytes.length,
+        streaming: summary.streaming,
+        sheets: summary.sheets,
+        flags: report.flags,
+      };
+      ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    } else {
+      ctx.stdout.write(`wrote ${shown} (${summary.sheets.length} sheets, ${bytes.length} bytes)\n`);
+      for (const s of summary.sheets) ctx.stdout.write(`  ${s.name}: ${s.rows} rows${s.images ? `, ${s.images} charts` : ''}\n`);
+    }
+    if (inputErrors) setExit(1);
+  });
+}

@@ -1,0 +1,134 @@
+// Sheet names, table titles and column headers of the monthly report in English and in
+// Chinese, using the regime's own terms. Missing keys fall back to English (and for column
+// headers to the header the table already has), so a new column never breaks a language.
+import type { Table } from './model.js';
+
+/** Languages of the report. */
+export const LANGS = ['en', 'zh-CN'] as const;
+/** One of LANGS. */
+export type Lang = (typeof LANGS)[number];
+
+/** Sheets of the monthly report, in workbook order. */
+export type SheetId = 'summary' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'findings' | 'about';
+
+const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
+  en: {
+    summary: 'Summary',
+    plan: 'Plan',
+    budget: 'Budget',
+    variance: 'Variance',
+    notices: 'Notices',
+    'stock-alerts': 'Stock Alerts',
+    'reorder-plan': 'Reorder Plan',
+    transfers: 'Transfers',
+    'count-discrepancies': 'Count Discrepancies',
+    findings: 'Findings',
+    about: 'About',
+  },
+  'zh-CN': {
+    summary: '汇总',
+    plan: '经营计划',
+    budget: '预算',
+    variance: '预算执行差异',
+    notices: '预警通知',
+    'stock-alerts': '库存预警',
+    'reorder-plan': '采购计划',
+    transfers: '调拨建议',
+    'count-discrepancies': '盘点差异',
+    findings: '数据校验',
+    about: '关于',
+  },
+};
+
+/** Free texts of the workbook (titles, labels). */
+const TEXTS: Record<Lang, Record<string, string>> = {
+  en: {
+    amountsIn: 'Amounts in',
+    'summary.title': 'Monthly operations report',
+    'chart.budget-vs-actual': 'Budget vs actual by department (cost + expense)',
+    'chart.variance-trend': 'Variance by month (actual - budget)',
+    'chart.stock-health': 'Stock health by warehouse (items)',
+    budget: 'Budget',
+    actual: 'Actual',
+    variance: 'Variance',
+  },
+  'zh-CN': {
+    amountsIn: '金额单位',
+    'summary.title': '月度运营报告',
+    'chart.budget-vs-actual': '各部门预算与实际（成本 + 费用）',
+    'chart.variance-trend': '各月预算执行差异（实际 - 预算）',
+    'chart.stock-health': '各仓库库存健康状况（品项数）',
+    budget: '预算',
+    actual: '实际',
+    variance: '差异',
+  },
+};
+
+/** Column headers by column key; the same key means the same thing in every table. */
+const HEADERS: Record<Lang, Record<string, string>> = {
+  en: {},
+  'zh-CN': {
+    department: '部门',
+    account: '科目',
+    name: '名称',
+    category: '类别',
+    budget: '预算',
+    actual: '实际',
+    variance: '差异',
+    variancePct: '差异率',
+    level: '预警级别',
+    flags: '标记',
+    lines: '行数',
+    notice: '预警通知',
+    id: '编号',
+    due: '截止日期',
+    status: '状态',
+    response: '回复',
+    month: '月份',
+    original: '原预算',
+    adjustments: '调整',
+    revised: '调整后预算',
+    warehouse: '仓库',
+    sku: '物料编码',
+    unit: '单位',
+    severity: '级别',
+    code: '代码',
+    message: '说明',
+    supplier: '供应商',
+    quantity: '数量',
+    value: '金额',
+    orderBy: '最迟下单日',
+    from: '调出仓库',
+    to: '调入仓库',
+    file: '文件',
+    line: '行',
+    column: '列',
+    sha256: 'SHA-256',
+    bytes: '字节',
+    kind: '类型',
+    count: '数量',
+    source: '来源',
+    item: '项目',
+    key: '项目',
+    target: '目标',
+    owner: '负责人',
+    title: '标题',
+    score: '评分',
+  },
+};
+
+/** The name of a sheet in a language. */
+export function sheetName(id: SheetId, lang: Lang): string {
+  return SHEETS[lang][id] ?? SHEETS.en[id] ?? id;
+}
+
+/** A free text in a language (English when not translated, the key when unknown). */
+export function text(key: string, lang: Lang): string {
+  return TEXTS[lang][key] ?? TEXTS.en[key] ?? key;
+}
+
+/** A table with its column headers translated (unknown keys keep their header). */
+export function translateTable(table: Table, lang: Lang): Table {
+  if (lang === 'en') return table;
+  return { ...table, columns: table.columns.map((c) => ({ ...c, header: HEADERS[lang][c.key] ?? c.header })) };
+}

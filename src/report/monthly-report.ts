@@ -1,0 +1,273 @@
+// The monthly operations report: the results of variance, stock and consolidate, already
+// computed by their domain functions, arranged as workbook sheets. Tables come from the
+// other commands' report builders (picked by table id), so the workbook shows the very
+// cells the terminal shows; this module only arranges, counts and labels.
+import type { BudgetRow } from '../domain/budget.js';
+import type { Consolidation } from '../domain/consolidate.js';
+import type { StockResult } from '../domain/stock.js';
+import type { VarianceResult } from '../domain/variance.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Cents } from '../model/money.js';
+import type { MonthId } from '../model/period.js';
+import type { Workspace } from '../model/workspace.js';
+import { buildConsolidationReport } from './consolidate.js';
+import { sheetName, text, translateTable } from './i18n.js';
+import type { Lang, SheetId } from './i18n.js';
+import type { Report, Row, Table } from './model.js';
+import { buildStockReport } from './stock.js';
+import { buildVarianceReport, varianceLinesTable } from './variance.js';
+
+/** Data of one chart, drawn by the renderer as a picture. */
+export type ChartData =
+  | { kind: 'budget-vs-actual'; title: string; labels: { budget: string; actual: string }; rows: { department: string; budget: Cents; actual: Cents }[] }
+  | { kind: 'variance-trend'; title: string; rows: { month: MonthId; category: string; variance: Cents }[] }
+  | { kind: 'stock-health'; title: string; rows: { warehouse: string; status: string; items: number }[] };
+
+/** One sheet of the workbook. */
+export interface ReportSheet {
+  id: SheetId;
+  name: string;
+  title?: string;
+  headline?: Report['headline'];
+  tables: Table[];
+  charts?: ChartData[];
+}
+
+/** Everything the report is made of, each computed once by its own domain function. */
+export interface MonthlyReportInput {
+  lang: Lang;
+  companyName: string;
+  currency: string;
+  digits: number;
+  /** `YYYY-MM`. */
+  period: MonthId;
+  asOf: string;
+  /** computeVariance for the month. */
+  variance: VarianceResult;
+  /** computeVariance for the fiscal year to date through the month. */
+  varianceYtd: VarianceResult;
+  /** computeVariance for each fiscal month through the period, for the trend chart. */
+  varianceByMonth: VarianceResult[];
+  /** computeStock as of the as-of date. */
+  stock: StockResult;
+  /** computeConsolidation of the fiscal year (null when the year has no plan or budget). */
+  consolidation: Consolidation | null;
+  /** computeBudgetRows of the fiscal year. */
+  budgetRows: BudgetRow[];
+  fiscalMonths: MonthId[];
+  /** The loader's findings. */
+  diagnostics: Diagnostic[];
+  files: Workspace['files'];
+  version: string;
+  commandLine: string;
+  workspace: string;
+  /** Language of chart texts: the report's, or English when no CJK font is available. */
+  chartLang?: Lang;
+}
+
+/** The workbook's sheets plus counts for the JSON summary. */
+export interface MonthlyReport {
+  currency: string;
+  digits: number;
+  sheets: ReportSheet[];
+  flags: Record<string, number>;
+}
+
+function pick(report: Report, ...ids: string[]): Table[] {
+  return ids.flatMap((id) => report.tables.filter((t) => t.id === id));
+}
+
+/** The variance lines table with the notice id of each line beside its flags. */
+function withNotices(table: Table, r: VarianceResult, noticeHeader: string): Table {
+  const byLine = new Map<string, string>();
+  // Notices are per period: only the notice of this period names a line of this period.
+  for (const n of r.notices) if (n.periodId === r.period.id) for (const l of n.lines) byLine.set(`${n.department}\u0000${l.account}`, n.id);
+  return {
+    ...table,
+    columns: [...table.columns, { key: 'notice', header: noticeHeader, type: 'text' }],
+    rows: table.rows.map((row, i) => {
+      const line = r.lines[i]!;
+      return { ...row, cells: { ...row.cells, notice: byLine.get(`${line.department}\u0000${line.account}`) ?? null } };
+    }),
+  };
+}
+
+function budgetTable(rows: readonly BudgetRow[], months: readonly MonthId[]): Table {
+  const monthKeys = months.map((_, i) => `m${String(i + 1).padStart(2, '0')}`);
+  const out: Row[] = [];
+  for (const r of rows) {
+    for (const measure of ['original', 'adjustments', 'revised'] as const) {
+      const series = r[measure];
+      if (measure === 'adjustments' && series.every((v) => v === 0)) continue;
+      const cells: Row['cells'] = { department: r.department, account: r.account, name: r.name, category: r.category, measure };
+      monthKeys.forEach((k, i) => (cells[k] = series[i] ?? 0));
+      cells.year = series.reduce((a, b) => a + b, 0);
+      out.push({ cells, kind: 'detail', ...(measure === 'revised' && r.adjustments.some((v) => v !== 0) ? { tones: { measure: 'warn' } } : {}) });
+    }
+  }
+  return {
+    id: 'budget-by-month',
+    title: 'Budget by department, account and month',
+    caption: 'original (approved budgets), adjustments (approved only), revised = original + adjustments; adjustments rows only where there are any',
+    columns: [
+      { key: 'department', header: 'Department', type: 'text' },
+      { key: 'account', header: 'Account', type: 'text' },
+      { key: 'name', header: 'Name', type: 'text' },
+      { key: 'category', header: 'Category', type: 'text' },
+      { key: 'measure', header: 'Measure', type: 'text' },
+      ...months.map((m, i) => ({ key: monthKeys[i]!, header: m, type: 'money' as const })),
+      { key: 'year', header: 'Year', type: 'money' },
+    ],
+    rows: out,
+  };
+}
+
+function findingsTable(diagnostics: readonly Diagnostic[]): Table {
+  return {
+    id: 'findings',
+    title: 'Validation findings',
+    caption: 'from loading the workspace; files with errors are left out of every figure',
+    columns: [
+      { key: 'severity', header: 'Severity', type: 'text' },
+      { key: 'code', header: 'Code', type: 'text' },
+      { key: 'file', header: 'File', type: 'text' },
+      { key: 'line', header: 'Line', type: 'number' },
+      { key: 'message', header: 'Message', type: 'text' },
+    ],
+    rows: diagnostics.map((d) => ({
+      cells: { severity: d.severity, code: d.code, file: d.file, line: d.line > 0 ? d.line : null, message: d.message },
+      tones: { severity: d.severity === 'error' ? 'critical' : 'warn' },
+    })),
+  };
+}
+
+/** Counts of every kind of warning, for the Summary sheet and the JSON summary. */
+export function countFlags(input: Pick<MonthlyReportInput, 'variance' | 'stock' | 'diagnostics'>): Record<string, number> {
+  const flags: Record<string, number> = {};
+  const add = (k: string, n = 1): void => {
+    flags[k] = (flags[k] ?? 0) + n;
+  };
+  for (const l of input.variance.lines) {
+    if (l.level) add(`variance.${l.level}`);
+    for (const f of l.flags) add(`variance.${f}`);
+  }
+  add('variance.missing-actuals', 0);
+  for (const n of input.variance.notices) add(`notices.${n.status}`);
+  for (const it of input.stock.items) for (const a of it.alerts) add(`stock.${a.code}`);
+  for (const w of input.stock.warehouses) for (const f of w.findings) add(`stock.${f.code}`);
+  for (const d of input.diagnostics) add(`findings.${d.severity}`);
+  return Object.fromEntries(Object.entries(flags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Builds every sheet of the monthly report. */
+export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
+  const { lang } = input;
+  const t = (table: Table): Table => translateTable(table, lang);
+  const varianceReport = buildVarianceReport(input.variance);
+  const ytdReport = buildVarianceReport(input.varianceYtd);
+  const stockReport = buildStockReport(input.stock);
+  const planReport = input.consolidation ? buildConsolidationReport(input.consolidation) : null;
+  const flags = countFlags(input);
+  const noticeHeader = lang === 'zh-CN' ? '预警通知' : 'Notice';
+
+  const monthTotals = pick(varianceReport, 'variance-subtotals').map((tb) => ({
+    ...tb,
+    id: 'summary-month-totals',
+    title: `${input.period}: company totals by category`,
+    rows: tb.rows.filter((r) => r.kind === 'total').map((r) => ({ ...r, kind: 'detail' as const })),
+  }));
+  const ytdTotals = pick(ytdReport, 'variance-subtotals').map((tb) => ({
+    ...tb,
+    id: 'summary-ytd-totals',
+    title: `FY${input.varianceYtd.fiscalYear} to date: company totals by category`,
+    rows: tb.rows.filter((r) => r.kind === 'total').map((r) => ({ ...r, kind: 'detail' as const })),
+  }));
+  const warningsTable: Table = {
+    id: 'summary-warnings',
+    title: 'Warnings by kind',
+    columns: [
+      { key: 'kind', header: 'Kind', type: 'text' },
+      { key: 'count', header: 'Count', type: 'number' },
+    ],
+    rows: Object.entries(flags).map(([kind, count]) => ({ cells: { kind, count } })),
+  };
+  const open = input.variance.notices.filter((n) => n.status === 'open').length;
+  const headline: NonNullable<Report['headline']> = [
+    { label: 'Company', value: input.companyName, type: 'text' },
+    { label: 'Period', value: input.period, type: 'text' },
+    { label: 'As of', value: input.asOf, type: 'date' },
+    ...(varianceReport.headline ?? []),
+    { label: 'Open notices', value: open, type: 'number', ...(open > 0 ? { tone: 'warn' as const } : {}) },
+    { label: 'Missing actuals', value: input.variance.missingActuals.length, type: 'number', ...(input.variance.missingActuals.length > 0 ? { tone: 'warn' as const } : {}) },
+    { label: 'Stock alerts critical', value: input.stock.counts.critical, type: 'number', ...(input.stock.counts.critical > 0 ? { tone: 'critical' as const } : {}) },
+    { label: 'Stock alerts warn', value: input.stock.counts.warn, type: 'number', ...(input.stock.counts.warn > 0 ? { tone: 'warn' as const } : {}) },
+    { label: 'Procurement plan value', value: input.stock.procurementPlan.reduce((s, g) => s + g.totalValue, 0), type: 'money' },
+  ];
+
+  const cl = input.chartLang ?? lang;
+  const spending = new Set(['cost', 'expense']);
+  const byDept = new Map<string, { budget: Cents; actual: Cents }>();
+  for (const s of input.variance.subtotals) {
+    if (s.department === null || !spending.has(s.category)) continue;
+    const e = byDept.get(s.department) ?? { budget: 0, actual: 0 };
+    e.budget += s.budget;
+    e.actual += s.actual;
+    byDept.set(s.department, e);
+  }
+  const charts: ChartData[] = [
+    { kind: 'budget-vs-actual', title: `${text('chart.budget-vs-actual', cl)} ${input.period}`, labels: { budget: text('budget', cl), actual: text('actual', cl) }, rows: [...byDept].map(([department, v]) => ({ department, ...v })) },
+    { kind: 'variance-trend', title: `${text('chart.variance-trend', cl)} FY${input.varianceYtd.fiscalYear}`, rows: input.varianceByMonth.flatMap((r) => r.totals.map((s) => ({ month: r.months[0]!, category: s.category, variance: s.variance }))) },
+    { kind: 'stock-health', title: `${text('chart.stock-health', cl)} ${input.stock.asOf}`, rows: input.stock.health.warehouses.flatMap((h) => (['healthy', 'under', 'over'] as const).map((status) => ({ warehouse: h.scope, status, items: h.items[status] }))) },
+  ];
+
+  const ytdLines = varianceLinesTable(input.varianceYtd);
+  const aboutTable: Table = {
+    id: 'about',
+    title: 'About this report',
+    columns: [
+      { key: 'item', header: 'Item', type: 'text' },
+      { key: 'value', header: 'Value', type: 'text' },
+    ],
+    rows: [
+      ['opsplan version', input.version],
+      ['Command line', input.commandLine],
+      ['Workspace', input.workspace],
+      ['Period', input.period],
+      ['As of', input.asOf],
+      ['Currency', input.currency],
+      ['Language', lang],
+      ['Input files', String(input.files.length)],
+    ].map(([item, value]) => ({ cells: { item: item!, value: value! } })),
+  };
+  const filesTable: Table = {
+    id: 'input-files',
+    title: 'Input files',
+    columns: [
+      { key: 'file', header: 'File', type: 'text' },
+      { key: 'kind', header: 'Kind', type: 'text' },
+      { key: 'bytes', header: 'Bytes', type: 'number' },
+      { key: 'sha256', header: 'SHA-256', type: 'text' },
+    ],
+    rows: [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => ({ cells: { file: f.file, kind: f.kind ?? '', bytes: f.bytes, sha256: f.sha256 } })),
+  };
+
+  const sheet = (id: SheetId, tables: Table[], extra: Partial<ReportSheet> = {}): ReportSheet => ({ id, name: sheetName(id, lang), tables: tables.map(t), ...extra });
+  const sheets: ReportSheet[] = [
+    sheet('summary', [warningsTable, ...monthTotals, ...ytdTotals], { title: `${input.companyName}: ${text('summary.title', lang)} ${input.period}`, headline, charts }),
+    sheet('plan', planReport ? pick(planReport, 'targets', 'progress', 'attention', 'risks') : []),
+    sheet('budget', [budgetTable(input.budgetRows, input.fiscalMonths)]),
+    sheet('variance', [
+      withNotices(varianceLinesTable(input.variance), input.variance, noticeHeader),
+      ...pick(varianceReport, 'variance-subtotals'),
+      { ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` },
+    ]),
+    sheet('notices', pick(varianceReport, 'variance-notices', 'variance-missing-actuals')),
+    sheet('stock-alerts', pick(stockReport, 'stock-alerts', 'stock-warehouses')),
+    sheet('reorder-plan', pick(stockReport, 'stock-procurement', 'stock-suggestions')),
+    sheet('transfers', pick(stockReport, 'stock-transfers')),
+    sheet('count-discrepancies', pick(stockReport, 'stock-counts')),
+    sheet('findings', [findingsTable(input.diagnostics)]),
+    sheet('about', [aboutTable, filesTable]),
+  ];
+  return { currency: input.currency, digits: input.digits, sheets, flags };
+}
