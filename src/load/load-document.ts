@@ -4,7 +4,8 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { FILE_KINDS } from '../model/documents.js';
 import type { AnyDoc, FileKind } from '../model/documents.js';
-import { parseYaml } from './parse-yaml.js';
+import { fastParse } from './fast-parse.js';
+import { DEFAULT_PARSE_LIMITS, parseYaml } from './parse-yaml.js';
 import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
 import { decodeUtf8 } from './read-files.js';
 import { validateAgainstSchema } from './validate-schema.js';
@@ -29,16 +30,38 @@ function at(file: string, parsed: ParsedYaml, path: string[], code: string, mess
   return { code, severity: 'error', message, file, line: pos.line, column: pos.column, path: '/' + path.join('/') };
 }
 
-/** Loads one file's bytes; `file` is its workspace-relative path. Never throws for bad input. */
-export function loadDocument(file: string, bytes: Uint8Array, limits?: ParseLimits): LoadedDocument {
-  const none: LoadedDocument = { kind: null, doc: null, text: null, parsed: null, diagnostics: [] };
+/**
+ * Loads one file's bytes; `file` is its workspace-relative path. Never throws for bad input.
+ *
+ * Clean files take the fast path: js-yaml builds the data (about 10x faster than the `yaml`
+ * package) and positions are computed only if someone asks for one. Any doubt (an alias, a
+ * directive, a parse error, a finding of any kind) sends the file down the reference path,
+ * whose diagnostics are the ones reported, so both paths report the same thing.
+ */
+export function loadDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS, options: { fastPath?: boolean } = {}): LoadedDocument {
   const decoded = decodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
-  if (decoded.diagnostic) return { ...none, diagnostics: [decoded.diagnostic] };
+  if (decoded.diagnostic) return { kind: null, doc: null, text: null, parsed: null, diagnostics: [decoded.diagnostic] };
   const text = decoded.text!;
-  const parsed = parseYaml(text, file, limits);
-  const base = { ...none, text, parsed };
-  if (parsed.diagnostics.length > 0) return { ...base, diagnostics: parsed.diagnostics };
+  const fast = options.fastPath === false ? undefined : fastParse(text, limits);
+  if (fast !== undefined) {
+    let slow: ParsedYaml | null = null;
+    const reference = (): ParsedYaml => (slow ??= parseYaml(text, file, limits));
+    const lazy: ParsedYaml = {
+      data: fast,
+      diagnostics: [],
+      locate: (path, where) => reference().locate(path, where),
+      nodeAt: (path) => reference().nodeAt(path),
+    };
+    const result = checkDocument(file, text, lazy);
+    if (result.diagnostics.length === 0) return result;
+  }
+  return checkDocument(file, text, parseYaml(text, file, limits));
+}
 
+/** Identifies the kind, checks the version, the company file's place and the schema. */
+function checkDocument(file: string, text: string, parsed: ParsedYaml): LoadedDocument {
+  const base: LoadedDocument = { kind: null, doc: null, text, parsed, diagnostics: [] };
+  if (parsed.diagnostics.length > 0) return { ...base, diagnostics: parsed.diagnostics };
   const data = parsed.data as Record<string, unknown>;
   const kind = data.kind;
   if (kind === undefined) {

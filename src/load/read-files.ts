@@ -72,6 +72,8 @@ export function listYamlFiles(root: string): { files: string[]; diagnostics: Dia
   return { files, diagnostics };
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Finds the first byte offset where `bytes` stop being valid UTF-8, or -1. */
 export function invalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
@@ -109,6 +111,12 @@ export function decodeUtf8(bytes: Buffer, file: string): { text?: string; diagno
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16 || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))) {
     return { diagnostic: { code: 'file/encoding', severity: 'error', message: 'the file is UTF-16 (byte offset 0); save it as UTF-8', file, line: 1, column: 1, path: '' } };
+  }
+  try {
+    // Native and fast; only when it refuses do we scan for the offset to report.
+    return { text: STRICT_UTF8.decode(bytes) };
+  } catch {
+    /* fall through to locate the first bad byte */
   }
   const bad = invalidUtf8Offset(bytes);
   if (bad >= 0) {

@@ -26,6 +26,8 @@ export function currencyDigits(currency: string): number {
  */
 export function countDecimals(value: number): number {
   if (!Number.isFinite(value)) return Infinity;
+  // Integers below 1e21 print without an exponent or a dot: no decimals (the common case).
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return 0;
   const s = String(Math.abs(value));
   const e = s.indexOf('e-');
   if (e >= 0) {

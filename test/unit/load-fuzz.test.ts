@@ -4,7 +4,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fastParse } from '../../src/load/fast-parse.js';
 import { loadDocument } from '../../src/load/load-document.js';
+import { DEFAULT_PARSE_LIMITS } from '../../src/load/parse-yaml.js';
 import { REPO } from '../helpers/run-cli.js';
 
 function listFiles(dir: string): string[] {
@@ -54,6 +56,36 @@ describe('loader under random input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('fast path', () => {
+  const mutated = fc.record({
+    index: fc.nat({ max: examples.length - 1 }),
+    edits: fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('1_000', '0o17', '017', '+1', '-0', '1.', '.5', 'TRUE', 'yes', '~', 'null', '0x1F', '.inf', '"\\x41"', "'a''b'", ': ', '\t', '? ', '!!str ', '|\n  ', '>-\n  ')) }), { minLength: 1, maxLength: 3 }),
+  });
+
+  it('loads every mutated file exactly as the reference path does', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(mutated, ({ index, edits }) => {
+        let text = examples[index]!.bytes.toString('utf8');
+        for (const ed of edits) {
+          const at = ed.at % (text.length + 1);
+          text = text.slice(0, at) + ed.insert + text.slice(at + ed.del);
+        }
+        if (fastParse(text, DEFAULT_PARSE_LIMITS) !== undefined) answered++;
+        const file = examples[index]!.file;
+        const fast = loadDocument(file, Buffer.from(text));
+        const reference = loadDocument(file, Buffer.from(text), DEFAULT_PARSE_LIMITS, { fastPath: false });
+        expect(fast.diagnostics).toEqual(reference.diagnostics);
+        // JSON text comparison: -0 and 0 are the same amount.
+        expect(JSON.stringify(fast.doc)).toBe(JSON.stringify(reference.doc));
+        expect(fast.kind).toBe(reference.kind);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(100);
   });
 });
 
