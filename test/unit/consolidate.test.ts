@@ -206,6 +206,9 @@ describe('consolidate on examples/acme', () => {
       expect(validate(back), JSON.stringify(validate.errors)).toBe(true);
       expect(back).toEqual(doc);
     }
+    // The schema is not a rubber stamp: an unknown field or a wrong kind is rejected.
+    expect(validate({ ...consolidationToJson(year, 'company-plan'), extra: 1 })).toBe(false);
+    expect(validate(consolidationToJson(year, 'consolidate'))).toBe(false);
   });
 
   it('builds report tables whose text fits 100 columns once wrapped', () => {
