@@ -346,6 +346,11 @@ const KNOWN_ERRORS: { file: string; code: string; plant: (text: string) => { tex
     } },
 ];
 
+/** The most bulk errors (--errors) a size can hold: 55 lines in each actuals file. */
+export function maxBulkErrors(size: Size): number {
+  return SIZES[size].departments * ACTUAL_MONTHS * (BUDGET_LINES - 5);
+}
+
 /** Generates one workspace into `opts.out`. */
 export function generateWorkspace(opts: GenOptions): GenSummary {
   const spec = SIZES[opts.size];

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatTable, parseTimeVerbose, rateRows, ratio } from '../../scripts/bench-lib.js';
+import type { BenchRow } from '../../scripts/bench-lib.js';
 import { centsText, generateWorkspace, mulberry32, parseGenArgs } from '../../scripts/gen.js';
 import { runOpsplan, tempDir } from '../helpers/run-cli.js';
 
@@ -78,5 +80,46 @@ describe('gen', () => {
     const seq = [r1(), r1(), r1()];
     expect([r2(), r2(), r2()]).toEqual(seq);
     for (const v of seq) expect(v >= 0 && v < 1).toBe(true);
+  });
+});
+
+describe('bench harness pieces', () => {
+  it('reads the peak RSS and exit status from GNU time -v ', () => {
+    const timeV = ['\tCommand being timed: "node x"', '\tMaximum resident set size (kbytes): 123456', '\tExit status: 1', ''].join('\n');
+    expect(parseTimeVerbose(timeV)).toEqual({ maxRssKiB: 123456, exitStatus: 1 });
+    expect(parseTimeVerbose('Command terminated by signal 9')).toEqual({ maxRssKiB: null, exitStatus: null });
+  });
+
+  it('computes ratios to the floor, null without a usable base', () => {
+    expect(ratio(3, 2)).toBe(1.5);
+    expect(ratio(null, 2)).toBeNull();
+    expect(ratio(3, 0)).toBeNull();
+    const rows: BenchRow[] = [
+      { name: 'floor', command: 'node floor.js', wallSeconds: 2, peakRssMiB: 100, exitCode: 0, note: '' },
+      { name: 'validate', command: 'opsplan validate', wallSeconds: 2.5, peakRssMiB: 150, exitCode: 0, note: '' },
+      { name: 'report', command: '', wallSeconds: null, peakRssMiB: null, exitCode: null, note: 'n/a: no "report" command yet' },
+    ];
+    const rated = rateRows(rows, 'floor');
+    expect(rated.map((r) => [r.timeRatio, r.rssRatio])).toEqual([[1, 1], [1.25, 1.5], [null, null]]);
+    expect(rateRows(rows, 'missing')[1]!.timeRatio).toBeNull();
+  });
+
+  it('formats an aligned Markdown table with n/a for missing numbers', () => {
+    const table = formatTable(
+      rateRows(
+        [
+          { name: 'floor', command: '', wallSeconds: 2, peakRssMiB: 100.4, exitCode: 0, note: '' },
+          { name: 'report', command: '', wallSeconds: null, peakRssMiB: null, exitCode: null, note: 'n/a' },
+        ],
+        'floor',
+      ),
+    );
+    const lines = table.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+    expect(lines[0]).toMatch(/^\| command \| wall s \| peak RSS MiB \| time \/ floor \| RSS \/ floor \| exit \| note \|$/);
+    expect(lines[1]).toMatch(/^\|-+\|-+:\|/);
+    expect(lines[2]!.split('|').map((c) => c.trim())).toEqual(['', 'floor', '2.00', '100', '1.00x', '1.00x', '0', '', '']);
+    expect(lines[3]!.split('|').map((c) => c.trim())).toEqual(['', 'report', 'n/a', 'n/a', 'n/a', 'n/a', '-', 'n/a', '']);
   });
 });
