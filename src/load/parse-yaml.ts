@@ -131,7 +131,7 @@ export function parseYaml(text: string, file: string, limits: ParseLimits = DEFA
   }
   for (const w of doc.warnings) {
     const first = w.message.split('\n')[0] ?? w.message;
-    diagnostics.push(diag(file, w.code === 'TAG_RESOLVE_FAILED' ? 'yaml/tag' : 'yaml/warning', `${first}; opsplan does not accept custom tags, write a plain value`, posAt(w.pos[0])));
+    diagnostics.push(diag(file, w.code === 'TAG_RESOLVE_FAILED' ? 'yaml/tag' : 'yaml/syntax', `${first}; opsplan does not accept custom tags, write a plain value`, posAt(w.pos[0])));
   }
   // Explicit tags (`!!binary`, `!!set`, `!!js/function`) would otherwise turn into Buffers,
   // Sets or strings silently; data files need none of them.

@@ -178,6 +178,14 @@ describe('hostile input', () => {
     ]);
   });
 
+  it('caps schema errors per file and says so', () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `  - account: ${i}\n    amount: 1.001\n`).join('');
+    const r = validate({ 'many.yaml': ACTUALS('lines:\n' + lines) });
+    expect(r.code).toBe(1);
+    expect(r.diagnostics).toHaveLength(201);
+    expect(r.diagnostics.at(-1)?.code).toBe('schema/too-many-errors');
+  });
+
   it('merge keys work for shared item defaults', () => {
     const inv = 'kind: inventory\nversion: 1\nwarehouse: wh1\nasOf: 2026-01-31\nitems:\n  - &base\n    sku: "A"\n    name: A\n    unit: pcs\n    onHand: 1\n    supplier: SUP-1\n  - <<: *base\n    sku: "B"\n';
     const r = validate({ 'inv.yaml': inv });
