@@ -25,6 +25,13 @@ describe('opsplan stock on examples/acme', () => {
     expect(r.stdout).toMatch(/RM-GSK-EPDM.*reorder-point-drift/);
   });
 
+  it('colours only when asked: FORCE_COLOR colours, --no-color wins', () => {
+    const coloured = runOpsplan(['stock', ACME, '--as-of', '2026-11-30'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toContain('\u001b[');
+    const plain = runOpsplan(['stock', ACME, '--as-of', '2026-11-30', '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(plain.stdout).not.toContain('\u001b[');
+  });
+
   it('writes JSON with alerts, suggestions, plan, transfers and health', () => {
     const r = runOpsplan(['stock', ACME, '--as-of', '2026-11-30', '--format', 'json']);
     expect(r.code).toBe(0);
@@ -72,8 +79,9 @@ describe('opsplan stock on examples/acme', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const lines = readFileSync(out, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('Warehouse,SKU,Name,Unit,On hand,On order,Reserved,Projected,Safety,Reorder pt,Max,Days cover,Stock-out,Order by,Value,ABC,Health,Alerts');
-    expect(lines.find((l) => l.startsWith('wh-east,RM-STL-304,'))).toContain(',8420.5,0,1200,7220.5,');
+    expect(lines[0]).toBe('Warehouse,SKU,Name,Unit,On hand,On order,Reserved,Projected,Safety,Reorder pt,Pt source,Max,Days cover,Stock-out,Order by,Value,ABC,Health,Alerts');
+    expect(lines.find((l) => l.startsWith('wh-east,RM-STL-304,'))).toContain(',8420.5,0,1200,7220.5,2000,4500,declared,15000,');
+    expect(lines.find((l) => l.startsWith('wh-east,RM-PCB-CTL,'))).toContain(',363,computed,1000,');
     expect(lines.filter((l) => l !== '')).toHaveLength(32);
   });
 
