@@ -1,0 +1,210 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyAcme, runOpsplan, tempDir } from '../helpers/run-cli.js';
+
+const ARGS = ['--period', '2026-11', '--as-of', '2026-11-30'];
+
+async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** The rows below the header row whose first cells are `header`, as objects by header. */
+function tableRows(ws: ExcelJS.Worksheet, header: string[], fromRow = 1): Record<string, unknown>[] {
+  let h = 0;
+  for (let r = fromRow; r <= ws.rowCount && h === 0; r++) {
+    const vals = (ws.getRow(r).values as unknown[]).slice(1, header.length + 1);
+    if (header.every((x, i) => vals[i] === x)) h = r;
+  }
+  if (h === 0) throw new Error(`no header ${header.join(',')} in ${ws.name}`);
+  // Repeated headers get a suffix: "Target", "Target 2".
+  const names = ((ws.getRow(h).values as unknown[]).slice(1) as string[]).map((n, i, all) => (all.indexOf(n) < i ? `${n} 2` : n));
+  const out: Record<string, unknown>[] = [];
+  for (let r = h + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (row.cellCount === 0 || row.getCell(1).value === null) break;
+    const o: Record<string, unknown> = {};
+    names.forEach((n, i) => {
+      const v = row.getCell(i + 1).value;
+      o[n] = v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v;
+    });
+    out.push(o);
+  }
+  return out;
+}
+
+describe('opsplan report on examples/acme', () => {
+  let ws: string;
+  let cwd: string;
+  let json: { file: string; sheets: { name: string; rows: number; images: number }[]; flags: Record<string, number>; kind: string; version: number };
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    ws = copyAcme();
+    cwd = tempDir();
+    const r = runOpsplan(['report', ws, ...ARGS, '--format', 'json'], { cwd });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    json = JSON.parse(r.stdout);
+    wb = await readWorkbook(path.join(cwd, json.file));
+  }, 60000);
+
+  it('writes the default file name and a JSON summary of it', () => {
+    expect(json.file).toBe(path.join('reports', 'opsplan-2026-11.xlsx'));
+    expect(json.kind).toBe('report');
+    expect(json.version).toBe(1);
+    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Findings', 'About']);
+    expect(json.sheets[0]!.images).toBe(3);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(json.sheets.map((s) => s.name));
+  });
+
+  it('shows the figures variance prints as JSON', () => {
+    const v = JSON.parse(runOpsplan(['variance', ws, ...ARGS, '--format', 'json']).stdout) as { rows: { department: string; account: string; budget: number; actual: number; variance: number; variancePct: number | null; level: string | null }[]; summary: { critical: number; warn: number; notices: Record<string, number> } };
+    const rows = tableRows(wb.getWorksheet('Variance')!, ['Department', 'Account']);
+    expect(rows.length).toBe(v.rows.length);
+    v.rows.forEach((line, i) => {
+      const row = rows[i]!;
+      expect([row.Department, row.Account, row.Budget, row.Actual, row.Variance]).toEqual([line.department, line.account, line.budget, line.actual, line.variance]);
+      if (line.variancePct === null) expect(row['Var %']).toBeNull();
+      else expect(row['Var %'] as number).toBeCloseTo(line.variancePct / 100, 12);
+      expect(row.Level || null).toBe(line.level);
+    });
+    // The marketing 6601 line: critical, with its notice id.
+    const adv = rows.find((r) => r.Department === 'marketing' && r.Account === '6601')!;
+    expect(adv).toMatchObject({ Budget: 330000, Actual: 462350.8, Level: 'critical', Notice: 'VN-2026-11-marketing' });
+    expect(json.flags['variance.critical']).toBe(v.summary.critical);
+    expect(json.flags['variance.warn']).toBe(v.summary.warn);
+    expect(json.flags['notices.overdue']).toBe(v.summary.notices.overdue);
+    expect(json.flags['notices.open']).toBe(v.summary.notices.open);
+  });
+
+  it('shows the figures stock prints as JSON', () => {
+    const s = JSON.parse(runOpsplan(['stock', ws, '--as-of', '2026-11-30', '--format', 'json']).stdout) as { counts: Record<string, number>; procurementPlan: { supplier: string; totalValue: number; lines: unknown[] }[]; transfers: unknown[] };
+    const plan = tableRows(wb.getWorksheet('Reorder Plan')!, ['Supplier']);
+    for (const g of s.procurementPlan) {
+      const rows = plan.filter((r) => r.Supplier === g.supplier);
+      expect(rows.length).toBe(g.lines.length + 1);
+      // The subtotal row is a live SUM whose cached result is the JSON total.
+      expect(rows[rows.length - 1]!.Value).toBe(g.totalValue);
+    }
+    const summary = wb.getWorksheet('Summary')!;
+    const headline = new Map<unknown, unknown>();
+    summary.eachRow((r) => headline.set(r.getCell(1).value, r.getCell(2).value));
+    expect(headline.get('Stock alerts critical')).toBe(s.counts.critical);
+    expect(headline.get('Stock alerts warn')).toBe(s.counts.warn);
+    expect(headline.get('Procurement plan value')).toBe(s.procurementPlan.reduce((a, g) => a + g.totalValue * 100, 0) / 100);
+  });
+
+  it('shows the figures consolidate prints as JSON', () => {
+    const c = JSON.parse(runOpsplan(['consolidate', ws, '--period', 'FY2026', '--format', 'json']).stdout) as { targets: { id: string; target: number; baseline: number }[]; budget: { lines: { department: string; account: string; revised: { months: Record<string, number> } }[] } };
+    const targets = tableRows(wb.getWorksheet('Plan')!, ['Department', 'Target', 'Metric (unit)']);
+    expect(targets.map((t) => t.Target)).toEqual(c.targets.map((t) => t.id));
+    expect(targets.map((t) => t['Target 2'])).toEqual(c.targets.map((t) => t.target));
+    expect(targets.map((t) => t.Baseline)).toEqual(c.targets.map((t) => t.baseline));
+    const budget = tableRows(wb.getWorksheet('Budget')!, ['Department', 'Account']).filter((r) => r.Measure === 'revised');
+    expect(budget.length).toBe(c.budget.lines.length);
+    for (const line of c.budget.lines) {
+      const row = budget.find((r) => r.Department === line.department && r.Account === line.account)!;
+      for (const [month, amount] of Object.entries(line.revised.months)) expect(row[month]).toBe(amount);
+    }
+  });
+
+  it('lists every input file with its SHA-256 on the About sheet', () => {
+    const files = tableRows(wb.getWorksheet('About')!, ['File', 'Kind']);
+    const company = files.find((f) => f.File === 'opsplan.yaml')!;
+    const expected = spawnSync('sha256sum', [path.join(ws, 'opsplan.yaml')], { encoding: 'utf8' }).stdout.split(' ')[0];
+    expect(company['SHA-256']).toBe(expected);
+  });
+
+  it('freezes the header row and keeps formula-looking text as text', () => {
+    const v = wb.getWorksheet('Variance')!;
+    expect(v.views[0]).toMatchObject({ state: 'frozen' });
+    let formulas = 0;
+    wb.eachSheet((s) => s.eachRow((r) => r.eachCell((cell) => {
+      if (cell.type === ExcelJS.ValueType.Formula) {
+        formulas++;
+        expect(cell.formula).toMatch(/^SUM\(/);
+      }
+    })));
+    expect(formulas).toBeGreaterThan(0);
+  });
+});
+
+describe('opsplan report: determinism and safety', () => {
+  it('writes a byte-identical file twice, and honours SOURCE_DATE_EPOCH', () => {
+    const ws = copyAcme();
+    const file = path.join(tempDir(), 'r.xlsx');
+    expect(runOpsplan(['report', ws, ...ARGS, '-o', file]).code).toBe(0);
+    const first = readFileSync(file);
+    expect(runOpsplan(['report', ws, ...ARGS, '-o', file]).code).toBe(0);
+    expect(readFileSync(file).equals(first)).toBe(true);
+    expect(runOpsplan(['report', ws, ...ARGS, '-o', file], { env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(0);
+    expect(readFileSync(file).equals(first)).toBe(false);
+  }, 60000);
+
+  it('refuses to overwrite an input file (exit 2) and leaves it untouched', () => {
+    const ws = copyAcme();
+    const target = path.join(ws, 'opsplan.yaml');
+    const before = readFileSync(target);
+    const r = runOpsplan(['report', ws, ...ARGS, '-o', target]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('input file');
+    expect(readFileSync(target).equals(before)).toBe(true);
+  }, 60000);
+
+  it('exits 3 when the folder is not writable, leaving the previous report intact', () => {
+    const ws = copyAcme();
+    const dir = path.join(tempDir(), 'reports');
+    mkdirSync(dir);
+    const file = path.join(dir, 'r.xlsx');
+    writeFileSync(file, 'previous report');
+    chmodSync(dir, 0o555);
+    try {
+      // root ignores permission bits: make the target's folder a path through a file instead.
+      const blocked = process.getuid?.() === 0 ? path.join(file, 'x.xlsx') : file;
+      const r = runOpsplan(['report', ws, ...ARGS, '-o', blocked]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/cannot (write|create)/);
+      expect(readFileSync(file, 'utf8')).toBe('previous report');
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  }, 60000);
+
+  it('rejects a period that is not a month and an unknown language (exit 2)', () => {
+    expect(runOpsplan(['report', copyAcme(), '--period', 'FY2026']).code).toBe(2);
+    const r = runOpsplan(['report', copyAcme(), '--period', '2026-11', '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang');
+  }, 60000);
+
+  it('names sheets and headers in Chinese with --lang zh-CN', async () => {
+    const ws = copyAcme();
+    const file = path.join(tempDir(), 'zh.xlsx');
+    const r = runOpsplan(['report', ws, ...ARGS, '--lang', 'zh-CN', '-o', file, '--no-charts']);
+    expect(r.code).toBe(0);
+    const wb = await readWorkbook(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '数据校验', '关于']);
+    expect(tableRows(wb.getWorksheet('预算执行差异')!, ['部门', '科目']).length).toBeGreaterThan(0);
+  }, 60000);
+
+  it('opens cleanly in LibreOffice (converted to PDF)', (ctx) => {
+    const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+    if (!soffice) {
+      ctx.skip('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui to run this check');
+      return;
+    }
+    const dir = tempDir();
+    const file = path.join(dir, 'acme.xlsx');
+    expect(runOpsplan(['report', copyAcme(), ...ARGS, '-o', file]).code).toBe(0);
+    copyFileSync(file, path.join(dir, 'copy.xlsx'));
+    const r = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120000 });
+    expect(r.status).toBe(0);
+    expect(existsSync(path.join(dir, 'acme.pdf'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'acme.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 150000);
+});
