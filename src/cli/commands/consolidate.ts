@@ -24,7 +24,7 @@ interface ConsolidateFlags extends SharedLoadFlags {
 
 const FORMATS = ['table', 'json', 'yaml'] as const;
 
-/** Terminal width the tables are laid out for. */
+/** Long text cells wrap at this many characters so every table stays within 100 columns. */
 const TERMINAL_WRAP = 40;
 
 /** Parses --period: a fiscal year or quarter, else a usage error (exit 2). */
