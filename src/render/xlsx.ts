@@ -249,9 +249,13 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
   const widthCount = Math.max(2, ...sheet.tables.map((t) => t.columns.length + tonedColumns(t).length));
   const widths = new Array<number>(widthCount).fill(8);
   const fit = (i: number, text: string): void => {
-    widths[i] = Math.max(widths[i] ?? 8, Math.min(60, displayWidth(text) + 2));
+    widths[i] = Math.max(widths[i] ?? 8, Math.min(60, Math.max(...text.split('\n').map(displayWidth)) + 2));
   };
-  for (const h of sheet.headline ?? []) fit(0, h.label);
+  for (const h of sheet.headline ?? []) {
+    fit(0, h.label);
+    // Bold figures are wider than plain text; leave room so none shows as ###.
+    fit(1, `${shownText(h.value, h.type, digits)}  `);
+  }
   for (const t of sheet.tables) {
     t.columns.forEach((c, i) => {
       fit(i, c.header);
@@ -318,7 +322,8 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
       if (headerRowNo !== firstHeaderRow(sheet)) throw new Error('xlsx layout: header row mismatch');
       if (!streaming) {
         ws.views = frozenView(sheet);
-        ws.pageSetup.printTitlesRow = `${headerRowNo}:${headerRowNo}`;
+        // On paper, a header repeated above another table's rows would mislabel them.
+        if (sheet.tables.length === 1) ws.pageSetup.printTitlesRow = `${headerRowNo}:${headerRowNo}`;
       }
     }
 
@@ -332,6 +337,7 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
         const v = row.cells[c.key] ?? null;
         const fmt = numberFormat(v, c.type, digits);
         if (fmt) cell.numFmt = fmt;
+        if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
         if (total && isNumeric(c.type)) {
           const sources = sumSources(table.rows, index, c.key);
           if (sources) cell.value = { formula: sumFormula(columnLetter(i + 1), sources.map((s) => firstData + s)), result: values[i] as number };
