@@ -237,6 +237,11 @@ function countRows(sheet: SheetSpec): number {
   return sheet.tables.reduce((n, t) => n + t.rows.length + 3, (sheet.headline?.length ?? 0) + 2);
 }
 
+/** Visible columns (the widest table's) and hidden tone helper columns of a sheet. */
+function sheetColumns(sheet: SheetSpec): { visible: number; helpers: number } {
+  return { visible: Math.max(2, ...sheet.tables.map((t) => t.columns.length)), helpers: Math.max(0, ...sheet.tables.map((t) => tonedColumns(t).length)) };
+}
+
 type AnySheet = ExcelJS.Worksheet;
 
 /** Writes one sheet's content; `commit` is set in streaming mode to flush each row. */
@@ -246,8 +251,10 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
     if (streaming) row.commit();
   };
   // Widths first: the streaming writer needs them before the first row is committed.
-  const widthCount = Math.max(2, ...sheet.tables.map((t) => t.columns.length + tonedColumns(t).length));
-  const widths = new Array<number>(widthCount).fill(8);
+  // Hidden tone helpers sit after the widest table's columns, so on a sheet with several
+  // tables they never hide another table's visible column.
+  const { visible, helpers } = sheetColumns(sheet);
+  const widths = new Array<number>(visible).fill(8);
   const fit = (i: number, text: string): void => {
     widths[i] = Math.max(widths[i] ?? 8, Math.min(60, Math.max(...text.split('\n').map(displayWidth)) + 2));
   };
@@ -262,7 +269,7 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
       for (const r of t.rows) fit(i, shownText(r.cells[c.key] ?? null, c.type, digits));
     });
   }
-  ws.columns = widths.map((w) => ({ width: w }));
+  ws.columns = [...widths.map((w) => ({ width: w })), ...new Array<Partial<ExcelJS.Column>>(helpers).fill({ width: 8, hidden: true })];
 
   let rowNo = 0;
   let dataRows = 0;
@@ -303,8 +310,9 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
       commit(c);
     }
     const toned = tonedColumns(table);
-    const helperIndex = new Map(toned.map((k, i) => [k, table.columns.length + 1 + i]));
-    const header = add([...table.columns.map((c) => c.header), ...toned.map((k) => `${table.columns.find((c) => c.key === k)!.header} (tone)`)]);
+    const helperIndex = new Map(toned.map((k, i) => [k, visible + 1 + i]));
+    const pad = new Array<null>(visible - table.columns.length).fill(null);
+    const header = add([...table.columns.map((c) => c.header), ...pad, ...toned.map((k) => `${table.columns.find((c) => c.key === k)!.header} (tone)`)]);
     const headerRowNo = rowNo;
     header.font = { bold: true };
     header.alignment = { vertical: 'middle', wrapText: true };
@@ -330,7 +338,7 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
     const firstData = rowNo + 1;
     table.rows.forEach((row, index) => {
       const values = table.columns.map((c) => excelValue(row.cells[c.key] ?? null, c.type, digits));
-      const r = add([...values, ...toned.map((k) => row.tones?.[k] ?? null)]);
+      const r = add([...values, ...pad, ...toned.map((k) => row.tones?.[k] ?? null)]);
       const total = row.kind === 'subtotal' || row.kind === 'total';
       table.columns.forEach((c, i) => {
         const cell = r.getCell(i + 1);
@@ -351,7 +359,7 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
       dataRows++;
     });
     const lastData = rowNo;
-    const lastCol = columnLetter(table.columns.length + toned.length);
+    const lastCol = columnLetter(visible + toned.length);
     // One auto-filter per sheet: on the table when it is the only one.
     if (single && table.rows.length > 0) ws.autoFilter = `A${headerRowNo}:${lastCol}${lastData}`;
     // Colours come from the hidden helper column of the same row, so they follow the row when
@@ -374,7 +382,6 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
         });
       });
     }
-    for (const k of toned) ws.getColumn(helperIndex.get(k)!).hidden = true;
     if (table.rows.length === 0) commit(add(['-']));
   }
   return { rows: dataRows };
@@ -430,7 +437,8 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
     sheets.forEach((sheet, i) => {
       const ws = wb.addWorksheet(names[i], { pageSetup: pageSetup() });
       const { rows } = fillSheet(ws, sheet, options, false);
-      const col = Math.max(2, ...sheet.tables.map((t) => t.columns.length + tonedColumns(t).length)) + 1;
+      const cols = sheetColumns(sheet);
+      const col = cols.visible + cols.helpers + 1;
       let top = 2;
       for (const img of sheet.images ?? []) {
         const id = wb.addImage({ buffer: Buffer.from(img.png) as unknown as ExcelJS.Buffer, extension: 'png' });

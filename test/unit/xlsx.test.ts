@@ -138,8 +138,31 @@ describe('renderXlsx', () => {
     expect(ws.getCell('E5').value).toBe('=HYPERLINK("http://x")');
     expect(ws.getCell('B5').numFmt).toBe('#,##0.00;(#,##0.00);"-"');
     expect(ws.autoFilter).toBe('A4:H10');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.getColumn(8).hidden).toBe(true);
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+    expect(cf.map((c) => c.ref)).toEqual(['D5:D10']);
     const again = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], { ...OPTIONS, streamingThreshold: 3 });
     expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('puts tone helpers after the widest table so they never hide a visible column', async () => {
+    const wide: Table = {
+      ...TABLE,
+      id: 'wide',
+      title: 'Wide',
+      columns: [...TABLE.columns, { key: 'x', header: 'X', type: 'text' }, { key: 'y', header: 'Y', type: 'text' }],
+      rows: [{ cells: { department: 'd', x: 'x8', y: 'y9' }, tones: { y: 'warn' } }],
+    };
+    const ws = (await readBack((await renderXlsx([{ name: 'M', tables: [TABLE, wide] }], OPTIONS)).bytes)).getWorksheet('M')!;
+    expect([8, 9].map((c) => ws.getColumn(c).hidden)).toEqual([false, false]);
+    expect(ws.getColumn(10).hidden).toBe(true);
+    // TABLE's helper (row 5) and the wide table's helper share column J.
+    expect(ws.getCell('J5').value).toBe('critical');
+    const yRow = ws.getColumn(9).values.findIndex((v) => v === 'y9');
+    expect(ws.getCell(`J${yRow}`).value).toBe('warn');
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(cf.map((c) => [c.ref, c.rules[0]!.formulae[0]])).toEqual([['D5:D10', '$J5="favourable"'], [`I${yRow}:I${yRow}`, `$J${yRow}="favourable"`]]);
   });
 
   it('writes an empty table as a dash row', async () => {
