@@ -2,7 +2,7 @@
 // ABC classes, computed from the latest inventory snapshot of each warehouse. Pure: the as-of
 // date is a parameter. Quantities are exact integer thousandths (see quantity.ts); values are
 // integer cents, each quantity x unit cost rounded once, half-up. The rules are documented in
-// docs/stock.md.
+// README.md, "opsplan stock".
 import { addDays, differenceInCalendarDays, format } from 'date-fns';
 import { toCents } from '../model/money.js';
 import type { Cents } from '../model/money.js';

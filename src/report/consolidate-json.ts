@@ -1,6 +1,6 @@
 // The consolidation as a plain JSON-able document (money in major units), used for both
 // `--format json` (kind "consolidate") and `--format yaml` (kind "company-plan", validated by
-// schemas/company-plan.schema.json). Field meanings are documented in docs/consolidate.md.
+// schemas/company-plan.schema.json). Field meanings are documented in README.md, "opsplan consolidate".
 import { fromCents } from '../model/money.js';
 import type { Cents } from '../model/money.js';
 import type { Amounts, BudgetAmounts, Consolidation } from '../domain/consolidate.js';

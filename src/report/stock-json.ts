@@ -1,4 +1,4 @@
-// The stock result as JSON (documented field by field in docs/stock.md): quantities in units,
+// The stock result as JSON (documented field by field in README.md, "opsplan stock"): quantities in units,
 // money in major units, percentages with full precision or null.
 import type { HealthSummary, StockResult } from '../domain/stock.js';
 import { fromMilli } from '../domain/quantity.js';

@@ -1,4 +1,4 @@
-// The variance result as the documented JSON object (docs/variance.md): money in major
+// The variance result as the documented JSON object (README.md, "opsplan variance"): money in major
 // units, percentages unrounded or null.
 import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../domain/variance.js';
 import { fromCents } from '../model/money.js';

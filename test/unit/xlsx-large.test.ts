@@ -35,7 +35,7 @@ describe('renderXlsx with 200,000 rows', () => {
     const t0 = Date.now();
     const { bytes, summary } = await renderXlsx([{ name: 'Stock', tables: [table] }], { digits: 2, currency: 'CNY', date: new Date('2026-11-30T00:00:00Z'), creator: 'test' });
     const seconds = (Date.now() - t0) / 1000;
-    // Peak resident memory of this test process (kB on Linux), reported for docs/report.md.
+    // Peak resident memory of this test process (kB on Linux), reported for README.md, "opsplan report".
     const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(`200,000 rows: ${seconds.toFixed(1)} s, ${(bytes.length / 1e6).toFixed(1)} MB file, peak RSS ${peakMb} MB`);
     expect(summary).toMatchObject({ streaming: true, sheets: [{ name: 'Stock', rows: 200_000 }] });
