@@ -183,7 +183,22 @@ interface Context {
   chart: Map<string, { category: Category; name: string }>;
 }
 
-function computeLines(c: Context, months: readonly MonthId[]): { lines: VarianceLine[]; missing: { department: string; month: MonthId }[] } {
+/** The lines of a set of months and the missing actuals among them. */
+type LinesResult = { lines: VarianceLine[]; missing: { department: string; month: MonthId }[] };
+
+// Per workspace (the loaded model is immutable once built) and fiscal year. A WeakMap lets
+// the memo go with the workspace.
+const MEMO = new WeakMap<Workspace, Map<number, Map<string, LinesResult>>>();
+
+function memoFor(ws: Workspace, fiscalYear: number): Map<string, LinesResult> {
+  let byYear = MEMO.get(ws);
+  if (!byYear) MEMO.set(ws, (byYear = new Map()));
+  let m = byYear.get(fiscalYear);
+  if (!m) byYear.set(fiscalYear, (m = new Map()));
+  return m;
+}
+
+function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
   const company = c.ws.company;
   const monthSet = new Set(months);
   const idx = months.map((m) => fiscalMonthIndex(m, c.startMonth));
@@ -320,11 +335,26 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
     actuals: [...ws.actuals, ...(options.extraActuals ?? [])],
     chart,
   };
-  const { lines, missing } = computeLines(c, months);
-  const departments = [...new Set(lines.map((l) => l.department))].sort(compareText);
+  // Lines of a month set are computed once per workspace and year: the notices of every
+  // earlier month and the report's monthly trend ask for the same months again.
+  const memo = options.extraActuals?.length ? new Map<string, LinesResult>() : memoFor(ws, fiscalYear);
+  const linesOf = (ms: readonly MonthId[]): LinesResult => {
+    const k = ms.join(',');
+    let r = memo.get(k);
+    if (!r) memo.set(k, (r = computeLines(c, ms)));
+    return r;
+  };
+  const { lines, missing } = linesOf(months);
+  // Group once: a subtotal per department x category must not rescan every line.
+  const byDepartment = new Map<string, VarianceLine[]>();
+  for (const l of lines) {
+    const list = byDepartment.get(l.department);
+    if (list) list.push(l);
+    else byDepartment.set(l.department, [l]);
+  }
   const subtotals: VarianceSubtotal[] = [];
-  for (const d of departments) for (const cat of CATEGORIES) {
-    const s = subtotal(lines, d, cat);
+  for (const d of [...byDepartment.keys()].sort(compareText)) for (const cat of CATEGORIES) {
+    const s = subtotal(byDepartment.get(d)!, d, cat);
     if (s) subtotals.push(s);
   }
   const totals = CATEGORIES.map((cat) => subtotal(lines, null, cat)).filter((s): s is VarianceSubtotal => s !== null);
@@ -333,11 +363,11 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
   // so an unanswered notice of an earlier month stays visible (and turns overdue).
   const all: VarianceNotice[] = [];
   for (const m of yearMonths.slice(0, yearMonths.indexOf(last) + 1)) {
-    const monthLines = !options.ytd && options.period.kind === 'month' && m === last ? lines : computeLines(c, [m]).lines;
+    const monthLines = linesOf([m]).lines;
     all.push(...notices(c, m, lastDayOfMonth(m), monthLines, options.asOf));
   }
   if (options.period.kind !== 'month') {
-    const periodLines = options.ytd ? computeLines(c, pMonths).lines : lines;
+    const periodLines = linesOf(pMonths).lines;
     all.push(...notices(c, options.period.id, lastDayOfMonth(last), periodLines, options.asOf));
   }
   all.sort((a, b) => compareText(a.periodEnd, b.periodEnd) || Number(a.periodId.startsWith('FY')) - Number(b.periodId.startsWith('FY')) || compareText(a.department, b.department));
