@@ -11,7 +11,6 @@ import { computeStock } from '../../domain/stock.js';
 import { computeVariance } from '../../domain/variance.js';
 import { fiscalMonths, fiscalYearOf, parsePeriod } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
-import { documentDate, renderXlsx } from '../../render/xlsx.js';
 import type { SheetSpec } from '../../render/xlsx.js';
 import { LANGS, text } from '../../report/i18n.js';
 import type { Lang } from '../../report/i18n.js';
@@ -128,6 +127,8 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
     }
     progress('writing the workbook');
+    // exceljs is loaded here, not at start-up: every other command would pay ~0.3 s for it.
+    const { documentDate, renderXlsx } = await import('../../render/xlsx.js');
     const { bytes, summary } = await renderXlsx(sheets, {
       digits: report.digits,
       currency: report.currency,
