@@ -16,7 +16,9 @@ import type {
 import { currencyDigits, spreadEvenly, toCents } from '../model/money.js';
 import type { Company, Workspace } from '../model/workspace.js';
 import { checkWorkspace } from './check-workspace.js';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_PARSE_LIMITS } from './parse-yaml.js';
+import { PARALLEL_MIN_BYTES, canLoadInParallel, loadDocumentsInParallel } from './parallel-load.js';
 import { COMPANY_FILE, loadDocument } from './load-document.js';
 import type { ParseLimits, ParsedYaml, Position } from './parse-yaml.js';
 import { DEFAULT_MAX_FILE_BYTES, listYamlFiles, readSourceFile } from './read-files.js';
@@ -27,6 +29,8 @@ export { COMPANY_FILE };
 export interface LoadOptions {
   maxFileBytes?: number;
   limits?: ParseLimits;
+  /** Threads for parsing large workspaces (default: the machine's available parallelism). */
+  threads?: number;
 }
 
 /** Finds where a path inside a file is written; line 0 when the file was not parsed. */
@@ -108,6 +112,9 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   diagnostics.push(...listed.diagnostics);
   const docs: { file: string; doc: AnyDoc }[] = [];
 
+  // Read every file first (size cap, hash), then parse: on several threads when there is
+  // enough to parse for the threads to pay for their start-up.
+  const sources: { file: string; bytes: Uint8Array; entry: Workspace['files'][number] }[] = [];
   for (const absolute of listed.files) {
     const read = readSourceFile(absRoot, absolute, { maxFileBytes });
     if (read.diagnostic) {
@@ -118,13 +125,22 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
     const source = read.source!;
     const entry: Workspace['files'][number] = { file: source.file, sha256: source.sha256, bytes: source.bytes.length, kind: null };
     workspace.files.push(entry);
-    const loaded = loadDocument(source.file, source.bytes, limits);
-    entry.kind = loaded.kind;
+    sources.push({ file: source.file, bytes: source.bytes, entry });
+  }
+  const totalBytes = sources.reduce((s, x) => s + x.bytes.length, 0);
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const loadedAll =
+    threads > 1 && totalBytes >= PARALLEL_MIN_BYTES && canLoadInParallel()
+      ? loadDocumentsInParallel(sources, limits, threads)
+      : sources.map((x) => loadDocument(x.file, x.bytes, limits));
+  sources.forEach((source, i) => {
+    const loaded = loadedAll[i]!;
+    source.entry.kind = loaded.kind;
     if (loaded.text !== null) texts.set(source.file, loaded.text);
     if (loaded.parsed) parsedFiles.set(source.file, loaded.parsed);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.doc) docs.push({ file: source.file, doc: loaded.doc });
-  }
+  });
 
   const companyDoc = docs.find((d) => d.doc.kind === 'company');
   if (companyDoc) workspace.company = normalizeCompany(companyDoc.doc as CompanyDoc, companyDoc.file);

@@ -1,0 +1,57 @@
+// Parallel loading gives exactly what sequential loading gives. The workers run compiled
+// code, so this test uses dist/ (npm test builds before running vitest).
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/run-cli.js';
+
+type Loaded = { kind: string | null; doc: unknown; text: string | null; diagnostics: unknown[]; parsed: { locate: (p: (string | number)[]) => { line: number; column: number } } | null };
+type Module = {
+  loadDocumentsInParallel: (items: { file: string; bytes: Uint8Array }[], limits: unknown, threads: number) => Loaded[];
+  splitByBytes: <T extends { bytes: Uint8Array }>(items: T[], n: number) => T[][];
+  canLoadInParallel: () => boolean;
+};
+type Sequential = { loadDocument: (file: string, bytes: Uint8Array) => Loaded };
+type Limits = { DEFAULT_PARSE_LIMITS: unknown };
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));
+}
+
+describe('parallel loading', async () => {
+  const dist = path.join(REPO, 'dist', 'load');
+  const parallel = (await import(path.join(dist, 'parallel-load.js'))) as Module;
+  const { loadDocument } = (await import(path.join(dist, 'load-document.js'))) as Sequential;
+  const { DEFAULT_PARSE_LIMITS } = (await import(path.join(dist, 'parse-yaml.js'))) as Limits;
+  const items = ['acme', 'invalid'].flatMap((ex) => listFiles(path.join(REPO, 'examples', ex)).map((f) => ({ file: path.relative(path.join(REPO, 'examples', ex), f), bytes: readFileSync(f) })));
+
+  it('runs from the compiled worker', () => {
+    expect(parallel.canLoadInParallel()).toBe(true);
+  });
+
+  it('splits by bytes, in order, into the requested number of chunks', () => {
+    const chunks = parallel.splitByBytes(items, 3);
+    expect(chunks).toHaveLength(3);
+    expect(chunks.flat()).toEqual(items);
+    const sizes = chunks.map((c) => c.reduce((s, i) => s + i.bytes.length, 0));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    // Each chunk is within one file's size of an even share.
+    const largest = Math.max(...items.map((i) => i.bytes.length));
+    for (const s of sizes) expect(Math.abs(s - total / 3)).toBeLessThanOrEqual(largest);
+  });
+
+  it('returns the same kinds, documents and diagnostics as loadDocument, in order', () => {
+    const got = parallel.loadDocumentsInParallel(items, DEFAULT_PARSE_LIMITS, 3);
+    const want = items.map((i) => loadDocument(i.file, i.bytes));
+    expect(got).toHaveLength(items.length);
+    got.forEach((g, i) => {
+      expect(g.kind).toBe(want[i]!.kind);
+      expect(JSON.stringify(g.doc)).toBe(JSON.stringify(want[i]!.doc));
+      expect(g.diagnostics).toEqual(want[i]!.diagnostics);
+      expect(g.text).toBe(want[i]!.text);
+    });
+    // Positions of documents loaded by a worker are still found (lazily, on this thread).
+    const budget = items.findIndex((i) => i.file === 'budgets/FY2026/marketing.yaml');
+    expect(got[budget]!.parsed!.locate(['lines', 0, 'account'])).toEqual(want[budget]!.parsed!.locate(['lines', 0, 'account']));
+  });
+});
