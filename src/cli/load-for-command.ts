@@ -44,11 +44,11 @@ export interface CommandLoad {
 }
 
 /** Loads the workspace named by `paths` (folder, files or globs). */
-export function loadForCommand(ctx: CliContext, paths: readonly string[], flags: SharedLoadFlags): CommandLoad {
+export function loadForCommand(ctx: CliContext, paths: readonly string[], flags: SharedLoadFlags, options: { deferPositions?: boolean } = {}): CommandLoad {
   const targets = resolveTargets(ctx.cwd, paths);
   // OPSPLAN_THREADS=1 turns parallel parsing off (for measurements and tiny machines).
   const threads = /^\d+$/.test(ctx.env.OPSPLAN_THREADS ?? '') ? Number(ctx.env.OPSPLAN_THREADS) : undefined;
-  const result = loadWorkspace(targets.root, { maxFileBytes: flags.maxFileSize, ...(threads ? { threads } : {}) });
+  const result = loadWorkspace(targets.root, { maxFileBytes: flags.maxFileSize, deferPositions: options.deferPositions === true, ...(threads ? { threads } : {}) });
   const only = targets.only;
   const diagnostics = only ? result.diagnostics.filter((d) => d.file === '' || only.has(d.file)) : result.diagnostics;
   const fileCount = only ? only.size : result.workspace.files.length;

@@ -24,14 +24,22 @@ export function needsReferenceParser(text: string): boolean {
     const c = text[i]!;
     if (state === 'dq') {
       if (c === '\\') i++;
-      else if (c === '"') state = 'none';
+      else if (c === '"') {
+        state = 'none';
+        // `"x"#c`: js-yaml takes the comment, YAML 1.2 wants white space before it.
+        if (text[i + 1] === '#') return true;
+      }
       else if (c === '\n') return true;
     } else if (state === 'sq') {
       if (c === "'") {
         if (text[i + 1] === "'") i++;
-        else state = 'none';
+        else {
+          state = 'none';
+          if (text[i + 1] === '#') return true;
+        }
       } else if (c === '\n') return true;
-    } else if (c === '"') state = 'dq';
+    } else if ((c === ']' || c === '}') && text[i + 1] === '#') return true;
+    else if (c === '"') state = 'dq';
     else if (c === "'") state = 'sq';
     else if (SEPARATOR.has(prev)) {
       if (c === '#') {

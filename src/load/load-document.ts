@@ -23,6 +23,24 @@ export interface LoadedDocument {
   text: string | null;
   parsed: ParsedYaml | null;
   diagnostics: Diagnostic[];
+  /**
+   * True when the diagnostics came from the fast path with positions left at 0 (see
+   * `deferPositions`): their number and codes are final; loading the file again with
+   * `fastPath: false` gives the same findings with positions and hints.
+   */
+  provisional?: boolean;
+}
+
+/** Options of loadDocument. */
+export interface LoadDocumentOptions {
+  /** false forces the reference parser (tests, and resolving provisional findings). */
+  fastPath?: boolean;
+  /**
+   * When a file parsed on the fast path has findings, report them without positions instead
+   * of re-parsing it with the (10x slower) reference parser. For runs that show only some of
+   * many findings: the caller resolves the files it shows.
+   */
+  deferPositions?: boolean;
 }
 
 function at(file: string, parsed: ParsedYaml, path: string[], code: string, message: string, where: 'key' | 'value' = 'value'): Diagnostic {
@@ -38,7 +56,7 @@ function at(file: string, parsed: ParsedYaml, path: string[], code: string, mess
  * directive, a parse error, a finding of any kind) sends the file down the reference path,
  * whose diagnostics are the ones reported, so both paths report the same thing.
  */
-export function loadDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS, options: { fastPath?: boolean } = {}): LoadedDocument {
+export function loadDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS, options: LoadDocumentOptions = {}): LoadedDocument {
   const decoded = decodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
   if (decoded.diagnostic) return { kind: null, doc: null, text: null, parsed: null, diagnostics: [decoded.diagnostic] };
   const text = decoded.text!;
@@ -52,6 +70,11 @@ export function loadDocument(file: string, bytes: Uint8Array, limits: ParseLimit
       locate: (path, where) => reference().locate(path, where),
       nodeAt: (path) => reference().nodeAt(path),
     };
+    if (options.deferPositions) {
+      const positionless: ParsedYaml = { data: fast, diagnostics: [], locate: () => ({ line: 0, column: 0 }), nodeAt: () => null };
+      const result = checkDocument(file, text, positionless);
+      return result.diagnostics.length === 0 ? { ...result, parsed: lazy } : { ...result, parsed: null, provisional: true };
+    }
     const result = checkDocument(file, text, lazy);
     if (result.diagnostics.length === 0) return result;
   }

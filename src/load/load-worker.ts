@@ -12,6 +12,7 @@ export interface WorkerInput {
   done: Int32Array;
   files: { file: string; bytes: Uint8Array }[];
   limits: ParseLimits;
+  deferPositions: boolean;
 }
 
 /** What a worker sends back per file: the parts of a LoadedDocument that can be cloned. */
@@ -19,6 +20,7 @@ export interface WorkerResult {
   kind: string | null;
   doc: unknown;
   diagnostics: unknown[];
+  provisional: boolean;
 }
 
 if (!isMainThread && workerData) {
@@ -26,8 +28,8 @@ if (!isMainThread && workerData) {
   const results: WorkerResult[] = [];
   try {
     for (const f of input.files) {
-      const r = loadDocument(f.file, f.bytes, input.limits);
-      results.push({ kind: r.kind, doc: r.doc, diagnostics: r.diagnostics });
+      const r = loadDocument(f.file, f.bytes, input.limits, { deferPositions: input.deferPositions });
+      results.push({ kind: r.kind, doc: r.doc, diagnostics: r.diagnostics, provisional: r.provisional === true });
     }
     input.port.postMessage({ results });
   } catch (e) {

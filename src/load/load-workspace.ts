@@ -31,6 +31,8 @@ export interface LoadOptions {
   limits?: ParseLimits;
   /** Threads for parsing large workspaces (default: the machine's available parallelism). */
   threads?: number;
+  /** See LoadDocumentOptions.deferPositions; resolve shown files with `resolvePositions`. */
+  deferPositions?: boolean;
 }
 
 /** Finds where a path inside a file is written; line 0 when the file was not parsed. */
@@ -43,6 +45,13 @@ export interface LoadResult {
   locate: Locator;
   /** Decoded text of a file that was parsed, for code frames. */
   sourceText: (file: string) => string | undefined;
+  /** Files whose findings still lack positions (only with `deferPositions`). */
+  provisionalFiles: ReadonlySet<string>;
+  /**
+   * The findings of a provisional file with positions, from the reference parser (same
+   * number and codes as before); also makes its text available to `sourceText`.
+   */
+  resolvePositions: (file: string) => Diagnostic[];
 }
 
 /** Applies the company file's defaults and converts money thresholds to cents. */
@@ -131,8 +140,9 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const loadedAll =
     threads > 1 && totalBytes >= PARALLEL_MIN_BYTES && canLoadInParallel()
-      ? loadDocumentsInParallel(sources, limits, threads)
-      : sources.map((x) => loadDocument(x.file, x.bytes, limits));
+      ? loadDocumentsInParallel(sources, limits, threads, { deferPositions: options.deferPositions })
+      : sources.map((x) => loadDocument(x.file, x.bytes, limits, { deferPositions: options.deferPositions }));
+  const provisional = new Map<string, Uint8Array>();
   sources.forEach((source, i) => {
     const loaded = loadedAll[i]!;
     source.entry.kind = loaded.kind;
@@ -140,6 +150,7 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
     if (loaded.parsed) parsedFiles.set(source.file, loaded.parsed);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.doc) docs.push({ file: source.file, doc: loaded.doc });
+    if (loaded.provisional) provisional.set(source.file, source.bytes);
   });
 
   const companyDoc = docs.find((d) => d.doc.kind === 'company');
@@ -215,5 +226,12 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   }
   const locate: Locator = (file, p, at) => parsedFiles.get(file)?.locate(p, at) ?? { line: 0, column: 0 };
   diagnostics.push(...checkWorkspace(workspace, locate));
-  return { workspace, diagnostics, locate, sourceText: (file) => texts.get(file) };
+  const resolvePositions = (file: string): Diagnostic[] => {
+    const bytes = provisional.get(file);
+    if (!bytes) return diagnostics.filter((d) => d.file === file);
+    const loaded = loadDocument(file, bytes, limits, { fastPath: false });
+    if (loaded.text !== null) texts.set(file, loaded.text);
+    return loaded.diagnostics;
+  };
+  return { workspace, diagnostics, locate, sourceText: (file) => texts.get(file), provisionalFiles: new Set(provisional.keys()), resolvePositions };
 }

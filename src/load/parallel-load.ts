@@ -7,7 +7,7 @@ import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_thread
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { AnyDoc, FileKind } from '../model/documents.js';
 import { loadDocument } from './load-document.js';
-import type { LoadedDocument } from './load-document.js';
+import type { LoadDocumentOptions, LoadedDocument } from './load-document.js';
 import { parseYaml } from './parse-yaml.js';
 import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
 import type { WorkerResult } from './load-worker.js';
@@ -46,7 +46,7 @@ function lazyParsed(file: string, text: string, data: unknown, limits: ParseLimi
  * Loads `items` with `threads` threads in all (the main thread is one of them). Results are
  * in input order and equal to what loadDocument gives on the main thread.
  */
-export function loadDocumentsInParallel(items: readonly { file: string; bytes: Uint8Array }[], limits: ParseLimits, threads: number): LoadedDocument[] {
+export function loadDocumentsInParallel(items: readonly { file: string; bytes: Uint8Array }[], limits: ParseLimits, threads: number, options: LoadDocumentOptions = {}): LoadedDocument[] {
   const chunks = splitByBytes(items, threads);
   const started = chunks.slice(1).map((files) => {
     const { port1, port2 } = new MessageChannel();
@@ -54,12 +54,12 @@ export function loadDocumentsInParallel(items: readonly { file: string; bytes: U
     // Copies, so the buffers can be transferred without detaching the caller's bytes.
     const payload = files.map((f) => ({ file: f.file, bytes: new Uint8Array(f.bytes) }));
     const worker = new Worker(WORKER_URL, {
-      workerData: { port: port2, done, files: payload, limits },
+      workerData: { port: port2, done, files: payload, limits, deferPositions: options.deferPositions === true },
       transferList: [port2, ...payload.map((p) => p.bytes.buffer as ArrayBuffer)],
     });
     return { worker, port: port1, done, files };
   });
-  const results: LoadedDocument[] = chunks[0]!.map((f) => loadDocument(f.file, f.bytes, limits));
+  const results: LoadedDocument[] = chunks[0]!.map((f) => loadDocument(f.file, f.bytes, limits, options));
   for (const s of started) {
     Atomics.wait(s.done, 0, 0);
     const message = receiveMessageOnPort(s.port)?.message as { results?: WorkerResult[]; error?: string } | undefined;
@@ -77,8 +77,9 @@ export function loadDocumentsInParallel(items: readonly { file: string; bytes: U
         kind: r.kind as FileKind | null,
         doc: r.doc as AnyDoc | null,
         text: textOk ? text : null,
-        parsed: textOk ? lazyParsed(f.file, text, valid ? r.doc : undefined, limits) : null,
+        parsed: textOk && !r.provisional ? lazyParsed(f.file, text, valid ? r.doc : undefined, limits) : null,
         diagnostics,
+        ...(r.provisional ? { provisional: true } : {}),
       });
     });
   }

@@ -165,9 +165,12 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
       } else if (expected === 'number' && typeof raw === 'number') {
         message = `${where} must be a finite number, found ${String(raw)}; write the amount itself`;
       }
-      if (expected === 'string' && isPlainScalar(node) && typeof node.value === 'number' && node.source !== undefined) {
+      // A number where a string belongs can only come from an unquoted scalar (a quoted one
+      // is a string): say so, with the text as written when the node is at hand.
+      if (expected === 'string' && typeof raw === 'number') {
+        const written = isPlainScalar(node) && node.source !== undefined ? node.source : String(raw);
         code = 'schema/unquoted-code';
-        message = `${where} must be a string, but YAML read the unquoted ${node.source} as the number ${node.value}; quote it: "${node.source}"`;
+        message = `${where} must be a string, but YAML read the unquoted ${written} as the number ${String(raw)}; quote it: "${written}"`;
       }
       break;
     }
