@@ -40,7 +40,7 @@ export function rateRows(rows: BenchRow[], floorName: string): RatedRow[] {
 
 const fixed = (v: number | null, digits: number): string => (v === null ? 'n/a' : v.toFixed(digits));
 
-/** A plain Markdown table (it reads well in a terminal and pastes into docs/bench.md). */
+/** A plain Markdown table (it reads well in a terminal and pastes into the README). */
 export function formatTable(rows: RatedRow[]): string {
   const head = ['command', 'wall s', 'peak RSS MiB', 'time / floor', 'RSS / floor', 'exit', 'note'];
   const body = rows.map((r) => [
