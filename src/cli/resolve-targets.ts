@@ -65,11 +65,10 @@ export function resolveTargets(cwd: string, args: readonly string[]): Targets {
     const found = findRoot(start);
     root ??= found ?? start;
     if (isDir) {
+      if (listYamlFiles(abs).files.length === 0) throw usageError(`${arg} holds no YAML file`);
       if (abs === root) only = null;
       else {
-        const files = listYamlFiles(abs).files;
-        if (files.length === 0) throw usageError(`${arg} holds no YAML file`);
-        for (const f of files) only?.add(toPosix(path.relative(root, f)));
+        for (const f of listYamlFiles(abs).files) only?.add(toPosix(path.relative(root, f)));
       }
     } else {
       if (!/\.ya?ml$/.test(abs)) throw usageError(`${arg} is not a YAML file (.yaml or .yml)`);

@@ -1,7 +1,7 @@
 // Every file opsplan writes goes through here: a temp file beside the target, then an atomic
 // rename, so a failure or a kill mid-write leaves the previous file intact, and an input file
 // can never be the target.
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ExitError } from './context.js';
 
@@ -42,6 +42,7 @@ export function assertNotInput(target: string, inputs: readonly string[]): void 
 
 /** Writes `data` to `target` atomically; throws ExitError(3) on failure, leaving no temp file. */
 export function writeFileAtomic(target: string, data: string | Uint8Array, inputs: readonly string[] = []): void {
+  if (target.trim() === '') throw new ExitError(2, 'the output file name is empty; give --output FILE');
   assertNotInput(target, inputs);
   const existing = statOrNull(target);
   if (existing && !existing.isFile() && !existing.isDirectory()) {
@@ -78,5 +79,29 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, input
     rmSync(tmp, { force: true });
     const reason = e instanceof Error ? (e as NodeJS.ErrnoException).code ?? e.message : String(e);
     throw new ExitError(3, `cannot write ${target}: ${reason}; the previous file, if any, is unchanged`);
+  }
+}
+
+/**
+ * Creates the folders up to `dir`, one level at a time: Node 20's recursive mkdir loops
+ * forever under /proc. Throws ExitError(3) when a level cannot be created.
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let d = path.resolve(dir);
+  while (statOrNull(d) === null) {
+    missing.push(d);
+    const up = path.dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  const existing = statOrNull(d);
+  if (existing && !existing.isDirectory()) throw new ExitError(3, `cannot create ${dir}: ${d} is not a folder`);
+  for (const m of missing.reverse()) {
+    try {
+      mkdirSync(m);
+    } catch (e) {
+      throw new ExitError(3, `cannot create ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
   }
 }

@@ -231,16 +231,20 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
     const hasActual = actual.has(k);
     if (budget === 0 && !hasActual) return;
     const variance = act - budget;
-    const favourable = isFavourable(category, variance);
+    // Without all of the period's actuals the variance says nothing good or bad yet: a
+    // missing month would otherwise look like money saved (or revenue lost).
+    const complete = !missingDepts.has(department);
+    const favourable = complete ? isFavourable(category, variance) : null;
     const thresholds = company ? resolveThresholds(company.thresholds.variance, { department, account, category }) : { warnPct: 10, criticalPct: 25, minAmount: 0 };
     const flags: VarianceFlag[] = [];
     const approved = c.budgeted.has(department);
     if (!approved) flags.push('no-approved-budget');
     else if (budget === 0 && act !== 0) flags.push('unbudgeted');
     if (missingDepts.has(department)) flags.push('missing-actuals');
-    // No level without an approved budget (nothing to hold the department to) or when the
-    // department filed no actuals at all in the period (nothing to compare; the flag says so).
-    const assessable = approved && (filed.get(department)?.size ?? 0) > 0;
+    // No level without an approved budget (nothing to hold the department to) or while the
+    // department's actuals for the period are incomplete (a quarter or year still running,
+    // a month not filed): the missing-actuals flag says so instead.
+    const assessable = approved && complete;
     lines.push({
       department,
       account,
@@ -366,7 +370,8 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
     const monthLines = linesOf([m]).lines;
     all.push(...notices(c, m, lastDayOfMonth(m), monthLines, options.asOf));
   }
-  if (options.period.kind !== 'month') {
+  // A quarter's or a year's own notice only once the period is over.
+  if (options.period.kind !== 'month' && options.asOf > lastDayOfMonth(last)) {
     const periodLines = linesOf(pMonths).lines;
     all.push(...notices(c, options.period.id, lastDayOfMonth(last), periodLines, options.asOf));
   }

@@ -225,7 +225,23 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
     }
   }
   const locate: Locator = (file, p, at) => parsedFiles.get(file)?.locate(p, at) ?? { line: 0, column: 0 };
-  diagnostics.push(...checkWorkspace(workspace, locate));
+  const cross = checkWorkspace(workspace, locate);
+  diagnostics.push(...cross);
+  // A document with a cross-file error (a second submission for the same period, an unknown
+  // department, an adjustment to a month outside its year...) is left out of the model, as
+  // documents with per-file errors are: no figure may rest on it. The company file stays;
+  // its errors are reported, and the commands refuse to run without it.
+  const rejected = new Set(cross.filter((d) => d.severity === 'error' && d.file !== COMPANY_FILE).map((d) => d.file));
+  if (rejected.size > 0) {
+    const keep = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rejected.has(x.file));
+    workspace.plans = keep(workspace.plans);
+    workspace.budgets = keep(workspace.budgets);
+    workspace.actuals = keep(workspace.actuals);
+    workspace.adjustments = keep(workspace.adjustments);
+    workspace.inventories = keep(workspace.inventories);
+    workspace.progress = keep(workspace.progress);
+    workspace.responses = keep(workspace.responses);
+  }
   const resolvePositions = (file: string): Diagnostic[] => {
     const bytes = provisional.get(file);
     if (!bytes) return diagnostics.filter((d) => d.file === file);

@@ -16,8 +16,8 @@ import type { ParsedYaml } from './parse-yaml.js';
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats = (addFormatsImport as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default;
 
-/** Kinds that have a schema in schemas/ (company-plan is an output kind). */
-export const SCHEMA_KINDS = ['company', 'plan', 'budget', 'actuals', 'budget-adjustment', 'inventory', 'plan-progress', 'variance-response'] as const;
+/** Kinds that have a schema in schemas/ (company-plan is the output of consolidate). */
+export const SCHEMA_KINDS = ['company', 'plan', 'budget', 'actuals', 'budget-adjustment', 'inventory', 'plan-progress', 'variance-response', 'company-plan'] as const;
 
 /** The folder holding the JSON Schemas, found relative to this module (src/ or dist/). */
 export function schemasDir(): string {

@@ -11,6 +11,8 @@ export const FILE_KINDS = [
   'inventory',
   'plan-progress',
   'variance-response',
+  // Written by `opsplan consolidate --format yaml`; validated, never computed from.
+  'company-plan',
 ] as const;
 
 /** One of FILE_KINDS. */

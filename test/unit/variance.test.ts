@@ -223,10 +223,18 @@ describe('flags, notices and periods', () => {
     expect(r.notices.map((n) => [n.id, n.status])).toEqual([['VN-2026-02-a', 'overdue']]);
   });
   it('quarters and years get their own notice id; --ytd sums from the fiscal year start', () => {
-    const q = computeVariance(workspace(base), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-04-01' });
+    const full = workspace({ ...base, actuals: [...base.actuals, actuals('a', '2026-03', [['6601', 1000000]]), actuals('b', '2026-02', [['6601', 1000000]]), actuals('b', '2026-03', [['6601', 1000000]])] });
+    const q = computeVariance(full, { period: P('FY2026-Q1'), ytd: false, asOf: '2026-04-01' });
     expect(q.months).toEqual(['2026-01', '2026-02', '2026-03']);
+    // a: 10,000 + 13,000 + 10,000 against 3 x 10,000: +10%, exactly at warnPct
+    expect(line(q.lines, 'a', '6601')).toMatchObject({ budget: 3000000, actual: 3300000, variancePct: 10, level: 'warn' });
     expect(q.notices.map((n) => n.id)).toEqual(['VN-2026-02-a', 'VN-FY2026-Q1-a']);
     expect(q.notices[1]!.due).toBe('2026-04-10');
+    // While the quarter runs there is no quarter notice, and a department with a month
+    // missing gets no level nor a favourable/unfavourable verdict.
+    const running = computeVariance(workspace(base), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-03-15' });
+    expect(running.notices.map((n) => n.id)).toEqual(['VN-2026-02-a']);
+    expect(line(running.lines, 'a', '6601')).toMatchObject({ level: null, favourable: null, flags: ['missing-actuals'] });
     const ytd = computeVariance(workspace(base), { period: P('2026-02'), ytd: true, asOf: '2026-03-01' });
     expect(ytd.months).toEqual(['2026-01', '2026-02']);
     // 10,000.00 + 13,000.00 against 2 x 10,000.00: +15%, warn

@@ -52,11 +52,7 @@ export function registerConsolidate(program: Command, ctx: CliContext, setExit: 
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const ws = load.result.workspace;
     const inputErrors = reportLoadProblems(ctx, load);
-    if (!ws.company) {
-      if (!inputErrors) ctx.stderr.write(`opsplan: no usable company file (opsplan.yaml) in ${load.displayRoot}\n`);
-      setExit(1);
-      return;
-    }
+    if (!ws.company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
     if (!periodIsKnown(ws, period)) {
       const known = knownPeriods(ws);
       throw usageError(`no plan or budget in ${load.displayRoot} belongs to ${period.id}${known.length ? `; periods found: ${known.join(', ')}` : ''}`);

@@ -1,7 +1,6 @@
 // `opsplan report [WORKSPACE] --period 2026-11`: the monthly operations report as an Excel
 // workbook. Computes variance, stock and the company plan once with their own domain
 // functions, arranges their report tables as sheets, draws the charts, writes atomically.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
@@ -15,11 +14,11 @@ import type { SheetSpec } from '../../render/xlsx.js';
 import { LANGS, text } from '../../report/i18n.js';
 import type { Lang } from '../../report/i18n.js';
 import { buildMonthlyReport } from '../../report/monthly-report.js';
-import { ExitError, usageError } from '../context.js';
+import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
-import { writeFileAtomic } from '../write-output.js';
+import { ensureDir, writeFileAtomic } from '../write-output.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -78,6 +77,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       period = parsePeriod(latest)!;
     }
     const month = period.id;
+    if (flags.output !== undefined && flags.output.trim() === '') throw usageError('--output is empty; give a file name such as reports/opsplan-2026-11.xlsx');
     const target = path.resolve(ctx.cwd, flags.output ?? path.join('reports', `opsplan-${month}.xlsx`));
 
     progress('computing variance, stock and the plan');
@@ -136,11 +136,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       creator: `opsplan ${ctx.version}`,
       amountsIn: text('amountsIn', flags.lang),
     });
-    try {
-      mkdirSync(path.dirname(target), { recursive: true });
-    } catch (e) {
-      throw new ExitError(3, `cannot create ${path.dirname(target)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
+    ensureDir(path.dirname(target));
     writeFileAtomic(target, bytes, load.inputFiles);
 
     const shown = path.relative(ctx.cwd, target) || target;

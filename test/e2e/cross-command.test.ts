@@ -1,0 +1,104 @@
+// Behaviour every command shares: files with errors never feed a figure, the same exit
+// codes for the same mistakes, outputs that cannot be written.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMPANY_YAML, copyAcme, makeWorkspace, runOpsplan, tempDir } from '../helpers/run-cli.js';
+
+const ASOF = ['--as-of', '2026-11-30'];
+
+describe('files with cross-file errors are left out of every figure', () => {
+  const ws = copyAcme();
+  copyFileSync(path.join(ws, 'actuals', '2026-11', 'marketing.yaml'), path.join(ws, 'actuals', '2026-11', 'marketing-copy.yaml'));
+
+  it('a second actuals file for a month is an error and is not added in', () => {
+    const r = runOpsplan(['variance', ws, '--period', '2026-11', ...ASOF, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('actuals/2026-11/marketing.yaml');
+    expect(r.stderr).toContain('submission/duplicate');
+    const row = JSON.parse(r.stdout).rows.find((x: { department: string; account: string }) => x.department === 'marketing' && x.account === '6601');
+    // The figures of examples/acme: 462,350.80 against the revised 330,000.00, not twice that.
+    expect(row).toMatchObject({ budget: 330000, actual: 462350.8 });
+  });
+
+  it('an adjustment to a month outside its fiscal year is not applied', () => {
+    const dir = copyAcme();
+    makeWorkspace(
+      {
+        'adjustments/ADJ-BAD.yaml':
+          'kind: budget-adjustment\nversion: 1\nid: ADJ-BAD\ndepartment: marketing\nfiscalYear: FY2026\nreason: other\njustification: wrong year\nstatus: approved\napprovedBy: Wang Fang\napprovedOn: 2026-09-01\nchanges:\n  - account: "6601"\n    month: 2027-11\n    delta: 99999\n',
+      },
+      dir,
+    );
+    const r = runOpsplan(['variance', dir, '--period', '2026-11', ...ASOF, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('adjustment/month-outside-year');
+    const row = JSON.parse(r.stdout).rows.find((x: { department: string; account: string }) => x.department === 'marketing' && x.account === '6601');
+    expect(row.budget).toBe(330000);
+  });
+});
+
+describe('the same mistake gives the same exit code in every command', () => {
+  const noCompany = makeWorkspace({ 'plans/p.yaml': 'kind: plan\nversion: 1\n' });
+  const empty = tempDir();
+
+  it.each([
+    ['consolidate', ['--period', 'FY2026']],
+    ['variance', ['--period', '2026-11', ...ASOF]],
+    ['stock', ASOF],
+    ['report', ['--period', '2026-11', ...ASOF, '--output', path.join(tempDir(), 'r.xlsx')]],
+  ])('%s without a company file exits 2', (command, args) => {
+    const r = runOpsplan([command, noCompany, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/opsplan\.yaml/);
+  });
+
+  it.each(['validate', 'consolidate', 'variance', 'stock', 'report'])('%s on a folder without YAML files exits 2', (command) => {
+    const extra = command === 'consolidate' ? ['--period', 'FY2026'] : command === 'report' ? ['--period', '2026-11'] : [];
+    const r = runOpsplan([command, empty, ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('holds no YAML file');
+  });
+});
+
+describe('outputs that cannot be written', () => {
+  it('report into a folder that cannot be created exits 3 at once', () => {
+    const r = runOpsplan(['report', 'examples/acme', '--period', '2026-11', ...ASOF, '--output', '/proc/opsplan-nope/x.xlsx', '--no-charts'], { timeout: 30000 });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('cannot create /proc/opsplan-nope');
+  });
+
+  it('an empty --output is a usage error', () => {
+    const r = runOpsplan(['report', 'examples/acme', '--period', '2026-11', ...ASOF, '--output', '', '--no-charts']);
+    expect(r.code).toBe(2);
+  });
+
+  it('report creates missing folders', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'a', 'b', 'r.xlsx');
+    const r = runOpsplan(['report', 'examples/acme', '--period', '2026-11', ...ASOF, '--output', target, '--no-charts']);
+    expect(r.code).toBe(0);
+    expect(existsSync(target)).toBe(true);
+  });
+
+  it('a consolidated company plan kept in the workspace validates and feeds no figure', () => {
+    const dir = copyAcme();
+    const target = path.join(dir, 'consolidated', 'company-plan-FY2026.yaml');
+    mkdirSync(path.dirname(target));
+    expect(runOpsplan(['consolidate', dir, '--period', 'FY2026', '--format', 'yaml', '--output', target]).code).toBe(0);
+    const v = runOpsplan(['validate', dir, '--format', 'json']);
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.stdout).summary).toMatchObject({ files: 96, errors: 0 });
+    const before = JSON.parse(runOpsplan(['consolidate', 'examples/acme', '--period', 'FY2026', '--format', 'json']).stdout);
+    const after = JSON.parse(runOpsplan(['consolidate', dir, '--period', 'FY2026', '--format', 'json']).stdout);
+    expect(before.budget.lines.length).toBeGreaterThan(0);
+    expect(after.budget).toEqual(before.budget);
+  });
+
+  it('a workspace with only a company file runs every command', () => {
+    const dir = makeWorkspace({ 'opsplan.yaml': COMPANY_YAML });
+    mkdirSync(path.join(dir, 'empty'));
+    expect(runOpsplan(['validate', dir]).code).toBe(0);
+    expect(runOpsplan(['stock', dir, ...ASOF]).code).toBe(0);
+  });
+});
