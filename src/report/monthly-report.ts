@@ -7,6 +7,7 @@ import type { Consolidation } from '../domain/consolidate.js';
 import type { StockResult } from '../domain/stock.js';
 import type { VarianceResult } from '../domain/variance.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { CATEGORIES } from '../model/documents.js';
 import type { Cents } from '../model/money.js';
 import type { MonthId } from '../model/period.js';
 import type { Workspace } from '../model/workspace.js';
@@ -115,6 +116,50 @@ function budgetTable(rows: readonly BudgetRow[], months: readonly MonthId[]): Ta
       { key: 'name', header: 'Name', type: 'text' },
       { key: 'category', header: 'Category', type: 'text' },
       { key: 'measure', header: 'Measure', type: 'text' },
+      ...months.map((m, i) => ({ key: monthKeys[i]!, header: m, type: 'money' as const })),
+      { key: 'year', header: 'Year', type: 'money' },
+    ],
+    rows: out,
+  };
+}
+
+/**
+ * Revised budget per category and department, each category closed by its company total.
+ * The totals are the exact sums of the department rows above them, so the workbook writes
+ * them as live SUM formulas. Categories are never added together.
+ */
+function budgetByCategoryTable(rows: readonly BudgetRow[], months: readonly MonthId[]): Table {
+  const monthKeys = months.map((_, i) => `m${String(i + 1).padStart(2, '0')}`);
+  const out: Row[] = [];
+  for (const category of CATEGORIES) {
+    const byDept = new Map<string, Cents[]>();
+    for (const r of rows) {
+      if (r.category !== category) continue;
+      const acc = byDept.get(r.department) ?? new Array<Cents>(12).fill(0);
+      r.revised.forEach((v, i) => (acc[i]! += v));
+      byDept.set(r.department, acc);
+    }
+    if (byDept.size === 0) continue;
+    const total = new Array<Cents>(12).fill(0);
+    for (const [department, series] of [...byDept].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      const cells: Row['cells'] = { category, department };
+      monthKeys.forEach((k, i) => (cells[k] = series[i] ?? 0));
+      cells.year = series.reduce((a, b) => a + b, 0);
+      series.forEach((v, i) => (total[i]! += v));
+      out.push({ cells, kind: 'detail' });
+    }
+    const cells: Row['cells'] = { category, department: 'company' };
+    monthKeys.forEach((k, i) => (cells[k] = total[i] ?? 0));
+    cells.year = total.reduce((a, b) => a + b, 0);
+    out.push({ cells, kind: 'total' });
+  }
+  return {
+    id: 'budget-by-category',
+    title: 'Revised budget by category and department',
+    caption: 'revised = original + approved adjustments; each category closes with its company total',
+    columns: [
+      { key: 'category', header: 'Category', type: 'text' },
+      { key: 'department', header: 'Department', type: 'text' },
       ...months.map((m, i) => ({ key: monthKeys[i]!, header: m, type: 'money' as const })),
       { key: 'year', header: 'Year', type: 'money' },
     ],
@@ -255,7 +300,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
   const sheets: ReportSheet[] = [
     sheet('summary', [warningsTable, ...monthTotals, ...ytdTotals], { title: `${input.companyName}: ${text('summary.title', lang)} ${input.period}`, headline, charts }),
     sheet('plan', planReport ? pick(planReport, 'targets', 'progress', 'attention', 'risks') : []),
-    sheet('budget', [budgetTable(input.budgetRows, input.fiscalMonths)]),
+    sheet('budget', [budgetByCategoryTable(input.budgetRows, input.fiscalMonths), budgetTable(input.budgetRows, input.fiscalMonths)]),
     sheet('variance', [
       withNotices(varianceLinesTable(input.variance), input.variance, noticeHeader),
       ...pick(varianceReport, 'variance-subtotals'),

@@ -113,6 +113,27 @@ describe('opsplan report on examples/acme', () => {
     }
   });
 
+  it('closes each budget category with a live SUM that carries the consolidated total', () => {
+    const c = JSON.parse(runOpsplan(['consolidate', ws, '--period', 'FY2026', '--format', 'json']).stdout) as { budget: { lines: { category: string; revised: { months: Record<string, number> } }[] } };
+    const sheet = wb.getWorksheet('Budget')!;
+    const rows = tableRows(sheet, ['Category', 'Department']);
+    const totals = rows.filter((r) => r.Department === 'company');
+    expect(totals.map((t) => t.Category)).toEqual(['revenue', 'cost', 'expense', 'cash-in', 'cash-out']);
+    for (const t of totals) {
+      // The company total of a category is the sum of the consolidated lines of that category.
+      const want = c.budget.lines.filter((l) => l.category === t.Category).reduce((s, l) => s + Math.round(l.revised.months['2026-11']! * 100), 0) / 100;
+      expect(t['2026-11']).toBeCloseTo(want, 2);
+    }
+    let formulas = 0;
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string; result?: number } | null;
+        if (v && typeof v === 'object' && v.formula?.startsWith('SUM(')) formulas++;
+      }),
+    );
+    expect(formulas).toBe(totals.length * 13);
+  });
+
   it('lists every input file with its SHA-256 on the About sheet', () => {
     const files = tableRows(wb.getWorksheet('About')!, ['File', 'Kind']);
     const company = files.find((f) => f.File === 'opsplan.yaml')!;
