@@ -20,6 +20,7 @@ const EXPECTED: [file: string, line: number, column: number, severity: string, c
     ["base/adjustments.yaml", 18, 15, "warning", "adjustment/new-line-exists"],
     ["base/budget-marketing.yaml", 13, 14, "error", "budget/duplicate-account"],
     ["base/budget-marketing.yaml", 22, 12, "error", "budget/missing-basis"],
+    ["base/budget-marketing.yaml", 29, 13, "error", "budget/missing-method"],
     ["base/inventory-unknown-warehouse.yaml", 3, 12, "error", "ref/unknown-warehouse"],
     ["base/inventory.yaml", 4, 7, "error", "submission/duplicate"],
     ["base/inventory.yaml", 11, 19, "warning", "inventory/level-order"],

@@ -105,7 +105,7 @@ describe('output formats', () => {
     const r = runOpsplan(['validate', INVALID, '--max-findings', '3']);
     expect(r.code).toBe(1);
     expect(r.stdout.match(/^ {2}\d+:\d+ +(error|warning) /gm)).toHaveLength(3);
-    expect(r.stdout).toMatch(/43 files checked: 61 errors, 8 warnings \(66 more not shown; raise --max-findings to see them\)/);
+    expect(r.stdout).toMatch(/43 files checked: 62 errors, 8 warnings \(67 more not shown; raise --max-findings to see them\)/);
   });
 });
 
