@@ -1,5 +1,6 @@
 // Shared by every command that reads a workspace: flags for limits, loading, and the filter
 // of files the user asked about.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
@@ -47,8 +48,8 @@ export interface CommandLoad {
 export function loadForCommand(ctx: CliContext, paths: readonly string[], flags: SharedLoadFlags, options: { deferPositions?: boolean } = {}): CommandLoad {
   const targets = resolveTargets(ctx.cwd, paths);
   // OPSPLAN_THREADS=1 turns parallel parsing off (for measurements and tiny machines).
-  const threads = /^\d+$/.test(ctx.env.OPSPLAN_THREADS ?? '') ? Number(ctx.env.OPSPLAN_THREADS) : undefined;
-  const result = loadWorkspace(targets.root, { maxFileBytes: flags.maxFileSize, deferPositions: options.deferPositions === true, ...(threads ? { threads } : {}) });
+  const threads = /^\d+$/.test(ctx.env.OPSPLAN_THREADS ?? '') ? Math.max(1, Number(ctx.env.OPSPLAN_THREADS)) : availableParallelism();
+  const result = loadWorkspace(targets.root, { maxFileBytes: flags.maxFileSize, deferPositions: options.deferPositions === true, threads });
   const only = targets.only;
   const diagnostics = only ? result.diagnostics.filter((d) => d.file === '' || only.has(d.file)) : result.diagnostics;
   const fileCount = only ? only.size : result.workspace.files.length;

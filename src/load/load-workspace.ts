@@ -16,7 +16,6 @@ import type {
 import { currencyDigits, spreadEvenly, toCents } from '../model/money.js';
 import type { Company, Workspace } from '../model/workspace.js';
 import { checkWorkspace } from './check-workspace.js';
-import { availableParallelism } from 'node:os';
 import { DEFAULT_PARSE_LIMITS } from './parse-yaml.js';
 import { PARALLEL_MIN_BYTES, canLoadInParallel, loadDocumentsInParallel } from './parallel-load.js';
 import { COMPANY_FILE, loadDocument } from './load-document.js';
@@ -29,7 +28,7 @@ export { COMPANY_FILE };
 export interface LoadOptions {
   maxFileBytes?: number;
   limits?: ParseLimits;
-  /** Threads for parsing large workspaces (default: the machine's available parallelism). */
+  /** Threads for parsing large workspaces (default 1; the CLI passes the machine's cores). */
   threads?: number;
   /** See LoadDocumentOptions.deferPositions; resolve shown files with `resolvePositions`. */
   deferPositions?: boolean;
@@ -137,7 +136,7 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
     sources.push({ file: source.file, bytes: source.bytes, entry });
   }
   const totalBytes = sources.reduce((s, x) => s + x.bytes.length, 0);
-  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const threads = Math.max(1, options.threads ?? 1);
   const loadedAll =
     threads > 1 && totalBytes >= PARALLEL_MIN_BYTES && canLoadInParallel()
       ? loadDocumentsInParallel(sources, limits, threads, { deferPositions: options.deferPositions })
