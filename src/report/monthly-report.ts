@@ -93,6 +93,12 @@ function withNotices(table: Table, r: VarianceResult, noticeHeader: string): Tab
   };
 }
 
+/** Sets one cell per fiscal month and the year's sum. */
+function putMonths(cells: Row['cells'], monthKeys: readonly string[], series: readonly Cents[]): void {
+  monthKeys.forEach((k, i) => (cells[k] = series[i] ?? 0));
+  cells.year = series.reduce((a, b) => a + b, 0);
+}
+
 function budgetTable(rows: readonly BudgetRow[], months: readonly MonthId[]): Table {
   const monthKeys = months.map((_, i) => `m${String(i + 1).padStart(2, '0')}`);
   const out: Row[] = [];
@@ -101,8 +107,7 @@ function budgetTable(rows: readonly BudgetRow[], months: readonly MonthId[]): Ta
       const series = r[measure];
       if (measure === 'adjustments' && series.every((v) => v === 0)) continue;
       const cells: Row['cells'] = { department: r.department, account: r.account, name: r.name, category: r.category, measure };
-      monthKeys.forEach((k, i) => (cells[k] = series[i] ?? 0));
-      cells.year = series.reduce((a, b) => a + b, 0);
+      putMonths(cells, monthKeys, series);
       out.push({ cells, kind: 'detail', ...(measure === 'revised' && r.adjustments.some((v) => v !== 0) ? { tones: { measure: 'warn' } } : {}) });
     }
   }
@@ -143,14 +148,12 @@ function budgetByCategoryTable(rows: readonly BudgetRow[], months: readonly Mont
     const total = new Array<Cents>(12).fill(0);
     for (const [department, series] of [...byDept].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       const cells: Row['cells'] = { category, department };
-      monthKeys.forEach((k, i) => (cells[k] = series[i] ?? 0));
-      cells.year = series.reduce((a, b) => a + b, 0);
+      putMonths(cells, monthKeys, series);
       series.forEach((v, i) => (total[i]! += v));
       out.push({ cells, kind: 'detail' });
     }
     const cells: Row['cells'] = { category, department: 'company' };
-    monthKeys.forEach((k, i) => (cells[k] = total[i] ?? 0));
-    cells.year = total.reduce((a, b) => a + b, 0);
+    putMonths(cells, monthKeys, total);
     out.push({ cells, kind: 'total' });
   }
   return {
