@@ -202,3 +202,38 @@ describe('hostile input', () => {
     expect(readFileSync(path.join(dir, 'opsplan.yaml'), 'utf8')).toBe('{{{{\n');
   });
 });
+
+describe('17. a process killed while writing a report', () => {
+  it('leaves the old report or the complete new one, never a torn file', async () => {
+    const { spawn } = await import('node:child_process');
+    const { readFileSync: read, writeFileSync: write, readdirSync: list } = await import('node:fs');
+    const { BIN, tempDir: tmp } = await import('../helpers/run-cli.js');
+    const dir = tmp();
+    const target = path.join(dir, 'report.xlsx');
+    const args = ['report', 'examples/acme', '--period', '2026-11', '--as-of', '2026-11-30'];
+    // The complete new report (byte-identical on every run of the same command line, which
+    // the About sheet records) and an old one to protect.
+    expect(runOpsplan([...args, '--output', target]).code).toBe(0);
+    const fresh = read(target);
+    const old = Buffer.from('the previous report');
+    const outcomes = new Set<string>();
+    for (const delay of [150, 400, 700, 1000, 1400, 2000]) {
+      write(target, old);
+      const child = spawn(process.execPath, [BIN, ...args, '--output', target], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, stdio: 'ignore' });
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+        child.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      const now = read(target);
+      const same = now.equals(old) ? 'old' : now.equals(fresh) ? 'new' : 'torn';
+      outcomes.add(same);
+      expect(same).not.toBe('torn');
+    }
+    // Temp files of killed runs may stay behind (named .report.xlsx.PID.TIME.tmp), never the target.
+    expect(list(dir).filter((f) => !f.startsWith('.'))).toEqual(['report.xlsx']);
+    expect(outcomes.size).toBeGreaterThan(0);
+  }, 120000);
+});
