@@ -5,7 +5,7 @@
 // README.md, "opsplan stock".
 import { addDays, differenceInCalendarDays, format } from 'date-fns';
 import { toCents } from '../model/money.js';
-import type { Cents } from '../model/money.js';
+import type { Cents, Rounding } from '../model/money.js';
 import type { InventoryItemDoc } from '../model/documents.js';
 import type { Company, StockThresholds, Workspace } from '../model/workspace.js';
 import { ceilToUnit, compareValueTo, formatMilli, fromMilli, roundUpToMultiple, toMilli, valueOf } from './quantity.js';
@@ -274,13 +274,13 @@ function comparePct(difference: Milli, book: Milli, pct: number): -1 | 0 | 1 {
 }
 
 /** Checks a count against the tolerances: outside means at or beyond a tolerance (>=). */
-export function checkCount(onHand: Milli, counted: Milli, unitCost: Cents, t: Pick<StockThresholds, 'countTolerancePct' | 'countToleranceValue'>): CountCheck {
+export function checkCount(onHand: Milli, counted: Milli, unitCost: Cents, t: Pick<StockThresholds, 'countTolerancePct' | 'countToleranceValue'>, rounding: Rounding = 'half-up'): CountCheck {
   const difference = counted - onHand;
   const differencePct = onHand === 0 ? null : (difference / onHand) * 100;
   const flagged =
     difference !== 0 &&
     (onHand === 0 || comparePct(difference, onHand, t.countTolerancePct) >= 0 || compareValueTo(difference, unitCost, t.countToleranceValue) >= 0);
-  return { counted, difference, differencePct, differenceValue: valueOf(difference, unitCost), flagged };
+  return { counted, difference, differencePct, differenceValue: valueOf(difference, unitCost, rounding), flagged };
 }
 
 /** Computes cover from on-hand stock, daily usage and lead time, anchored on the snapshot date. */
@@ -308,6 +308,7 @@ interface ItemContext {
   reportAsOf: string;
   thresholds: StockThresholds;
   digits: number;
+  rounding: Rounding;
 }
 
 /** Everything about one item except transfers, suggestion quantities and ABC (which need the other items). */
@@ -339,11 +340,11 @@ function assessItem(doc: InventoryItemDoc, c: ItemContext): StockItem {
   if (onHand < safetyStock) alerts.push({ code: 'below-safety', severity: 'critical', compared: 'onHand', actual: fromMilli(onHand), threshold: 'safetyStock', limit: fromMilli(safetyStock), message: `onHand ${fmt(onHand)} is below safety stock ${fmt(safetyStock)} ${u}` });
   if (reorderPoint !== null && projected <= reorderPoint) alerts.push({ code: 'reorder', severity: 'warn', compared: 'projected', actual: fromMilli(projected), threshold: 'reorderPoint', limit: fromMilli(reorderPoint), message: `projected ${fmt(projected)} (onHand ${fmt(onHand)} + onOrder ${fmt(onOrder)} - reserved ${fmt(reserved)}) is at or below the ${declared !== null ? '' : 'computed '}reorder point ${fmt(reorderPoint)} ${u}` });
   const excess = maxStock !== null && onHand > maxStock ? onHand - maxStock : 0;
-  const excessValue = valueOf(excess, unitCost);
+  const excessValue = valueOf(excess, unitCost, c.rounding);
   if (excess > 0) alerts.push({ code: 'overstock', severity: 'warn', compared: 'onHand', actual: fromMilli(onHand), threshold: 'maxStock', limit: fromMilli(maxStock!), message: `onHand ${fmt(onHand)} is above max ${fmt(maxStock!)} ${u}: ${fmt(excess)} ${u} in excess` });
   let count: CountCheck | null = null;
   if (doc.counted !== undefined) {
-    count = checkCount(onHand, toMilli(doc.counted), unitCost, c.thresholds);
+    count = checkCount(onHand, toMilli(doc.counted), unitCost, c.thresholds, c.rounding);
     if (count.flagged) {
       const pct = count.differencePct === null ? 'book quantity 0' : `${count.differencePct.toFixed(2)}%`;
       alerts.push({ code: 'count-discrepancy', severity: 'warn', compared: 'counted', actual: fromMilli(count.counted), threshold: 'countTolerance', limit: c.thresholds.countTolerancePct, message: `counted ${fmt(count.counted)} vs book ${fmt(onHand)} ${u}: difference ${fmt(count.difference)} (${pct}), tolerance ${c.thresholds.countTolerancePct}% or value ${c.thresholds.countToleranceValue / 10 ** c.digits}` });
@@ -380,7 +381,7 @@ function assessItem(doc: InventoryItemDoc, c: ItemContext): StockItem {
     reorderPointSource: declared !== null ? 'declared' : computed !== null ? 'computed' : null,
     computedReorderPoint: computed,
     reorderPointDriftPct: driftPct,
-    value: valueOf(onHand, unitCost),
+    value: valueOf(onHand, unitCost, c.rounding),
     count,
     cover,
     daysSinceMovement,
@@ -390,7 +391,7 @@ function assessItem(doc: InventoryItemDoc, c: ItemContext): StockItem {
     hints,
     suggestion: null,
     health,
-    annualUsageValue: valueOf(usage * 365, unitCost),
+    annualUsageValue: valueOf(usage * 365, unitCost, c.rounding),
     abc: 'C',
   };
 }
@@ -487,7 +488,7 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
   for (const w of warehouses) {
     if (!w.snapshot) continue;
     const doc = ws.inventories.find((i) => i.file === w.snapshot!.file)!.doc;
-    const ctx: ItemContext = { warehouse: w.id, file: w.snapshot.file, snapshotAsOf: w.snapshot.asOf, reportAsOf: asOf, thresholds, digits };
+    const ctx: ItemContext = { warehouse: w.id, file: w.snapshot.file, snapshotAsOf: w.snapshot.asOf, reportAsOf: asOf, thresholds, digits, rounding: company.rounding };
     for (const item of doc.items) all.push(assessItem(item, ctx));
   }
 
@@ -513,7 +514,7 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
         s.left -= moved;
         need -= moved;
         transferIn.set(target, (transferIn.get(target) ?? 0) + moved);
-        transfers.push({ sku: target.sku, name: target.name, unit: target.unit, from: s.it.warehouse, to: target.warehouse, quantity: moved, value: valueOf(moved, s.it.unitCost) });
+        transfers.push({ sku: target.sku, name: target.name, unit: target.unit, from: s.it.warehouse, to: target.warehouse, quantity: moved, value: valueOf(moved, s.it.unitCost, company.rounding) });
       }
     }
   }
@@ -534,7 +535,7 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
         buyNeed,
         ...oq,
         exceedsMax: it.maxStock !== null && it.projected + tin + oq.quantity > it.maxStock,
-        value: valueOf(oq.quantity, it.unitCost),
+        value: valueOf(oq.quantity, it.unitCost, company.rounding),
       };
     } else if (it.reorderPoint !== null && it.onOrder > 0 && it.onHand - it.reserved <= it.reorderPoint) {
       // Without its open orders the item would be at or below the reorder point.

@@ -66,6 +66,7 @@ export function normalizeCompany(doc: CompanyDoc, file: string): Company {
     currency: doc.currency,
     currencyDigits: digits,
     fiscalYearStartMonth: doc.fiscalYearStartMonth ?? 1,
+    rounding: doc.rounding ?? 'half-up',
     departments: doc.departments,
     warehouses: doc.warehouses ?? [],
     thresholds: {

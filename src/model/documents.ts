@@ -50,6 +50,8 @@ export interface CompanyDoc {
   company: string;
   currency: string;
   fiscalYearStartMonth?: number;
+  /** Rounding rule where a value must be rounded to the minor unit (default half-up). */
+  rounding?: 'half-up' | 'half-even';
   departments: { id: string; name: string; function: DepartmentFunction; parent?: string; manager?: string }[];
   warehouses?: { id: string; name: string; location?: string }[];
   thresholds?: {

@@ -1,6 +1,6 @@
 // The loaded workspace: every valid document, with amounts in integer cents and budgets
 // expanded to 12 fiscal months, plus where each came from.
-import type { Cents } from './money.js';
+import type { Cents, Rounding } from './money.js';
 import type {
   ActualsDoc,
   BudgetAdjustmentDoc,
@@ -44,6 +44,8 @@ export interface Company extends Source {
   /** Minor-unit digits of the currency. */
   currencyDigits: number;
   fiscalYearStartMonth: number;
+  /** Rounding rule for values that must be rounded to the minor unit. */
+  rounding: Rounding;
   departments: { id: string; name: string; function: DepartmentFunction; parent?: string; manager?: string }[];
   warehouses: { id: string; name: string; location?: string }[];
   thresholds: {

@@ -1,6 +1,6 @@
 // Behaviour every command shares: files with errors never feed a figure, the same exit
 // codes for the same mistakes, outputs that cannot be written.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPANY_YAML, copyAcme, makeWorkspace, runOpsplan, tempDir } from '../helpers/run-cli.js';
@@ -100,5 +100,22 @@ describe('outputs that cannot be written', () => {
     mkdirSync(path.join(dir, 'empty'));
     expect(runOpsplan(['validate', dir]).code).toBe(0);
     expect(runOpsplan(['stock', dir, ...ASOF]).code).toBe(0);
+  });
+});
+
+describe('rounding rule', () => {
+  it('rounds values half-up by default and half-even when the company file says so', () => {
+    // RM-STL-304: a count difference of -25.3 kg at 18.65 CNY/kg is exactly -471.845.
+    const valueOf = (dir: string): number => {
+      const r = runOpsplan(['stock', dir, ...ASOF, '--format', 'json']);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).items.find((i: { sku: string }) => i.sku === 'RM-STL-304').count.differenceValue;
+    };
+    const ws = copyAcme();
+    expect(valueOf(ws)).toBe(-471.85);
+    const company = path.join(ws, 'opsplan.yaml');
+    writeFileSync(company, readFileSync(company, 'utf8').replace(/^fiscalYearStartMonth: 1$/m, 'fiscalYearStartMonth: 1\nrounding: half-even'));
+    expect(readFileSync(company, 'utf8')).toContain('rounding: half-even');
+    expect(valueOf(ws)).toBe(-471.84);
   });
 });

@@ -23,6 +23,7 @@ function company(variance: Partial<VarianceThresholds> = {}, responseDays = 10):
     name: 'T',
     currency: 'CNY',
     currencyDigits: 2,
+    rounding: 'half-up',
     fiscalYearStartMonth: 1,
     departments: [
       { id: 'a', name: 'A', function: 'other' },
