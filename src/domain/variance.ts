@@ -190,6 +190,29 @@ type LinesResult = { lines: VarianceLine[]; missing: { department: string; month
 // the memo go with the workspace.
 const MEMO = new WeakMap<Workspace, Map<number, Map<string, LinesResult>>>();
 
+/** What every variance of a fiscal year shares: revised budget rows, chart of accounts, approved departments. */
+type YearBase = Pick<Context, 'budgetRows' | 'budgeted' | 'chart'>;
+
+const YEAR_BASE = new WeakMap<Workspace, Map<number, YearBase>>();
+
+function yearBaseFor(ws: Workspace, fiscalYear: number): YearBase {
+  let byYear = YEAR_BASE.get(ws);
+  if (!byYear) YEAR_BASE.set(ws, (byYear = new Map()));
+  let base = byYear.get(fiscalYear);
+  if (!base) {
+    const budgetRows = computeBudgetRows(ws, fiscalYear);
+    // An account without an approved budget line takes its category and name from the
+    // department's own budget of any status, else from any department's line (one chart of
+    // accounts), else it is assumed to be an expense.
+    const chart = new Map<string, { category: Category; name: string }>();
+    for (const b of ws.budgets.filter((x) => x.fiscalYear === fiscalYear)) for (const l of b.lines) chart.set(`${b.department}\u0000${l.account}`, { category: l.category, name: l.name });
+    for (const r of budgetRows) if (!chart.has(r.account)) chart.set(r.account, { category: r.category, name: r.name });
+    const budgeted = new Set(ws.budgets.filter((b) => b.fiscalYear === fiscalYear && b.status === 'approved').map((b) => b.department));
+    byYear.set(fiscalYear, (base = { budgetRows, chart, budgeted }));
+  }
+  return base;
+}
+
 function memoFor(ws: Workspace, fiscalYear: number): Map<string, LinesResult> {
   let byYear = MEMO.get(ws);
   if (!byYear) MEMO.set(ws, (byYear = new Map()));
@@ -324,20 +347,14 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
   const pMonths = periodMonths(options.period, startMonth);
   const last = pMonths[pMonths.length - 1]!;
   const months = options.ytd ? yearMonths.slice(0, yearMonths.indexOf(last) + 1) : pMonths;
-  const budgetRows = computeBudgetRows(ws, fiscalYear);
-  // An account without an approved budget line takes its category and name from the
-  // department's own budget of any status, else from any department's line (one chart of
-  // accounts), else it is assumed to be an expense.
-  const chart = new Map<string, { category: Category; name: string }>();
-  for (const b of ws.budgets.filter((x) => x.fiscalYear === fiscalYear)) for (const l of b.lines) chart.set(`${b.department}\u0000${l.account}`, { category: l.category, name: l.name });
-  for (const r of budgetRows) if (!chart.has(r.account)) chart.set(r.account, { category: r.category, name: r.name });
+  const year = yearBaseFor(ws, fiscalYear);
   const c: Context = {
     ws,
     startMonth,
-    budgetRows,
-    budgeted: new Set(ws.budgets.filter((b) => b.fiscalYear === fiscalYear && b.status === 'approved').map((b) => b.department)),
+    budgetRows: year.budgetRows,
+    budgeted: year.budgeted,
     actuals: [...ws.actuals, ...(options.extraActuals ?? [])],
-    chart,
+    chart: year.chart,
   };
   // Lines of a month set are computed once per workspace and year: the notices of every
   // earlier month and the report's monthly trend ask for the same months again.
