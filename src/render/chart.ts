@@ -1,4 +1,4 @@
-// Charts as PNG pictures, since exceljs cannot write native Excel charts: a Vega-Lite spec is
+// Charts as PNG pictures (native Excel charts would need DrawingML chart parts per kind): a Vega-Lite spec is
 // compiled to Vega, drawn to SVG by vega's headless view (no canvas), and rasterised by resvg
 // with one explicit font file and no system fonts, so the PNG bytes are the same everywhere.
 import { existsSync } from 'node:fs';
@@ -11,6 +11,8 @@ export interface ChartImage {
   png: Uint8Array;
   width: number;
   height: number;
+  /** The chart's title, written as the picture's alternative text. */
+  title: string;
 }
 
 /** Options of the chart renderer. */
@@ -117,7 +119,7 @@ export async function renderCharts(charts: readonly ChartData[], options: ChartO
       background: 'white',
     });
     const img = resvg.render();
-    out.push({ png: new Uint8Array(img.asPng()), width: Math.round(img.width / 2), height: Math.round(img.height / 2) });
+    out.push({ png: new Uint8Array(img.asPng()), width: Math.round(img.width / 2), height: Math.round(img.height / 2), title: chart.title });
   }
   return out;
 }

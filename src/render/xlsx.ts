@@ -1,17 +1,25 @@
-// Report model -> Excel workbook (exceljs). One sheet holds one or more report tables; the
-// cells carry real numbers with number formats, totals are live SUM formulas that carry the
-// computed value, and colours follow each cell's tone through conditional formatting. The
-// file is byte-identical for identical input: fixed document dates and fixed zip entry dates.
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Report model -> Excel workbook. One sheet holds one or more report tables; the cells carry
+// real numbers with number formats, totals are live SUM formulas that carry the computed
+// value, and colours follow each cell's tone through conditional formatting.
+//
+// The SpreadsheetML is written here directly, row by row, into a zip whose entries are
+// deflated on zlib's thread pool while the next rows are generated. exceljs's in-memory
+// workbook needed about 13 KB per row and its streaming writer cannot place pictures; this
+// writer keeps one string per distinct text (the shared-string table) and a few hundred
+// kilobytes of pending XML, and every workbook, large or small, carries its charts. The file
+// is byte-identical for identical input: fixed document dates, fixed zip entry dates, and
+// styles, strings and entries numbered in the order they are first used.
 import { fromCents } from '../model/money.js';
 import type { Cell, ColumnType, Report, Row, Table, Tone } from '../report/model.js';
+import { ZipWriter } from './zip-writer.js';
 
 /** A picture placed on a sheet (charts are rendered to PNG beforehand). */
 export interface SheetImage {
   png: Uint8Array;
   width: number;
   height: number;
+  /** Alternative text (the chart's title), for screen readers. */
+  title?: string;
 }
 
 /** One worksheet: a title, optional headline figures, tables stacked top to bottom, images. */
@@ -23,7 +31,7 @@ export interface SheetSpec {
   /** Key figures shown as label/value rows above the tables. */
   headline?: Report['headline'];
   tables: Table[];
-  /** Charts, placed to the right of the content (in-memory workbooks only). */
+  /** Charts, stacked to the right of the content. */
   images?: SheetImage[];
 }
 
@@ -39,18 +47,22 @@ export interface XlsxOptions {
   creator: string;
   /** Caption prefix for amounts ("Amounts in"); translated by the caller. */
   amountsIn?: string;
-  /** Sheets with more rows than this switch the workbook to exceljs's streaming writer. */
-  streamingThreshold?: number;
+  /** zlib deflate level of the zip entries (default 6). */
+  compressionLevel?: number;
 }
 
-/** Rows above which the whole workbook is written with the streaming writer. */
-export const STREAMING_ROW_THRESHOLD = 50_000;
+/** Excel's row limit per sheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
 
 /** What was written, for `--format json` and progress messages. */
 export interface XlsxSummary {
-  streaming: boolean;
+  /** Always false: every workbook is written row by row and keeps its charts (kept for report JSON version 1). */
+  streaming: false;
   sheets: { name: string; rows: number; images: number }[];
 }
+
+/** A sheet that does not fit Excel's grid; the caller reports it as a user-facing error. */
+export class XlsxLimitError extends Error {}
 
 const TONES: Tone[] = ['favourable', 'unfavourable', 'warn', 'critical'];
 /** Font and fill per tone: Excel's own "good", "bad" and "neutral" cell styles. */
@@ -96,16 +108,21 @@ function isNumeric(type: ColumnType): boolean {
   return type === 'money' || type === 'number' || type === 'quantity';
 }
 
-/** The value written to a cell for a model cell. */
-function excelValue(value: Cell, type: ColumnType, digits: number): ExcelJS.CellValue {
+/** Days from Excel's epoch (1899-12-30, which absorbs the 1900 leap-year bug) to 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25569;
+
+/**
+ * The value written to a cell for a model cell: a number, or a string that is always written
+ * as text (a shared string), whatever it starts with (=, +, -, @).
+ */
+function excelValue(value: Cell, type: ColumnType, digits: number): number | string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
     if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-      // Serials are UTC: build the date in UTC or it moves with the machine's time zone.
-      return new Date(Date.UTC(y, m - 1, d));
+      // A date is a serial day number; computed in UTC so it never moves with the time zone.
+      return Date.UTC(y, m - 1, d) / 86_400_000 + EXCEL_EPOCH_OFFSET;
     }
-    // A plain string value is always text in exceljs, whatever it starts with (=, +, -, @).
     return value;
   }
   switch (type) {
@@ -151,27 +168,6 @@ function shownText(value: Cell, type: ColumnType, digits: number): string {
   }
   if (type === 'percent') return `${value.toFixed(1)}%`;
   return String(Number(value.toFixed(3))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-// One style object per combination, shared by every cell that has it: exceljs registers a
-// style per distinct object (a WeakMap on the object), so a fresh object per cell cost a
-// style serialisation per cell — about a tenth of a large report's time. Never mutate these.
-const STYLE_CACHE = new Map<string, Partial<ExcelJS.Style>>();
-
-function sharedStyle(numFmt: string | undefined, wrap: boolean, bold: boolean, topBorder: boolean): Partial<ExcelJS.Style> | null {
-  if (!numFmt && !wrap && !bold && !topBorder) return null;
-  const key = `${numFmt ?? ''}\u0000${Number(wrap)}${Number(bold)}${Number(topBorder)}`;
-  let style = STYLE_CACHE.get(key);
-  if (!style) {
-    style = {
-      ...(numFmt ? { numFmt } : {}),
-      ...(wrap ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}),
-      ...(bold ? { font: { bold: true } } : {}),
-      ...(topBorder ? { border: { top: { style: 'thin' as const } } } : {}),
-    };
-    STYLE_CACHE.set(key, style);
-  }
-  return style;
 }
 
 /** A SUM formula over rows `rows` (1-based sheet rows) of column `col`, contiguous runs as ranges. */
@@ -249,13 +245,9 @@ function firstHeaderRow(sheet: SheetSpec): number {
   return row + 1;
 }
 
-function frozenView(sheet: SheetSpec): Partial<ExcelJS.WorksheetView>[] {
-  const h = firstHeaderRow(sheet);
-  return sheet.tables.length ? [{ state: 'frozen', xSplit: 0, ySplit: h, topLeftCell: `A${h + 1}`, activeCell: `A${h + 1}` }] : [];
-}
-
+/** An upper bound of the rows a sheet takes. */
 function countRows(sheet: SheetSpec): number {
-  return sheet.tables.reduce((n, t) => n + t.rows.length + 3, (sheet.headline?.length ?? 0) + 2);
+  return sheet.tables.reduce((n, t) => n + t.rows.length + 4, (sheet.headline?.length ?? 0) + 3);
 }
 
 /** Visible columns (the widest table's) and hidden tone helper columns of a sheet. */
@@ -263,21 +255,215 @@ function sheetColumns(sheet: SheetSpec): { visible: number; helpers: number } {
   return { visible: Math.max(2, ...sheet.tables.map((t) => t.columns.length)), helpers: Math.max(0, ...sheet.tables.map((t) => tonedColumns(t).length)) };
 }
 
-type AnySheet = ExcelJS.Worksheet;
+// ---------------------------------------------------------------------------------------------
+// SpreadsheetML primitives
 
-/** Writes one sheet's content; `commit` is set in streaming mode to flush each row. */
-function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streaming: boolean): { rows: number } {
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Characters that need more than a copy: markup, XML-illegal code points, lone surrogates, `_xHHHH_`. */
+const NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f_\ud800-\udfff\ufffe\uffff]/;
+const ESCAPE = /[&<>"]|[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/**
+ * Escapes text for element content and attribute values. Code points XML 1.0 forbids (control
+ * characters from a YAML "\x01" escape, lone surrogates) are written as Excel's `_xHHHH_`
+ * escapes, which Excel decodes back; a literal `_x0041_` in the text is protected the same
+ * way (`_x005F_x0041_`), so what the user wrote is what Excel shows.
+ */
+export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPE, (c) => {
+    switch (c) {
+      case '&':
+        return '&amp;';
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      case '"':
+        return '&quot;';
+      case '_':
+        return '_x005F_';
+      default:
+        // A valid surrogate pair is kept; anything else is escaped by code unit.
+        return c.length === 2 ? c : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+    }
+  });
+}
+
+/** The visual attributes of one cell format (a `cellXfs` entry). */
+interface CellStyle {
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  border?: 'top' | 'bottom';
+  horizontal?: 'right';
+  vertical?: 'top' | 'middle';
+  wrap?: boolean;
+}
+
+/** Fonts, fills, borders, number formats and cell formats, numbered in first-use order. */
+class StyleSheet {
+  private readonly numFmts = new Map<string, number>();
+  private readonly fonts = new Map<string, number>([['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>', 0]]);
+  private readonly fills = new Map<string, number>([
+    ['<fill><patternFill patternType="none"/></fill>', 0],
+    ['<fill><patternFill patternType="gray125"/></fill>', 1],
+  ]);
+  private readonly borders = new Map<string, number>([['<border><left/><right/><top/><bottom/><diagonal/></border>', 0]]);
+  private readonly xfs = new Map<string, number>([['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', 0]]);
+
+  /** The `s` index of a cell style; 0 is the default. */
+  id(style: CellStyle): number {
+    const numFmtId = style.numFmt ? this.intern(this.numFmts, style.numFmt, 164) : 0;
+    const fontXml = `<font>${style.bold ? '<b/>' : ''}${style.italic ? '<i/>' : ''}<sz val="${style.size ?? 11}"/>${style.color ? `<color rgb="${style.color}"/>` : ''}<name val="Calibri"/><family val="2"/></font>`;
+    const fontId = this.intern(this.fonts, fontXml, 0);
+    const fillId = style.fill ? this.intern(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/><bgColor indexed="64"/></patternFill></fill>`, 0) : 0;
+    const borderId = style.border
+      ? this.intern(this.borders, style.border === 'top' ? '<border><left/><right/><top style="thin"><color indexed="64"/></top><bottom/><diagonal/></border>' : '<border><left/><right/><top/><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>', 0)
+      : 0;
+    const align = style.horizontal || style.vertical || style.wrap;
+    const xf =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
+      (align
+        ? ` applyAlignment="1"><alignment${style.horizontal ? ` horizontal="${style.horizontal}"` : ''}${style.vertical ? ` vertical="${style.vertical}"` : ''}${style.wrap ? ' wrapText="1"' : ''}/></xf>`
+        : '/>');
+    return this.intern(this.xfs, xf, 0);
+  }
+
+  private intern(map: Map<string, number>, key: string, base: number): number {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = base + map.size;
+      map.set(key, id);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const list = (tag: string, map: Map<string, number>): string => `<${tag} count="${map.size}">${[...map.keys()].join('')}</${tag}>`;
+    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('');
+    // Conditional-formatting looks, one per tone in TONES order (dxfId = index).
+    const dxfs = TONES.map((t) => {
+      const s = TONE_STYLE[t];
+      return `<dxf><font>${s.bold ? '<b/>' : ''}<color rgb="${s.font}"/></font><fill><patternFill patternType="solid"><bgColor rgb="${s.fill}"/></patternFill></fill></dxf>`;
+    }).join('');
+    return (
+      `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">` +
+      (this.numFmts.size ? `<numFmts count="${this.numFmts.size}">${numFmts}</numFmts>` : '') +
+      list('fonts', this.fonts) +
+      list('fills', this.fills) +
+      list('borders', this.borders) +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      list('cellXfs', this.xfs) +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      `<dxfs count="${TONES.length}">${dxfs}</dxfs>` +
+      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '</styleSheet>'
+    );
+  }
+}
+
+/** The shared-string table: each distinct text once, numbered in first-use order. */
+class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
+  private uses = 0;
+
+  id(text: string): number {
+    this.uses++;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(text, id);
+      this.list.push(text);
+    }
+    return id;
+  }
+
+  *xml(): Generator<string> {
+    yield `${XML_DECL}<sst xmlns="${NS_MAIN}" count="${this.uses}" uniqueCount="${this.list.length}">`;
+    let chunk = '';
+    for (const s of this.list) {
+      // Leading or trailing blanks (and line breaks) would be dropped without xml:space.
+      chunk += /^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${escapeXml(s)}</t></si>` : `<si><t>${escapeXml(s)}</t></si>`;
+      if (chunk.length > CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield `${chunk}</sst>`;
+  }
+}
+
+/** Pending XML handed to the compressor at about this many characters. */
+const CHUNK_CHARS = 1 << 18;
+
+/** How a number is written in `<v>`: JavaScript's shortest round-trip form is valid xsd:double. */
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : '0';
+}
+
+/** A quoted sheet name for formulas and defined names. */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+interface SheetLayout {
+  /** The sheet row of the header that is frozen, or null without tables. */
+  headerRow: number | null;
+  /** The auto-filter range when the sheet has exactly one table with rows. */
+  autoFilter: { first: string; last: string } | null;
+  /** Rows to repeat on every printed page. */
+  printTitles: number | null;
+  dataRows: number;
+}
+
+interface WriteContext {
+  styles: StyleSheet;
+  strings: SharedStrings;
+  options: XlsxOptions;
+}
+
+/** The style of a data cell, memoised per number format and flags (wrap, bold, top border). */
+function dataStyle(ctx: WriteContext, cache: Map<string, number[]>, numFmt: string | undefined, flags: number): number {
+  const key = numFmt ?? '';
+  let ids = cache.get(key);
+  if (!ids) {
+    ids = [];
+    cache.set(key, ids);
+  }
+  let id = ids[flags];
+  if (id === undefined) {
+    id = ctx.styles.id({ ...(numFmt ? { numFmt } : {}), ...(flags & 1 ? { wrap: true, vertical: 'top' as const } : {}), ...(flags & 2 ? { bold: true } : {}), ...(flags & 4 ? { border: 'top' as const } : {}) });
+    ids[flags] = id;
+  }
+  return id;
+}
+
+/**
+ * One worksheet's XML, generated row by row. `layout` is filled in as the rows are written
+ * (the workbook part, written after the sheets, needs the filter range and print titles).
+ */
+function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolean, ctx: WriteContext, layout: SheetLayout): Generator<string> {
+  const { styles, strings, options } = ctx;
   const digits = options.digits;
-  const commit = (row: ExcelJS.Row): void => {
-    if (streaming) row.commit();
-  };
-  // Widths first: the streaming writer needs them before the first row is committed.
-  // Hidden tone helpers sit after the widest table's columns, so on a sheet with several
-  // tables they never hide another table's visible column.
   const { visible, helpers } = sheetColumns(sheet);
+  const letters: string[] = [''];
+  for (let i = 1; i <= visible + helpers; i++) letters.push(columnLetter(i));
+
+  // Widths need every shown value before the first row is written (<cols> precedes the data).
   const widths = new Array<number>(visible).fill(8);
   const fit = (i: number, text: string): void => {
-    widths[i] = Math.max(widths[i] ?? 8, Math.min(60, Math.max(...text.split('\n').map(displayWidth)) + 2));
+    const w = text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text);
+    widths[i] = Math.max(widths[i] ?? 8, Math.min(60, w + 2));
   };
   for (const h of sheet.headline ?? []) {
     fit(0, h.label);
@@ -290,224 +476,268 @@ function fillSheet(ws: AnySheet, sheet: SheetSpec, options: XlsxOptions, streami
       for (const r of t.rows) fit(i, shownText(r.cells[c.key] ?? null, c.type, digits));
     });
   }
-  ws.columns = [...widths.map((w) => ({ width: w })), ...new Array<Partial<ExcelJS.Column>>(helpers).fill({ width: 8, hidden: true })];
 
+  const headerRow = sheet.tables.length ? firstHeaderRow(sheet) : null;
+  layout.headerRow = headerRow;
+  let head = `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
+  head += `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">`;
+  if (headerRow !== null) {
+    const top = `A${headerRow + 1}`;
+    head += `<pane ySplit="${headerRow}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`;
+  }
+  head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>';
+  widths.forEach((w, i) => (head += `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
+  if (helpers > 0) head += `<col min="${visible + 1}" max="${visible + helpers}" width="8" hidden="1" customWidth="1"/>`;
+  head += '</cols><sheetData>';
+  yield head;
+
+  let chunk = '';
   let rowNo = 0;
-  let dataRows = 0;
-  const add = (values: ExcelJS.CellValue[]): ExcelJS.Row => {
-    rowNo++;
-    return ws.addRow(values);
+  const cell = (col: number, value: number | string | null, style: number, formula?: string): string => {
+    const s = style ? ` s="${style}"` : '';
+    if (value === null) return style ? `<c r="${letters[col]}${rowNo}"${s}/>` : '';
+    if (typeof value === 'string') return `<c r="${letters[col]}${rowNo}"${s} t="s"><v>${strings.id(value)}</v></c>`;
+    return `<c r="${letters[col]}${rowNo}"${s}>${formula ? `<f>${formula}</f>` : ''}<v>${numberText(value)}</v></c>`;
   };
-  const title = sheetTitle(sheet);
-  const titleRow = add([title]);
-  titleRow.font = { bold: true, size: 14 };
-  commit(titleRow);
-  if (hasMoney(sheet)) commit(add([`${options.amountsIn ?? 'Amounts in'} ${options.currency}`]));
+  const row = (cells: string): void => {
+    rowNo++;
+    if (cells) chunk += `<row r="${rowNo}">${cells}</row>`;
+  };
 
+  const title = sheetTitle(sheet);
+  rowNo++;
+  chunk += `<row r="1">${cell(1, title, styles.id({ bold: true, size: 14 }))}</row>`;
+  if (hasMoney(sheet)) row(cell(1, `${options.amountsIn ?? 'Amounts in'} ${options.currency}`, 0));
   if (sheet.headline?.length) {
-    add([]);
+    row('');
     for (const h of sheet.headline) {
-      const r = add([h.label, excelValue(h.value, h.type, digits)]);
+      rowNo++;
       const fmt = numberFormat(h.value, h.type, digits);
-      if (fmt) r.getCell(2).numFmt = fmt;
-      r.getCell(2).font = { bold: true, ...(h.tone ? { color: { argb: TONE_STYLE[h.tone].font } } : {}) };
-      if (h.tone) r.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TONE_STYLE[h.tone].fill } };
-      commit(r);
+      const style = styles.id({ ...(fmt ? { numFmt: fmt } : {}), bold: true, ...(h.tone ? { color: TONE_STYLE[h.tone].font, fill: TONE_STYLE[h.tone].fill } : {}) });
+      chunk += `<row r="${rowNo}">${cell(1, h.label, 0)}${cell(2, excelValue(h.value, h.type, digits), style)}</row>`;
     }
   }
 
-  let frozen = false;
+  const conditional: string[] = [];
+  let priority = 0;
   const single = sheet.tables.length === 1 && !sheet.headline?.length;
+  const dataStyles = new Map<string, number[]>();
+  const headerText = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', vertical: 'middle', wrap: true });
+  const headerNumber = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', horizontal: 'right', vertical: 'middle', wrap: true });
   for (const table of sheet.tables) {
     if (rowNo > 2 || table.title !== title) {
-      commit(add([]));
-      const t = add([table.title]);
-      t.font = { bold: true, size: 12 };
-      commit(t);
+      row('');
+      rowNo++;
+      chunk += `<row r="${rowNo}">${cell(1, table.title, styles.id({ bold: true, size: 12 }))}</row>`;
     }
     if (table.caption) {
-      const c = add([table.caption]);
-      c.font = { italic: true, color: { argb: 'FF595959' } };
-      commit(c);
+      rowNo++;
+      chunk += `<row r="${rowNo}">${cell(1, table.caption, styles.id({ italic: true, color: 'FF595959' }))}</row>`;
     }
     const toned = tonedColumns(table);
-    const helperIndex = new Map(toned.map((k, i) => [k, visible + 1 + i]));
-    const pad = new Array<null>(visible - table.columns.length).fill(null);
-    const header = add([...table.columns.map((c) => c.header), ...pad, ...toned.map((k) => `${table.columns.find((c) => c.key === k)!.header} (tone)`)]);
+    const helperCol = new Map(toned.map((k, i) => [k, visible + 1 + i]));
+    const columns = table.columns.map((c, i) => ({ key: c.key, type: c.type, col: i + 1, numeric: isNumeric(c.type) }));
+
+    rowNo++;
     const headerRowNo = rowNo;
-    header.font = { bold: true };
-    header.alignment = { vertical: 'middle', wrapText: true };
-    header.eachCell((cell) => {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-      cell.border = { bottom: { style: 'thin' } };
-    });
-    table.columns.forEach((c, i) => {
-      if (c.type !== 'text') header.getCell(i + 1).alignment = { horizontal: 'right', vertical: 'middle', wrapText: true };
-    });
-    commit(header);
-    if (!frozen) {
-      frozen = true;
-      // The streaming writer takes views only when the sheet is created (see frozenView).
-      if (headerRowNo !== firstHeaderRow(sheet)) throw new Error('xlsx layout: header row mismatch');
-      if (!streaming) {
-        ws.views = frozenView(sheet);
-        // On paper, a header repeated above another table's rows would mislabel them.
-        if (sheet.tables.length === 1) ws.pageSetup.printTitlesRow = `${headerRowNo}:${headerRowNo}`;
-      }
-    }
+    let headerCells = '';
+    for (const c of table.columns.map((c, i) => ({ c, i }))) headerCells += cell(c.i + 1, c.c.header, c.c.type === 'text' ? headerText : headerNumber);
+    for (const k of toned) headerCells += cell(helperCol.get(k)!, `${table.columns.find((c) => c.key === k)!.header} (tone)`, headerText);
+    chunk += `<row r="${rowNo}">${headerCells}</row>`;
+    // The layout was computed up front for the frozen pane; a mismatch is a bug here.
+    if (table === sheet.tables[0] && headerRowNo !== headerRow) throw new Error('xlsx layout: header row mismatch');
+    // On paper, a header repeated above another table's rows would mislabel them.
+    if (table === sheet.tables[0] && sheet.tables.length === 1) layout.printTitles = headerRowNo;
 
     const firstData = rowNo + 1;
-    table.rows.forEach((row, index) => {
-      const values = table.columns.map((c) => excelValue(row.cells[c.key] ?? null, c.type, digits));
-      const r = add([...values, ...pad, ...toned.map((k) => row.tones?.[k] ?? null)]);
-      const total = row.kind === 'subtotal' || row.kind === 'total';
-      table.columns.forEach((c, i) => {
-        const cell = r.getCell(i + 1);
-        const v = row.cells[c.key] ?? null;
-        const style = sharedStyle(numberFormat(v, c.type, digits), typeof v === 'string' && v.includes('\n'), total, row.kind === 'total');
-        if (style) cell.style = style;
-        if (total && isNumeric(c.type)) {
-          const sources = sumSources(table.rows, index, c.key);
-          if (sources) cell.value = { formula: sumFormula(columnLetter(i + 1), sources.map((s) => firstData + s)), result: values[i] as number };
+    for (let index = 0; index < table.rows.length; index++) {
+      const r: Row = table.rows[index]!;
+      rowNo++;
+      const total = r.kind === 'subtotal' || r.kind === 'total';
+      const flagsBase = (total ? 2 : 0) | (r.kind === 'total' ? 4 : 0);
+      let cells = '';
+      for (const c of columns) {
+        const v = r.cells[c.key] ?? null;
+        const value = excelValue(v, c.type, digits);
+        const style = dataStyle(ctx, dataStyles, numberFormat(v, c.type, digits), flagsBase | (typeof v === 'string' && v.includes('\n') ? 1 : 0));
+        if (value === null) {
+          // Empty cells are written only where they carry a look (a total row's border).
+          if (total) cells += cell(c.col, null, style);
+          continue;
         }
-      });
-      commit(r);
-      dataRows++;
-    });
+        let formula: string | undefined;
+        if (total && c.numeric && typeof value === 'number') {
+          const sources = sumSources(table.rows, index, c.key);
+          if (sources) formula = sumFormula(letters[c.col]!, sources.map((s) => firstData + s));
+        }
+        cells += cell(c.col, value, style, formula);
+      }
+      if (r.tones) for (const k of toned) if (r.tones[k]) cells += cell(helperCol.get(k)!, r.tones[k]!, 0);
+      chunk += `<row r="${rowNo}">${cells}</row>`;
+      layout.dataRows++;
+      if (chunk.length > CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+    }
     const lastData = rowNo;
-    const lastCol = columnLetter(visible + toned.length);
     // One auto-filter per sheet: on the table when it is the only one.
-    if (single && table.rows.length > 0) ws.autoFilter = `A${headerRowNo}:${lastCol}${lastData}`;
+    if (single && table.rows.length > 0) layout.autoFilter = { first: `A${headerRowNo}`, last: `${columnLetter(visible + toned.length)}${lastData}` };
     // Colours come from the hidden helper column of the same row, so they follow the row when
     // the user sorts or filters (a rule pinned to fixed cells would stay behind).
     if (table.rows.length > 0) {
-      toned.forEach((key) => {
-        const col = columnLetter(table.columns.findIndex((c) => c.key === key) + 1);
-        const helper = columnLetter(helperIndex.get(key)!);
-        ws.addConditionalFormatting({
-          ref: `${col}${firstData}:${col}${lastData}`,
-          rules: TONES.map((tone, p) => ({
-            type: 'expression' as const,
-            priority: p + 1,
-            formulae: [`$${helper}${firstData}="${tone}"`],
-            style: {
-              font: { color: { argb: TONE_STYLE[tone].font }, ...(TONE_STYLE[tone].bold ? { bold: true } : {}) },
-              fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: TONE_STYLE[tone].fill } },
-            },
-          })),
-        });
-      });
+      for (const key of toned) {
+        const col = letters[columns.find((c) => c.key === key)!.col]!;
+        const helper = letters[helperCol.get(key)!]!;
+        conditional.push(
+          `<conditionalFormatting sqref="${col}${firstData}:${col}${lastData}">` +
+            TONES.map((tone, dxf) => `<cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><formula>${escapeXml(`$${helper}${firstData}="${tone}"`)}</formula></cfRule>`).join('') +
+            '</conditionalFormatting>',
+        );
+      }
     }
-    if (table.rows.length === 0) commit(add(['-']));
+    if (table.rows.length === 0) row(cell(1, '-', 0));
   }
-  return { rows: dataRows };
+  if (rowNo > EXCEL_MAX_ROWS) throw new XlsxLimitError(`sheet "${sheet.name}" needs ${rowNo} rows; Excel allows ${EXCEL_MAX_ROWS}`);
+  chunk += '</sheetData>';
+  if (layout.autoFilter) chunk += `<autoFilter ref="${layout.autoFilter.first}:${layout.autoFilter.last}"/>`;
+  chunk += conditional.join('');
+  chunk += '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
+  chunk += '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+  if (drawingRel) chunk += `<drawing r:id="${drawingRel}"/>`;
+  yield `${chunk}</worksheet>`;
 }
 
-function pageSetup(): Partial<ExcelJS.PageSetup> {
-  return {
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    paperSize: 9,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
+/** EMUs (English metric units) per pixel at 96 dpi. */
+const EMU_PER_PX = 9525;
+
+/** A drawing part: the sheet's pictures stacked top to bottom from (column, row 2). */
+function drawingXml(images: readonly SheetImage[], col: number): string {
+  let xml = `${XML_DECL}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">`;
+  let top = 2;
+  images.forEach((img, i) => {
+    const cx = Math.round(img.width * EMU_PER_PX);
+    const cy = Math.round(img.height * EMU_PER_PX);
+    xml +=
+      `<xdr:oneCellAnchor><xdr:from><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${top}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="${cx}" cy="${cy}"/>` +
+      `<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${i + 2}" name="Chart ${i + 1}"${img.title ? ` descr="${escapeXml(img.title)}"` : ''}/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>` +
+      `<xdr:blipFill><a:blip xmlns:r="${NS_REL}" r:embed="rId${i + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
+      `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`;
+    // Stack the charts: roughly 20 px per row.
+    top += Math.ceil(img.height / 20) + 1;
+  });
+  return `${xml}</xdr:wsDr>`;
 }
 
-function setProperties(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter, options: XlsxOptions): void {
-  wb.creator = options.creator;
-  wb.lastModifiedBy = options.creator;
-  wb.created = options.date;
-  wb.modified = options.date;
-  // Excel recomputes the SUM formulas on open; their cached results already hold the values.
-  wb.calcProperties = { fullCalcOnLoad: true };
+function relationships(rels: { type: string; target: string }[]): string {
+  return `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">${rels.map((r, i) => `<Relationship Id="rId${i + 1}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('')}</Relationships>`;
+}
+
+/** An xsd:dateTime in UTC without milliseconds, as docProps expects. */
+function w3cDate(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**
- * Renders sheets to an .xlsx file in memory. Small workbooks are built in memory (with
- * images); when any sheet exceeds the streaming threshold the whole workbook goes through
- * exceljs's streaming writer, which keeps memory bounded but cannot place images.
+ * Renders sheets to an .xlsx file in memory: every sheet is generated row by row and
+ * compressed as it goes, with its charts. Throws XlsxLimitError for a sheet over Excel's grid.
  */
 export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOptions): Promise<{ bytes: Uint8Array; summary: XlsxSummary }> {
   const names = sheetNames(sheets.map((s) => s.name));
-  const streaming = sheets.some((s) => countRows(s) > (options.streamingThreshold ?? STREAMING_ROW_THRESHOLD));
-  const summary: XlsxSummary = { streaming, sheets: [] };
-  let raw: Buffer;
-  if (streaming) {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    setProperties(wb, options);
-    sheets.forEach((sheet, i) => {
-      const ws = wb.addWorksheet(names[i], { pageSetup: pageSetup(), views: frozenView(sheet) }) as unknown as AnySheet;
-      const { rows } = fillSheet(ws, sheet, options, true);
-      (ws as unknown as { commit(): void }).commit();
-      summary.sheets.push({ name: names[i]!, rows, images: 0 });
-    });
-    await wb.commit();
-    raw = Buffer.concat(chunks);
-  } else {
-    const wb = new ExcelJS.Workbook();
-    setProperties(wb, options);
-    sheets.forEach((sheet, i) => {
-      const ws = wb.addWorksheet(names[i], { pageSetup: pageSetup() });
-      const { rows } = fillSheet(ws, sheet, options, false);
+  for (const [i, s] of sheets.entries()) {
+    if (countRows(s) > EXCEL_MAX_ROWS + 8) throw new XlsxLimitError(`sheet "${names[i]}" needs about ${countRows(s)} rows; Excel allows ${EXCEL_MAX_ROWS}`);
+  }
+  const zip = new ZipWriter(options.date, options.compressionLevel ?? 6);
+  const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options };
+  const withImages = sheets.map((s, i) => ({ sheet: i + 1, images: s.images ?? [] })).filter((s) => s.images.length > 0);
+  const imageCount = withImages.reduce((n, s) => n + s.images.length, 0);
+  const REL = `${NS_REL}/`;
+
+  await zip.add(
+    '[Content_Types].xml',
+    [
+      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        (imageCount ? '<Default Extension="png" ContentType="image/png"/>' : '') +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        withImages.map((_, d) => `<Override PartName="/xl/drawings/drawing${d + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('') +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+        '</Types>',
+    ],
+  );
+  await zip.add('_rels/.rels', [
+    relationships([
+      { type: `${REL}officeDocument`, target: 'xl/workbook.xml' },
+      { type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' },
+      { type: `${REL}extended-properties`, target: 'docProps/app.xml' },
+    ]),
+  ]);
+  const creator = escapeXml(options.creator);
+  const when = w3cDate(options.date);
+  await zip.add('docProps/core.xml', [
+    `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`,
+  ]);
+  await zip.add('docProps/app.xml', [
+    `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>${creator}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop></Properties>`,
+  ]);
+
+  const summary: XlsxSummary = { streaming: false, sheets: [] };
+  const layouts: SheetLayout[] = [];
+  let drawingNo = 0;
+  let imageNo = 0;
+  for (const [i, sheet] of sheets.entries()) {
+    const images = sheet.images ?? [];
+    const layout: SheetLayout = { headerRow: null, autoFilter: null, printTitles: null, dataRows: 0 };
+    if (images.length) {
+      drawingNo++;
+      await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [relationships([{ type: `${REL}drawing`, target: `../drawings/drawing${drawingNo}.xml` }])]);
       const cols = sheetColumns(sheet);
-      const col = cols.visible + cols.helpers + 1;
-      let top = 2;
-      for (const img of sheet.images ?? []) {
-        const id = wb.addImage({ buffer: Buffer.from(img.png) as unknown as ExcelJS.Buffer, extension: 'png' });
-        ws.addImage(id, { tl: { col, row: top }, ext: { width: img.width, height: img.height }, editAs: 'oneCell' });
-        // Stack the charts: roughly 20 px per row.
-        top += Math.ceil(img.height / 20) + 1;
-      }
-      summary.sheets.push({ name: names[i]!, rows, images: sheet.images?.length ?? 0 });
-    });
-    raw = Buffer.from(await wb.xlsx.writeBuffer());
-  }
-  return { bytes: fixZipDates(raw, options.date), summary };
-}
-
-/** MS-DOS date and time of a UTC date, as zip headers store them (2-second resolution). */
-function dosDateTime(date: Date): { time: number; date: number } {
-  const y = Math.max(1980, date.getUTCFullYear());
-  return {
-    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
-    date: ((y - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
-  };
-}
-
-/**
- * Rewrites the modification date of every entry of a zip (local headers and central
- * directory) in place. JSZip and archiver stamp entries with the current time; everything
- * else exceljs writes is already deterministic, so this makes the file reproducible without
- * decompressing anything (bounded memory even for streamed workbooks).
- */
-export function fixZipDates(zip: Buffer, when: Date): Buffer {
-  const { time, date } = dosDateTime(when);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
+      await zip.add(`xl/drawings/drawing${drawingNo}.xml`, [drawingXml(images, cols.visible + cols.helpers + 1)]);
+      const media = images.map(() => `../media/image${++imageNo}.png`);
+      await zip.add(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, [relationships(media.map((target) => ({ type: `${REL}image`, target })))]);
+      // PNG data is compressed already; stored as is.
+      for (const [k, img] of images.entries()) await zip.add(`xl/media/image${imageNo - images.length + k + 1}.png`, [img.png], false);
     }
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, images.length ? 'rId1' : null, i === 0, ctx, layout));
+    layouts.push(layout);
+    summary.sheets.push({ name: names[i]!, rows: layout.dataRows, images: images.length });
   }
-  if (eocd < 0) throw new Error('not a zip file: no end of central directory');
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let n = 0; n < count; n++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('zip central directory is damaged');
-    zip.writeUInt16LE(time, p + 12);
-    zip.writeUInt16LE(date, p + 14);
-    const local = zip.readUInt32LE(p + 42);
-    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('zip local header is damaged');
-    zip.writeUInt16LE(time, local + 10);
-    zip.writeUInt16LE(date, local + 12);
-    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  return zip;
+
+  const definedNames: string[] = [];
+  layouts.forEach((l, i) => {
+    const q = escapeXml(quotedSheet(names[i]!));
+    if (l.autoFilter) {
+      const abs = (ref: string): string => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+      definedNames.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${q}!${abs(l.autoFilter.first)}:${abs(l.autoFilter.last)}</definedName>`);
+    }
+    if (l.printTitles !== null) definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$${l.printTitles}:$${l.printTitles}</definedName>`);
+  });
+  await zip.add('xl/workbook.xml', [
+    `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="24000" windowHeight="12000"/></bookViews><sheets>` +
+      names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets>' +
+      (definedNames.length ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
+      // Excel recomputes the SUM formulas on open; their cached results already hold the values.
+      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+  ]);
+  await zip.add('xl/_rels/workbook.xml.rels', [
+    relationships([
+      ...sheets.map((_, i) => ({ type: `${REL}worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
+      { type: `${REL}styles`, target: 'styles.xml' },
+      { type: `${REL}sharedStrings`, target: 'sharedStrings.xml' },
+    ]),
+  ]);
+  await zip.add('xl/styles.xml', [ctx.styles.xml()]);
+  await zip.add('xl/sharedStrings.xml', ctx.strings.xml());
+  return { bytes: zip.finish(), summary };
 }
+
 
 /** The document date: SOURCE_DATE_EPOCH (seconds) when set, else the as-of date at 00:00 UTC. */
 export function documentDate(asOf: string, sourceDateEpoch?: string): Date {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/report/model.js';
-import { columnLetter, documentDate, moneyFormat, renderXlsx, sheetNames } from '../../src/render/xlsx.js';
+import { XlsxLimitError, columnLetter, documentDate, moneyFormat, renderXlsx, sheetNames } from '../../src/render/xlsx.js';
 import type { SheetSpec, XlsxOptions } from '../../src/render/xlsx.js';
 
 const OPTIONS: XlsxOptions = { digits: 2, currency: 'CNY', date: new Date('2026-11-30T00:00:00Z'), creator: 'opsplan test' };
@@ -130,20 +130,46 @@ describe('renderXlsx', () => {
     expect(wb.getWorksheet('S')!.getImages()).toHaveLength(1);
   });
 
-  it('streams big sheets with the same cells', async () => {
-    const { bytes, summary } = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], { ...OPTIONS, streamingThreshold: 3 });
-    expect(summary.streaming).toBe(true);
-    const ws = (await readBack(bytes)).getWorksheet('Variance')!;
-    expect(ws.getCell('C10').value).toEqual({ formula: 'SUM(C7,C9)', result: 6906786.3 });
-    expect(ws.getCell('E5').value).toBe('=HYPERLINK("http://x")');
-    expect(ws.getCell('B5').numFmt).toBe('#,##0.00;(#,##0.00);"-"');
-    expect(ws.autoFilter).toBe('A4:H10');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(ws.getColumn(8).hidden).toBe(true);
-    const cf = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
-    expect(cf.map((c) => c.ref)).toEqual(['D5:D10']);
-    const again = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], { ...OPTIONS, streamingThreshold: 3 });
-    expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  it('escapes markup and characters XML forbids, and keeps the text as typed', async () => {
+    const odd: Table = {
+      id: 'odd',
+      title: 'Odd <&> "names"',
+      columns: [{ key: 'k', header: 'K & <K>', type: 'text' }, { key: 'v', header: 'V', type: 'money' }],
+      rows: [
+        { cells: { k: 'bell \u0007 here', v: 1 } },
+        { cells: { k: '  padded  ', v: 2 } },
+        { cells: { k: 'literal _x0041_ escape', v: 3 } },
+        { cells: { k: 'emoji \u{1F600} and lone \ud800 surrogate', v: 4 } },
+        { cells: { k: 'two\nlines', v: 5 } },
+      ],
+    };
+    const { bytes } = await renderXlsx([{ name: "It's <odd>", tables: [odd] }], OPTIONS);
+    const zip = await JSZip.loadAsync(bytes);
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect(sst).toContain('Odd &lt;&amp;&gt; &quot;names&quot;');
+    expect(sst).toContain('bell _x0007_ here');
+    expect(sst).toContain('<t xml:space="preserve">  padded  </t>');
+    expect(sst).toContain('literal _x005F_x0041_ escape');
+    expect(sst).toContain('emoji \u{1F600} and lone _xD800_ surrogate');
+    // No XML-illegal code point anywhere in the parts.
+    for (const name of Object.keys(zip.files)) {
+      if (!name.endsWith('.xml')) continue;
+      expect(await zip.file(name)!.async('string')).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    }
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'It''s &lt;odd&gt;'!$3:$3</definedName>`);
+    const ws = (await readBack(bytes)).getWorksheet("It's <odd>")!;
+    // Row 1 title, row 2 "Amounts in CNY", row 3 header, rows 4 to 8 data.
+    expect(ws.getCell('A3').value).toBe('K & <K>');
+    expect(ws.getCell('A5').value).toBe('  padded  ');
+    expect(ws.getCell('A8').value).toBe('two\nlines');
+    expect(ws.getCell('A8').alignment).toMatchObject({ wrapText: true });
+  });
+
+  it('refuses a sheet beyond Excel\'s 1,048,576 rows', async () => {
+    const rows = Array.from({ length: 1_048_580 }, () => ({ cells: { k: 'x' } }));
+    const big: Table = { id: 'big', title: 'Big', columns: [{ key: 'k', header: 'K', type: 'text' }], rows };
+    await expect(renderXlsx([{ name: 'Big', tables: [big] }], OPTIONS)).rejects.toThrow(XlsxLimitError);
   });
 
   it('puts tone helpers after the widest table so they never hide a visible column', async () => {

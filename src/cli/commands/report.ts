@@ -127,15 +127,19 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
     }
     progress('writing the workbook');
-    // exceljs is loaded here, not at start-up: every other command would pay ~0.3 s for it.
-    const { documentDate, renderXlsx } = await import('../../render/xlsx.js');
-    const { bytes, summary } = await renderXlsx(sheets, {
+    const { XlsxLimitError, documentDate, renderXlsx } = await import('../../render/xlsx.js');
+    const rendered = await renderXlsx(sheets, {
       digits: report.digits,
       currency: report.currency,
       date: documentDate(asOf, ctx.env.SOURCE_DATE_EPOCH),
       creator: `opsplan ${ctx.version}`,
       amountsIn: text('amountsIn', flags.lang),
+    }).catch((e: unknown) => {
+      // Too many rows for one sheet is a property of the input, not a bug: exit 2 with the reason.
+      if (e instanceof XlsxLimitError) throw usageError(`${e.message}; nothing was written`);
+      throw e;
     });
+    const { bytes, summary } = rendered;
     ensureDir(path.dirname(target));
     writeFileAtomic(target, bytes, load.inputFiles);
 

@@ -1,0 +1,140 @@
+// A minimal, deterministic zip writer for the workbook: entries are deflated through node:zlib
+// streams (which run on libuv's thread pool, so compression overlaps with the XML being
+// generated on the main thread), every entry carries the same fixed date, and the archive is
+// assembled in memory. No zip64: an entry or archive over 4 GiB is refused, far beyond what a
+// sheet of Excel's 1,048,576 rows can reach in practice.
+import { once } from 'node:events';
+import { crc32, createDeflateRaw } from 'node:zlib';
+
+const MAX_32 = 0xffffffff;
+/** General-purpose flag bit 11: file names are UTF-8. */
+const UTF8_NAMES = 0x0800;
+
+/** MS-DOS date and time of a UTC date, as zip headers store them (2-second resolution). */
+export function dosDateTime(date: Date): { time: number; date: number } {
+  const y = Math.min(2107, Math.max(1980, date.getUTCFullYear()));
+  return {
+    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
+    date: ((y - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+  };
+}
+
+function toBuffer(piece: string | Uint8Array): Buffer {
+  return typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+}
+
+interface Entry {
+  name: Buffer;
+  method: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+/** Builds a zip archive entry by entry; `finish()` returns the bytes. */
+export class ZipWriter {
+  private readonly parts: Buffer[] = [];
+  private readonly entries: Entry[] = [];
+  private offset = 0;
+  private readonly time: number;
+  private readonly date: number;
+
+  /**
+   * @param when the modification date of every entry (UTC), so the bytes do not depend on the clock
+   * @param level zlib deflate level
+   */
+  constructor(when: Date, private readonly level = 6) {
+    ({ time: this.time, date: this.date } = dosDateTime(when));
+  }
+
+  /**
+   * Adds an entry from a sequence of pieces (strings are UTF-8 encoded). Pieces are handed to
+   * the compressor as they come, so a generator can produce a large sheet without ever
+   * holding its whole XML.
+   */
+  async add(name: string, source: Iterable<string | Uint8Array>, compress = true): Promise<void> {
+    let crc = 0;
+    let size = 0;
+    const out: Buffer[] = [];
+    if (compress) {
+      const z = createDeflateRaw({ level: this.level });
+      z.on('data', (c: Buffer) => out.push(c));
+      const ended = once(z, 'end');
+      for (const piece of source) {
+        const buf = toBuffer(piece);
+        if (buf.length === 0) continue;
+        crc = crc32(buf, crc);
+        size += buf.length;
+        // Wait when zlib's queue is full, so uncompressed XML never piles up in memory.
+        if (!z.write(buf)) await once(z, 'drain');
+      }
+      z.end();
+      await ended;
+    } else {
+      for (const piece of source) {
+        const buf = toBuffer(piece);
+        crc = crc32(buf, crc);
+        size += buf.length;
+        out.push(buf);
+      }
+    }
+    const compressed = out.reduce((n, b) => n + b.length, 0);
+    if (size > MAX_32 || compressed > MAX_32) throw new Error(`zip entry ${name} is over 4 GiB`);
+    const entry: Entry = { name: Buffer.from(name, 'utf8'), method: compress ? 8 : 0, crc: crc >>> 0, compressed, size, offset: this.offset };
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(UTF8_NAMES, 6);
+    header.writeUInt16LE(entry.method, 8);
+    header.writeUInt16LE(this.time, 10);
+    header.writeUInt16LE(this.date, 12);
+    header.writeUInt32LE(entry.crc, 14);
+    header.writeUInt32LE(compressed, 18);
+    header.writeUInt32LE(size, 22);
+    header.writeUInt16LE(entry.name.length, 26);
+    header.writeUInt16LE(0, 28);
+    this.push(header);
+    this.push(entry.name);
+    for (const b of out) this.push(b);
+    this.entries.push(entry);
+  }
+
+  /** The archive: entries, central directory and end record. */
+  finish(): Buffer {
+    const start = this.offset;
+    for (const e of this.entries) {
+      const c = Buffer.alloc(46);
+      c.writeUInt32LE(0x02014b50, 0);
+      c.writeUInt16LE(20, 4);
+      c.writeUInt16LE(20, 6);
+      c.writeUInt16LE(UTF8_NAMES, 8);
+      c.writeUInt16LE(e.method, 10);
+      c.writeUInt16LE(this.time, 12);
+      c.writeUInt16LE(this.date, 14);
+      c.writeUInt32LE(e.crc, 16);
+      c.writeUInt32LE(e.compressed, 20);
+      c.writeUInt32LE(e.size, 24);
+      c.writeUInt16LE(e.name.length, 28);
+      // extra, comment, disk number, internal and external attributes: all zero.
+      c.writeUInt32LE(e.offset, 42);
+      this.push(c);
+      this.push(e.name);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(this.offset - start, 12);
+    end.writeUInt32LE(start, 16);
+    this.push(end);
+    if (this.entries.length > 0xffff) throw new Error('zip has more than 65,535 entries');
+    return Buffer.concat(this.parts);
+  }
+
+  private push(b: Buffer): void {
+    if (this.offset + b.length > MAX_32) throw new Error('zip archive is over 4 GiB');
+    this.parts.push(b);
+    this.offset += b.length;
+  }
+}
