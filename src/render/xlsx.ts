@@ -264,7 +264,9 @@ const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Characters that need more than a copy: markup, XML-illegal code points, lone surrogates, `_xHHHH_`. */
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
 const NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f_\ud800-\udfff\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex -- as above
 const ESCAPE = /[&<>"]|[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 /**

@@ -154,6 +154,7 @@ describe('renderXlsx', () => {
     // No XML-illegal code point anywhere in the parts.
     for (const name of Object.keys(zip.files)) {
       if (!name.endsWith('.xml')) continue;
+      // eslint-disable-next-line no-control-regex -- looking for exactly these
       expect(await zip.file(name)!.async('string')).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     }
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
