@@ -154,6 +154,15 @@ function numberFormat(value: Cell, type: ColumnType, digits: number): string | u
 
 /** How wide a value looks, counting East Asian characters as two. */
 function displayWidth(text: string): number {
+  // Most text is below U+1100 (no wide characters, no surrogate pairs): its width is its length.
+  let narrow = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) >= 0x1100) {
+      narrow = false;
+      break;
+    }
+  }
+  if (narrow) return text.length;
   let w = 0;
   for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
@@ -168,6 +177,30 @@ function shownText(value: Cell, type: ColumnType, digits: number): string {
   }
   if (type === 'percent') return `${value.toFixed(1)}%`;
   return String(Number(value.toFixed(3))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Thousands separators an integer part of `n` digits gets. */
+function separators(n: number): number {
+  return n > 0 ? Math.floor((n - 1) / 3) : 0;
+}
+
+/** displayWidth(shownText(...)) without building the text, for the common single-line cases. */
+function shownWidth(value: Cell, type: ColumnType, digits: number): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'string') return value.includes('\n') ? Math.max(...value.split('\n').map(displayWidth)) : displayWidth(value);
+  if (type === 'money' && Number.isInteger(value) && Math.abs(value) < 1e15) {
+    const major = String(Math.floor(Math.abs(value) / 10 ** digits)).length;
+    return major + separators(major) + (digits > 0 ? digits + 1 : 0) + (value < 0 ? 2 : 0);
+  }
+  if (type !== 'money' && type !== 'percent') {
+    const s = String(Number(value.toFixed(3)));
+    if (!s.includes('e')) {
+      const dot = s.indexOf('.');
+      const int = (dot < 0 ? s.length : dot) - (s.startsWith('-') ? 1 : 0);
+      return s.length + separators(int);
+    }
+  }
+  return displayWidth(shownText(value, type, digits));
 }
 
 /** A SUM formula over rows `rows` (1-based sheet rows) of column `col`, contiguous runs as ranges. */
@@ -462,20 +495,25 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
   for (let i = 1; i <= visible + helpers; i++) letters.push(columnLetter(i));
 
   // Widths need every shown value before the first row is written (<cols> precedes the data).
+  const MAX_WIDTH = 60;
   const widths = new Array<number>(visible).fill(8);
-  const fit = (i: number, text: string): void => {
-    const w = text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text);
-    widths[i] = Math.max(widths[i] ?? 8, Math.min(60, w + 2));
+  const fitWidth = (i: number, w: number): void => {
+    widths[i] = Math.max(widths[i] ?? 8, Math.min(MAX_WIDTH, w + 2));
   };
   for (const h of sheet.headline ?? []) {
-    fit(0, h.label);
+    fitWidth(0, shownWidth(h.label, 'text', digits));
     // Bold figures are wider than plain text; leave room so none shows as ###.
-    fit(1, `${shownText(h.value, h.type, digits)}  `);
+    fitWidth(1, shownWidth(h.value, h.type, digits) + 2);
   }
   for (const t of sheet.tables) {
     t.columns.forEach((c, i) => {
-      fit(i, c.header);
-      for (const r of t.rows) fit(i, shownText(r.cells[c.key] ?? null, c.type, digits));
+      fitWidth(i, shownWidth(c.header, 'text', digits));
+      const key = c.key;
+      for (const r of t.rows) {
+        // A column at the cap cannot get wider.
+        if (widths[i] === MAX_WIDTH) break;
+        fitWidth(i, shownWidth(r.cells[key] ?? null, c.type, digits));
+      }
     });
   }
 
@@ -538,7 +576,8 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
     }
     const toned = tonedColumns(table);
     const helperCol = new Map(toned.map((k, i) => [k, visible + 1 + i]));
-    const columns = table.columns.map((c, i) => ({ key: c.key, type: c.type, col: i + 1, numeric: isNumeric(c.type) }));
+    // Style ids per column, by number-format variant (whole or fractional number) and flags.
+    const columns = table.columns.map((c, i) => ({ key: c.key, type: c.type, col: i + 1, numeric: isNumeric(c.type), fractional: c.type === 'number' || c.type === 'quantity', formats: [numberFormat(0, c.type, digits), numberFormat(0.5, c.type, digits)], styles: [[], []] as number[][] }));
 
     rowNo++;
     const headerRowNo = rowNo;
@@ -561,7 +600,9 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
       for (const c of columns) {
         const v = r.cells[c.key] ?? null;
         const value = excelValue(v, c.type, digits);
-        const style = dataStyle(ctx, dataStyles, numberFormat(v, c.type, digits), flagsBase | (typeof v === 'string' && v.includes('\n') ? 1 : 0));
+        const variant = c.fractional && typeof v === 'number' && !Number.isInteger(v) ? 1 : 0;
+        const flags = flagsBase | (typeof v === 'string' && v.includes('\n') ? 1 : 0);
+        const style = c.styles[variant]![flags] ?? (c.styles[variant]![flags] = dataStyle(ctx, dataStyles, c.formats[variant], flags));
         if (value === null) {
           // Empty cells are written only where they carry a look (a total row's border).
           if (total) cells += cell(c.col, null, style);

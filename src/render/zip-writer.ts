@@ -7,6 +7,8 @@ import { once } from 'node:events';
 import { crc32, createDeflateRaw } from 'node:zlib';
 
 const MAX_32 = 0xffffffff;
+/** Uncompressed bytes that may wait for the compressor (bounds memory, keeps both cores busy). */
+const QUEUE_BYTES = 8 << 20;
 /** General-purpose flag bit 11: file names are UTF-8. */
 const UTF8_NAMES = 0x0800;
 
@@ -58,16 +60,33 @@ export class ZipWriter {
     let size = 0;
     const out: Buffer[] = [];
     if (compress) {
-      const z = createDeflateRaw({ level: this.level });
+      // zlib compresses on the thread pool, but hands each finished piece back through the
+      // event loop before taking the next: the generator must let the loop run between
+      // pieces, or compression would wait for generation and the two would never overlap.
+      // Pending input is bounded by QUEUE_BYTES; output comes back in 1 MiB buffers.
+      const z = createDeflateRaw({ level: this.level, chunkSize: 1 << 20 });
       z.on('data', (c: Buffer) => out.push(c));
       const ended = once(z, 'end');
+      // Awaited below; until then a zlib error must not count as an unhandled rejection.
+      ended.catch(() => undefined);
+      let pending = 0;
+      let wake: (() => void) | null = null;
+      const done = (n: number) => (): void => {
+        pending -= n;
+        if (wake && pending <= QUEUE_BYTES / 2) {
+          wake();
+          wake = null;
+        }
+      };
       for (const piece of source) {
         const buf = toBuffer(piece);
         if (buf.length === 0) continue;
         crc = crc32(buf, crc);
         size += buf.length;
-        // Wait when zlib's queue is full, so uncompressed XML never piles up in memory.
-        if (!z.write(buf)) await once(z, 'drain');
+        pending += buf.length;
+        z.write(buf, done(buf.length));
+        if (pending > QUEUE_BYTES) await new Promise<void>((resolve) => (wake = resolve));
+        else await new Promise<void>((resolve) => setImmediate(resolve));
       }
       z.end();
       await ended;

@@ -211,9 +211,11 @@ export function countFlags(input: Pick<MonthlyReportInput, 'variance' | 'stock' 
 export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
   const { lang } = input;
   const t = (table: Table): Table => translateTable(table, lang);
-  const varianceReport = buildVarianceReport(input.variance);
-  const ytdReport = buildVarianceReport(input.varianceYtd);
-  const stockReport = buildStockReport(input.stock);
+  // Only the tables the sheets show are built: the lines tables come from varianceLinesTable
+  // below, and the stock item and SKU tables are not in the workbook.
+  const varianceReport = buildVarianceReport(input.variance, { lines: false });
+  const ytdReport = buildVarianceReport(input.varianceYtd, { lines: false });
+  const stockReport = buildStockReport(input.stock, new Set(['stock-alerts', 'stock-warehouses', 'stock-procurement', 'stock-suggestions', 'stock-transfers', 'stock-counts']));
   const planReport = input.consolidation ? buildConsolidationReport(input.consolidation) : null;
   const flags = countFlags(input);
   const noticeHeader = lang === 'zh-CN' ? '预警通知' : 'Notice';

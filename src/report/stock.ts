@@ -238,8 +238,24 @@ function warehousesTable(result: StockResult): Table {
   };
 }
 
-/** Builds the stock report: headline counts and every table. */
-export function buildStockReport(result: StockResult): Report {
+/** Table ids of the stock report, in order. */
+const STOCK_TABLES: [string, (r: StockResult) => Table][] = [
+  ['stock-warehouses', warehousesTable],
+  ['stock-alerts', alertsTable],
+  ['stock-items', stockItemsTable],
+  ['stock-counts', countTable],
+  ['stock-suggestions', suggestionsTable],
+  ['stock-transfers', transfersTable],
+  ['stock-procurement', procurementTable],
+  ['stock-health', healthTable],
+  ['stock-sku-totals', skuTable],
+];
+
+/**
+ * Builds the stock report: headline counts and every table, or only the tables named in
+ * `only` (the workbook shows six of the nine; the item table alone is a row per item).
+ */
+export function buildStockReport(result: StockResult, only?: ReadonlySet<string>): Report {
   const scope = result.warehouseFilter === null ? 'all warehouses' : `warehouse ${result.warehouseFilter}`;
   return {
     title: `Stock as of ${result.asOf} (${scope})`,
@@ -251,6 +267,6 @@ export function buildStockReport(result: StockResult): Report {
       { label: 'Hints', value: result.counts.info, type: 'number' },
       { label: `Procurement plan value (${result.currency})`, value: result.procurementPlan.reduce((s, g) => s + g.totalValue, 0), type: 'money' },
     ],
-    tables: [warehousesTable(result), alertsTable(result), stockItemsTable(result), countTable(result), suggestionsTable(result), transfersTable(result), procurementTable(result), healthTable(result), skuTable(result)],
+    tables: STOCK_TABLES.filter(([id]) => !only || only.has(id)).map(([, build]) => build(result)),
   };
 }

@@ -70,11 +70,15 @@ export function varianceLinesTable(r: VarianceResult): Table {
   };
 }
 
-/** Builds the variance report. */
-export function buildVarianceReport(r: VarianceResult): Report {
+/**
+ * Builds the variance report. `lines: false` leaves out the lines table, for callers that
+ * build it themselves (the workbook adds a notice column): on a thousand departments it is
+ * tens of thousands of rows that would be made only to be dropped.
+ */
+export function buildVarianceReport(r: VarianceResult, options: { lines?: boolean } = {}): Report {
   const count = (level: string): number => r.lines.filter((l) => l.level === level).length;
   const overdue = r.notices.filter((n) => n.status === 'overdue').length;
-  const tables: Table[] = [varianceLinesTable(r)];
+  const tables: Table[] = options.lines === false ? [] : [varianceLinesTable(r)];
   tables.push({
     id: 'variance-subtotals',
     title: 'Subtotals by department and category',

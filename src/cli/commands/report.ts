@@ -58,6 +58,62 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     const progress = (msg: string): void => {
       if (ctx.stderr.isTTY === true) ctx.stderr.write(`opsplan report: ${msg}\n`);
     };
+    // The workspace and the domain results are only reachable inside prepare(): once the
+    // sheets exist they can be collected, so the workbook is written with a small heap.
+    const { sheets, report, month, asOf, target, inputFiles, inputErrors } = await prepare(ctx, workspace, flags, progress);
+    progress('writing the workbook');
+    const { XlsxLimitError, documentDate, renderXlsx } = await import('../../render/xlsx.js');
+    const rendered = await renderXlsx(sheets, {
+      digits: report.digits,
+      currency: report.currency,
+      date: documentDate(asOf, ctx.env.SOURCE_DATE_EPOCH),
+      creator: `opsplan ${ctx.version}`,
+      amountsIn: text('amountsIn', flags.lang),
+    }).catch((e: unknown) => {
+      // Too many rows for one sheet is a property of the input, not a bug: exit 2 with the reason.
+      if (e instanceof XlsxLimitError) throw usageError(`${e.message}; nothing was written`);
+      throw e;
+    });
+    const { bytes, summary } = rendered;
+    ensureDir(path.dirname(target));
+    writeFileAtomic(target, bytes, inputFiles);
+
+    const shown = path.relative(ctx.cwd, target) || target;
+    if (flags.format === 'json') {
+      const doc = {
+        version: 1,
+        kind: 'report',
+        currency: report.currency,
+        period: month,
+        asOf,
+        lang: flags.lang,
+        file: shown,
+        bytes: bytes.length,
+        streaming: summary.streaming,
+        sheets: summary.sheets,
+        flags: report.flags,
+      };
+      ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    } else {
+      ctx.stdout.write(`wrote ${shown} (${summary.sheets.length} sheets, ${bytes.length} bytes)\n`);
+      for (const s of summary.sheets) ctx.stdout.write(`  ${s.name}: ${s.rows} rows${s.images ? `, ${s.images} charts` : ''}\n`);
+    }
+    if (inputErrors) setExit(1);
+  });
+}
+
+interface Prepared {
+  sheets: SheetSpec[];
+  report: { currency: string; digits: number; flags: Record<string, number> };
+  month: string;
+  asOf: string;
+  target: string;
+  inputFiles: string[];
+  inputErrors: boolean;
+}
+
+/** Loads the workspace, computes every part of the report and arranges the sheets. */
+async function prepare(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Promise<Prepared> {
     let period: Period | null = null;
     if (flags.period !== undefined) {
       period = parsePeriod(flags.period);
@@ -126,43 +182,5 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       }
       sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
     }
-    progress('writing the workbook');
-    const { XlsxLimitError, documentDate, renderXlsx } = await import('../../render/xlsx.js');
-    const rendered = await renderXlsx(sheets, {
-      digits: report.digits,
-      currency: report.currency,
-      date: documentDate(asOf, ctx.env.SOURCE_DATE_EPOCH),
-      creator: `opsplan ${ctx.version}`,
-      amountsIn: text('amountsIn', flags.lang),
-    }).catch((e: unknown) => {
-      // Too many rows for one sheet is a property of the input, not a bug: exit 2 with the reason.
-      if (e instanceof XlsxLimitError) throw usageError(`${e.message}; nothing was written`);
-      throw e;
-    });
-    const { bytes, summary } = rendered;
-    ensureDir(path.dirname(target));
-    writeFileAtomic(target, bytes, load.inputFiles);
-
-    const shown = path.relative(ctx.cwd, target) || target;
-    if (flags.format === 'json') {
-      const doc = {
-        version: 1,
-        kind: 'report',
-        currency: report.currency,
-        period: month,
-        asOf,
-        lang: flags.lang,
-        file: shown,
-        bytes: bytes.length,
-        streaming: summary.streaming,
-        sheets: summary.sheets,
-        flags: report.flags,
-      };
-      ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-    } else {
-      ctx.stdout.write(`wrote ${shown} (${summary.sheets.length} sheets, ${bytes.length} bytes)\n`);
-      for (const s of summary.sheets) ctx.stdout.write(`  ${s.name}: ${s.rows} rows${s.images ? `, ${s.images} charts` : ''}\n`);
-    }
-    if (inputErrors) setExit(1);
-  });
+    return { sheets, report: { currency: report.currency, digits: report.digits, flags: report.flags }, month, asOf, target, inputFiles: load.inputFiles, inputErrors };
 }
