@@ -3,7 +3,6 @@
 // date is a parameter. Quantities are exact integer thousandths (see quantity.ts); values are
 // integer cents, each quantity x unit cost rounded once, half-up. The rules are documented in
 // README.md, "opsplan stock".
-import { addDays, differenceInCalendarDays, format } from 'date-fns';
 import { toCents } from '../model/money.js';
 import type { Cents, Rounding } from '../model/money.js';
 import type { InventoryItemDoc } from '../model/documents.js';
@@ -239,25 +238,48 @@ export interface StockResult {
   counts: Record<Severity, number>;
 }
 
-// ---- dates: YYYY-MM-DD strings, handled as local midnight so the result never depends on TZ.
+// ---- dates: YYYY-MM-DD strings, as whole days since 1970-01-01 of the proleptic Gregorian
+// calendar (H. Hinnant's days_from_civil / civil_from_days), so the result never depends on
+// the time zone and no Date or date-fns formatter runs per item (they were a tenth of stock's
+// time on 200,000 items).
 
-function parseDay(s: string): Date {
-  const [y, m, d] = s.split('-').map(Number);
-  return new Date(y!, m! - 1, d!);
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+export function dayNumber(s: string): number {
+  const [y0, m, d] = s.split('-').map(Number) as [number, number, number];
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-function dayString(d: Date): string {
-  return format(d, 'yyyy-MM-dd');
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function dayString(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseDay(to), parseDay(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** `day` plus `n` calendar days. */
 export function addDaysTo(day: string, n: number): string {
-  return dayString(addDays(parseDay(day), n));
+  return dayString(dayNumber(day) + n);
 }
 
 // ---- per item
@@ -287,8 +309,9 @@ export function checkCount(onHand: Milli, counted: Milli, unitCost: Cents, t: Pi
 export function computeCover(onHand: Milli, usage: Milli, leadTimeDays: number, snapshotAsOf: string, reportAsOf: string): Cover {
   if (usage <= 0) return { days: null, stockoutDate: null, orderBy: null, overdue: false };
   const whole = Math.floor(Math.max(onHand, 0) / usage);
-  const stockoutDate = addDaysTo(snapshotAsOf, whole);
-  const orderBy = addDaysTo(stockoutDate, -leadTimeDays);
+  const stockout = dayNumber(snapshotAsOf) + whole;
+  const stockoutDate = dayString(stockout);
+  const orderBy = dayString(stockout - leadTimeDays);
   return { days: onHand / usage, stockoutDate, orderBy, overdue: orderBy < reportAsOf };
 }
 
@@ -497,7 +520,11 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
   const transfers: TransferSuggestion[] = [];
   const transferIn = new Map<StockItem, Milli>();
   const bySku = new Map<string, StockItem[]>();
-  for (const it of all) bySku.set(it.sku, [...(bySku.get(it.sku) ?? []), it]);
+  for (const it of all) {
+    const list = bySku.get(it.sku);
+    if (list) list.push(it);
+    else bySku.set(it.sku, [it]);
+  }
   for (const [, items] of bySku) {
     if (items.length < 2) continue;
     const sources = items.map((it) => ({ it, left: transferableExcess(it) })).filter((s) => s.left > 0);
@@ -544,8 +571,10 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
   }
 
   // ABC within each warehouse, and per SKU across the company.
+  const byWarehouse = new Map<string, StockItem[]>(warehouses.map((w) => [w.id, []]));
+  for (const it of all) byWarehouse.get(it.warehouse)!.push(it);
   for (const w of warehouses) {
-    const items = all.filter((it) => it.warehouse === w.id);
+    const items = byWarehouse.get(w.id)!;
     const classes = classifyAbc(items, (it) => it.annualUsageValue, (it) => it.sku);
     for (const it of items) it.abc = classes.get(it)!;
   }
@@ -609,7 +638,7 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
     skuTotals,
     health: {
       warehouses: shownWarehouses.map((w) => {
-        const own = all.filter((it) => it.warehouse === w.id);
+        const own = byWarehouse.get(w.id)!;
         return summarize(w.id, own, own.map((it) => it.abc));
       }),
       // Company ABC counts SKUs (classed on their company-wide usage value), not warehouse items.

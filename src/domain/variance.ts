@@ -115,8 +115,6 @@ export interface VarianceResult {
   notices: VarianceNotice[];
 }
 
-const SEVERITY: Record<string, number> = { critical: 2, warn: 1 };
-
 /** True for categories where more is better (revenue, cash-in). */
 export function moreIsBetter(category: Category): boolean {
   return category === 'revenue' || category === 'cash-in';
@@ -167,9 +165,13 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function severity(l: VarianceLine): number {
+  return l.level === 'critical' ? 2 : l.level === 'warn' ? 1 : 0;
+}
+
 /** Orders lines by severity, then |variance| (largest first), then department and account. */
 export function compareBySeverity(a: VarianceLine, b: VarianceLine): number {
-  return (SEVERITY[b.level ?? ''] ?? 0) - (SEVERITY[a.level ?? ''] ?? 0) || Math.abs(b.variance) - Math.abs(a.variance) || compareText(a.department, b.department) || compareText(a.account, b.account);
+  return severity(b) - severity(a) || Math.abs(b.variance) - Math.abs(a.variance) || compareText(a.department, b.department) || compareText(a.account, b.account);
 }
 
 interface Context {
@@ -181,7 +183,51 @@ interface Context {
   actuals: readonly Actuals[];
   /** Category and name by `department\0account` or by account, from the year's budget lines. */
   chart: Map<string, { category: Category; name: string }>;
+  /** Resolved thresholds by pair x category (pair id x CATEGORIES.length + category index), filled as lines are made. */
+  thresholds: ResolvedThresholds[];
+  /** Department x account pairs numbered once per year, so month sums index arrays. */
+  pairs: PairTable;
 }
+
+/**
+ * Department x account pairs as small integers. Each actuals file's lines are numbered once
+ * (cached per file object), and so are the budget rows; summing a month set is then array
+ * arithmetic instead of building and hashing a `department\0account` string per line.
+ */
+class PairTable {
+  private readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+  private readonly ofActuals = new WeakMap<Actuals, Int32Array>();
+  private budget: Int32Array | null = null;
+
+  id(department: string, account: string): number {
+    const k = `${department}\u0000${account}`;
+    let id = this.ids.get(k);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(k, id);
+      this.keys.push(k);
+    }
+    return id;
+  }
+
+  actuals(a: Actuals): Int32Array {
+    let ids = this.ofActuals.get(a);
+    if (!ids) {
+      ids = Int32Array.from(a.lines, (l) => this.id(a.department, l.account));
+      this.ofActuals.set(a, ids);
+    }
+    return ids;
+  }
+
+  budgetRows(rows: readonly BudgetRow[]): Int32Array {
+    return (this.budget ??= Int32Array.from(rows, (r) => this.id(r.department, r.account)));
+  }
+}
+
+/** The flags of a line that has none: one frozen array for all of them. */
+const NO_FLAGS = Object.freeze([]) as unknown as VarianceFlag[];
+const DEFAULT_THRESHOLDS: ResolvedThresholds = Object.freeze({ warnPct: 10, criticalPct: 25, minAmount: 0 });
 
 /** The lines of a set of months and the missing actuals among them. */
 type LinesResult = { lines: VarianceLine[]; missing: { department: string; month: MonthId }[] };
@@ -190,8 +236,12 @@ type LinesResult = { lines: VarianceLine[]; missing: { department: string; month
 // the memo go with the workspace.
 const MEMO = new WeakMap<Workspace, Map<number, Map<string, LinesResult>>>();
 
-/** What every variance of a fiscal year shares: revised budget rows, chart of accounts, approved departments. */
-type YearBase = Pick<Context, 'budgetRows' | 'budgeted' | 'chart'>;
+/**
+ * What every variance of a fiscal year shares: revised budget rows, chart of accounts,
+ * approved departments, and the thresholds of each department x account (resolved once and
+ * shared by the lines of every month, instead of one object per line).
+ */
+type YearBase = Pick<Context, 'budgetRows' | 'budgeted' | 'chart' | 'thresholds' | 'pairs'>;
 
 const YEAR_BASE = new WeakMap<Workspace, Map<number, YearBase>>();
 
@@ -208,7 +258,7 @@ function yearBaseFor(ws: Workspace, fiscalYear: number): YearBase {
     for (const b of ws.budgets.filter((x) => x.fiscalYear === fiscalYear)) for (const l of b.lines) chart.set(`${b.department}\u0000${l.account}`, { category: l.category, name: l.name });
     for (const r of budgetRows) if (!chart.has(r.account)) chart.set(r.account, { category: r.category, name: r.name });
     const budgeted = new Set(ws.budgets.filter((b) => b.fiscalYear === fiscalYear && b.status === 'approved').map((b) => b.department));
-    byYear.set(fiscalYear, (base = { budgetRows, chart, budgeted }));
+    byYear.set(fiscalYear, (base = { budgetRows, chart, budgeted, thresholds: [], pairs: new PairTable() }));
   }
   return base;
 }
@@ -225,15 +275,27 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
   const company = c.ws.company;
   const monthSet = new Set(months);
   const idx = months.map((m) => fiscalMonthIndex(m, c.startMonth));
-  const key = (d: string, a: string): string => `${d}\u0000${a}`;
-  const actual = new Map<string, Cents>();
+  const budgetPairs = c.pairs.budgetRows(c.budgetRows);
   const filed = new Map<string, Set<MonthId>>();
+  const inSet: Actuals[] = [];
   for (const a of c.actuals) {
     if (!monthSet.has(a.month)) continue;
     let s = filed.get(a.department);
     if (!s) filed.set(a.department, (s = new Set()));
     s.add(a.month);
-    for (const l of a.lines) actual.set(key(a.department, l.account), (actual.get(key(a.department, l.account)) ?? 0) + l.amount);
+    inSet.push(a);
+    c.pairs.actuals(a);
+  }
+  // Sized after every pair of the set is numbered. Integer cents add exactly in doubles.
+  const size = c.pairs.keys.length;
+  const actual = new Float64Array(size);
+  const hasActual = new Uint8Array(size);
+  for (const a of inSet) {
+    const ids = c.pairs.actuals(a);
+    for (let i = 0; i < ids.length; i++) {
+      actual[ids[i]!]! += a.lines[i]!.amount;
+      hasActual[ids[i]!] = 1;
+    }
   }
   const missing: { department: string; month: MonthId }[] = [];
   const missingDepts = new Set<string>();
@@ -246,24 +308,27 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
     }
   }
   const lines: VarianceLine[] = [];
-  const seen = new Set<string>();
-  const make = (department: string, account: string, name: string, category: Category, categoryAssumed: boolean, budget: Cents): void => {
-    const k = key(department, account);
-    seen.add(k);
-    const act = actual.get(k) ?? 0;
-    const hasActual = actual.has(k);
-    if (budget === 0 && !hasActual) return;
+  const seen = new Uint8Array(size);
+  const make = (pair: number, department: string, account: string, name: string, category: Category, categoryAssumed: boolean, budget: Cents): void => {
+    seen[pair] = 1;
+    const act = actual[pair]!;
+    if (budget === 0 && !hasActual[pair]) return;
     const variance = act - budget;
     // Without all of the period's actuals the variance says nothing good or bad yet: a
     // missing month would otherwise look like money saved (or revenue lost).
     const complete = !missingDepts.has(department);
     const favourable = complete ? isFavourable(category, variance) : null;
-    const thresholds = company ? resolveThresholds(company.thresholds.variance, { department, account, category }) : { warnPct: 10, criticalPct: 25, minAmount: 0 };
-    const flags: VarianceFlag[] = [];
+    let thresholds = DEFAULT_THRESHOLDS;
+    if (company) {
+      const slot = pair * CATEGORIES.length + CATEGORIES.indexOf(category);
+      thresholds = c.thresholds[slot] ??= resolveThresholds(company.thresholds.variance, { department, account, category });
+    }
+    let flags = NO_FLAGS;
+    const flag = (f: VarianceFlag): void => void (flags === NO_FLAGS ? (flags = [f]) : flags.push(f));
     const approved = c.budgeted.has(department);
-    if (!approved) flags.push('no-approved-budget');
-    else if (budget === 0 && act !== 0) flags.push('unbudgeted');
-    if (missingDepts.has(department)) flags.push('missing-actuals');
+    if (!approved) flag('no-approved-budget');
+    else if (budget === 0 && act !== 0) flag('unbudgeted');
+    if (missingDepts.has(department)) flag('missing-actuals');
     // No level without an approved budget (nothing to hold the department to) or while the
     // department's actuals for the period are incomplete (a quarter or year still running,
     // a month not filed): the missing-actuals flag says so instead.
@@ -284,12 +349,16 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
       thresholds,
     });
   };
-  for (const r of c.budgetRows) make(r.department, r.account, r.name, r.category, false, idx.reduce((s, i) => s + sumMonths(r.revised, i, i), 0));
-  for (const k of [...actual.keys()].sort(compareText)) {
-    if (seen.has(k)) continue;
+  c.budgetRows.forEach((r, i) => make(budgetPairs[i]!, r.department, r.account, r.name, r.category, false, idx.reduce((s, m) => s + sumMonths(r.revised, m, m), 0)));
+  // Actuals on lines without a budget row, in department\0account order.
+  const unbudgeted: number[] = [];
+  for (let p = 0; p < size; p++) if (hasActual[p] && !seen[p]) unbudgeted.push(p);
+  unbudgeted.sort((x, y) => compareText(c.pairs.keys[x]!, c.pairs.keys[y]!));
+  for (const p of unbudgeted) {
+    const k = c.pairs.keys[p]!;
     const [department, account] = k.split('\u0000') as [string, string];
     const known = c.chart.get(k) ?? c.chart.get(account);
-    make(department, account, known?.name ?? '', known?.category ?? 'expense', true, 0);
+    make(p, department, account, known?.name ?? '', known?.category ?? 'expense', true, 0);
   }
   lines.sort(compareBySeverity);
   return { lines, missing };
@@ -353,6 +422,8 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
     startMonth,
     budgetRows: year.budgetRows,
     budgeted: year.budgeted,
+    thresholds: year.thresholds,
+    pairs: year.pairs,
     actuals: [...ws.actuals, ...(options.extraActuals ?? [])],
     chart: year.chart,
   };

@@ -1,6 +1,6 @@
 // computeStock and its helpers, checked against figures worked out by hand in each test.
 import { describe, expect, it } from 'vitest';
-import { addDaysTo, checkCount, classifyAbc, computeCover, computeStock, daysBetween, orderQuantity, reachesLevel } from '../../src/domain/stock.js';
+import { addDaysTo, checkCount, classifyAbc, computeCover, computeStock, dayNumber, dayString, daysBetween, orderQuantity, reachesLevel } from '../../src/domain/stock.js';
 import type { StockItem } from '../../src/domain/stock.js';
 import { ceilToUnit, compareValueTo, formatMilli, fromMilli, roundUpToMultiple, toMilli, valueOf } from '../../src/domain/quantity.js';
 import { normalizeCompany } from '../../src/load/load-workspace.js';
@@ -84,6 +84,22 @@ describe('dates', () => {
     expect(addDaysTo('2026-11-28', 4)).toBe('2026-12-02');
     expect(addDaysTo('2026-03-01', -1)).toBe('2026-02-28');
     expect(addDaysTo('2024-03-01', -1)).toBe('2024-02-29');
+  });
+  it('converts every day from 1600 to 2400 exactly as the UTC calendar does, both ways', () => {
+    // Day numbers are computed arithmetically (no Date per item); Date is the reference here.
+    const start = Date.UTC(1600, 0, 1) / 86_400_000;
+    const end = Date.UTC(2400, 11, 31) / 86_400_000;
+    let checked = 0;
+    for (let n = start; n <= end; n++) {
+      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (dayString(n) !== iso || dayNumber(iso) !== n) throw new Error(`day ${n}: ${dayString(n)} / ${dayNumber(iso)} vs ${iso}`);
+      checked++;
+    }
+    expect(checked).toBe(end - start + 1);
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayString(-1)).toBe('1969-12-31');
+    expect(dayString(dayNumber('2000-02-29') + 1)).toBe('2000-03-01');
+    expect(dayString(dayNumber('2100-02-28') + 1)).toBe('2100-03-01');
   });
 });
 
