@@ -14,6 +14,7 @@ import type { SheetSpec } from '../../render/xlsx.js';
 import { LANGS, text } from '../../report/i18n.js';
 import type { Lang } from '../../report/i18n.js';
 import { buildMonthlyReport } from '../../report/monthly-report.js';
+import type { MonthlyReportInput } from '../../report/monthly-report.js';
 import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
@@ -112,57 +113,60 @@ interface Prepared {
   inputErrors: boolean;
 }
 
-/** Loads the workspace, computes every part of the report and arranges the sheets. */
-async function prepare(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Promise<Prepared> {
-    let period: Period | null = null;
-    if (flags.period !== undefined) {
-      period = parsePeriod(flags.period);
-      if (!period || period.kind !== 'month') throw usageError(`--period takes a month like 2026-11, got "${flags.period}"`);
-    }
-    const asOf = resolveAsOf(flags.asOf, ctx.now);
-    progress('loading the workspace');
-    const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
-    const inputErrors = reportLoadProblems(ctx, load);
-    const ws = load.result.workspace;
-    const company = ws.company;
-    if (!company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
-    if (!period) {
-      const months = ws.actuals.map((a) => a.month).sort();
-      const latest = months[months.length - 1];
-      if (!latest) throw usageError(`${load.displayRoot} has no actuals; name a --period`);
-      period = parsePeriod(latest)!;
-    }
-    const month = period.id;
-    if (flags.output !== undefined && flags.output.trim() === '') throw usageError('--output is empty; give a file name such as reports/opsplan-2026-11.xlsx');
-    const target = path.resolve(ctx.cwd, flags.output ?? path.join('reports', `opsplan-${month}.xlsx`));
+interface Computed {
+  input: Omit<MonthlyReportInput, 'lang' | 'chartLang'>;
+  month: string;
+  asOf: string;
+  target: string;
+  inputFiles: string[];
+  inputErrors: boolean;
+}
 
-    progress('computing variance, stock and the plan');
-    const start = company.fiscalYearStartMonth;
-    const fy = fiscalYearOf(month, start);
-    const months = fiscalMonths(fy, start);
-    const variance = computeVariance(ws, { period, ytd: false, asOf });
-    const varianceYtd = computeVariance(ws, { period, ytd: true, asOf });
-    const varianceByMonth = months.filter((m) => m <= month).map((m) => computeVariance(ws, { period: parsePeriod(m)!, ytd: false, asOf }));
-    const stock = computeStock(ws, { asOf });
-    const yearPeriod = parsePeriod(`FY${fy}`) as Extract<Period, { kind: 'year' }>;
-    const consolidation = periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }) : null;
+/**
+ * Loads the workspace and runs every domain computation of the report. Only the results
+ * leave this function: the loaded documents (the largest part of the heap on a big
+ * workspace) can be collected while the sheets are built.
+ */
+function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Computed {
+  let period: Period | null = null;
+  if (flags.period !== undefined) {
+    period = parsePeriod(flags.period);
+    if (!period || period.kind !== 'month') throw usageError(`--period takes a month like 2026-11, got "${flags.period}"`);
+  }
+  const asOf = resolveAsOf(flags.asOf, ctx.now);
+  progress('loading the workspace');
+  const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
+  const inputErrors = reportLoadProblems(ctx, load);
+  const ws = load.result.workspace;
+  const company = ws.company;
+  if (!company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
+  if (!period) {
+    const months = ws.actuals.map((a) => a.month).sort();
+    const latest = months[months.length - 1];
+    if (!latest) throw usageError(`${load.displayRoot} has no actuals; name a --period`);
+    period = parsePeriod(latest)!;
+  }
+  const month = period.id;
+  if (flags.output !== undefined && flags.output.trim() === '') throw usageError('--output is empty; give a file name such as reports/opsplan-2026-11.xlsx');
+  const target = path.resolve(ctx.cwd, flags.output ?? path.join('reports', `opsplan-${month}.xlsx`));
 
-    const { findCjkFont } = await import('../../render/chart.js');
-    const cjkMissing = flags.lang === 'zh-CN' && flags.charts && findCjkFont(flags.cjkFont) === undefined;
-    if (cjkMissing) ctx.stderr.write(`opsplan: no CJK font found${flags.cjkFont ? ` at ${flags.cjkFont}` : ''}; chart labels are in English (install fonts-noto-cjk or pass --cjk-font FILE)\n`);
-    const report = buildMonthlyReport({
-      lang: flags.lang,
-      chartLang: cjkMissing ? 'en' : flags.lang,
+  progress('computing variance, stock and the plan');
+  const start = company.fiscalYearStartMonth;
+  const fy = fiscalYearOf(month, start);
+  const months = fiscalMonths(fy, start);
+  const yearPeriod = parsePeriod(`FY${fy}`) as Extract<Period, { kind: 'year' }>;
+  return {
+    input: {
       companyName: company.name,
       currency: company.currency,
       digits: company.currencyDigits,
       period: month,
       asOf,
-      variance,
-      varianceYtd,
-      varianceByMonth,
-      stock,
-      consolidation,
+      variance: computeVariance(ws, { period, ytd: false, asOf }),
+      varianceYtd: computeVariance(ws, { period, ytd: true, asOf }),
+      varianceByMonth: months.filter((m) => m <= month).map((m) => computeVariance(ws, { period: parsePeriod(m)!, ytd: false, asOf })),
+      stock: computeStock(ws, { asOf }),
+      consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }) : null,
       budgetRows: computeBudgetRows(ws, fy),
       fiscalMonths: months,
       diagnostics: load.diagnostics,
@@ -170,17 +174,32 @@ async function prepare(ctx: CliContext, workspace: string | undefined, flags: Re
       version: ctx.version,
       commandLine: ['opsplan', ...ctx.argv].map((a) => (/^[\w./=:@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
       workspace: load.displayRoot,
-    });
+    },
+    month,
+    asOf,
+    target,
+    inputFiles: load.inputFiles,
+    inputErrors,
+  };
+}
 
-    const sheets: SheetSpec[] = [];
-    for (const s of report.sheets) {
-      let images: SheetSpec['images'] = [];
-      if (flags.charts && s.charts?.length) {
-        progress('drawing charts');
-        const { renderCharts } = await import('../../render/chart.js');
-        images = await renderCharts(s.charts, { digits: report.digits, cjkFont: flags.cjkFont });
-      }
-      sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
+/** Computes every part of the report, arranges the sheets and draws the charts. */
+async function prepare(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Promise<Prepared> {
+  const { input, month, asOf, target, inputFiles, inputErrors } = compute(ctx, workspace, flags, progress);
+  const { findCjkFont } = await import('../../render/chart.js');
+  const cjkMissing = flags.lang === 'zh-CN' && flags.charts && findCjkFont(flags.cjkFont) === undefined;
+  if (cjkMissing) ctx.stderr.write(`opsplan: no CJK font found${flags.cjkFont ? ` at ${flags.cjkFont}` : ''}; chart labels are in English (install fonts-noto-cjk or pass --cjk-font FILE)\n`);
+  const report = buildMonthlyReport({ ...input, lang: flags.lang, chartLang: cjkMissing ? 'en' : flags.lang });
+
+  const sheets: SheetSpec[] = [];
+  for (const s of report.sheets) {
+    let images: SheetSpec['images'] = [];
+    if (flags.charts && s.charts?.length) {
+      progress('drawing charts');
+      const { renderCharts } = await import('../../render/chart.js');
+      images = await renderCharts(s.charts, { digits: report.digits, cjkFont: flags.cjkFont });
     }
-    return { sheets, report: { currency: report.currency, digits: report.digits, flags: report.flags }, month, asOf, target, inputFiles: load.inputFiles, inputErrors };
+    sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
+  }
+  return { sheets, report: { currency: report.currency, digits: report.digits, flags: report.flags }, month, asOf, target, inputFiles, inputErrors };
 }
