@@ -4,7 +4,20 @@
 import jsYaml from 'js-yaml';
 import type { ParseLimits } from './parse-yaml.js';
 
-const SEPARATOR = new Set([' ', '\t', '\n', '\r', '[', '{', ',']);
+/** Character codes after which `#`, `*`, `&`, `?` and `%` start something: blanks, line breaks, `[`, `{`, `,`. */
+const SEPARATOR = new Uint8Array(128);
+for (const ch of ' \t\n\r[{,') SEPARATOR[ch.charCodeAt(0)] = 1;
+
+const isSeparator = (c: number): boolean => c < 128 && SEPARATOR[c] === 1;
+
+const NL = 10;
+const CR = 13;
+const TAB = 9;
+const SPACE = 32;
+const DQ = 34;
+const SQ = 39;
+const HASH = 35;
+const BACKSLASH = 92;
 
 /**
  * One pass over the text that says whether js-yaml and the reference parser could read it
@@ -18,43 +31,47 @@ const SEPARATOR = new Set([' ', '\t', '\n', '\r', '[', '{', ',']);
  * quote and a `*` in prose can look like an alias: both only cost the slower path.
  */
 export function needsReferenceParser(text: string): boolean {
+  // Character codes, not one-character strings: this runs over every byte of the workspace.
   let state: 'none' | 'dq' | 'sq' = 'none';
-  let prev = '\n';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+  let prev = NL;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
     if (state === 'dq') {
-      if (c === '\\') i++;
-      else if (c === '"') {
+      if (c === BACKSLASH) i++;
+      else if (c === DQ) {
         state = 'none';
         // `"x"#c`: js-yaml takes the comment, YAML 1.2 wants white space before it.
-        if (text[i + 1] === '#') return true;
-      }
-      else if (c === '\n') return true;
+        if (text.charCodeAt(i + 1) === HASH) return true;
+      } else if (c === NL) return true;
     } else if (state === 'sq') {
-      if (c === "'") {
-        if (text[i + 1] === "'") i++;
+      if (c === SQ) {
+        if (text.charCodeAt(i + 1) === SQ) i++;
         else {
           state = 'none';
-          if (text[i + 1] === '#') return true;
+          if (text.charCodeAt(i + 1) === HASH) return true;
         }
-      } else if (c === '\n') return true;
-    } else if ((c === ']' || c === '}') && text[i + 1] === '#') return true;
-    else if (c === '"') state = 'dq';
-    else if (c === "'") state = 'sq';
-    else if (SEPARATOR.has(prev)) {
-      if (c === '#') {
+      } else if (c === NL) return true;
+    } else if ((c === 0x5d || c === 0x7d) && text.charCodeAt(i + 1) === HASH) return true; // ]# }#
+    else if (c === DQ) state = 'dq';
+    else if (c === SQ) state = 'sq';
+    else if (isSeparator(prev)) {
+      if (c === HASH) {
         const nl = text.indexOf('\n', i);
         if (nl < 0) return false;
         i = nl;
-      } else if (c === '*' || c === '&') {
-        const next = text[i + 1];
-        if (next !== undefined && !SEPARATOR.has(next) && next !== ']' && next !== '}') return true;
-      } else if (c === '?') {
-        const next = text[i + 1];
-        if (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r') return true;
-      } else if (c === '%' && prev === '\n') return true;
+      } else if (c === 0x2a || c === 0x26) {
+        // `*alias`, `&anchor` (a lone `*` or `&` is plain text).
+        const next = text.charCodeAt(i + 1);
+        if (!Number.isNaN(next) && !isSeparator(next) && next !== 0x5d && next !== 0x7d) return true;
+      } else if (c === 0x3f) {
+        // `? key`
+        const next = text.charCodeAt(i + 1);
+        if (Number.isNaN(next) || next === SPACE || next === TAB || next === NL || next === CR) return true;
+      } else if (c === 0x25 && prev === NL) return true; // %DIRECTIVE
     }
-    prev = text[i]!;
+    // After a skip (escape, comment) this is the character landed on, as before the skip.
+    prev = text.charCodeAt(i);
   }
   return state !== 'none';
 }
