@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/report/model.js';
-import { XlsxLimitError, columnLetter, documentDate, moneyFormat, renderXlsx, sheetNames } from '../../src/render/xlsx.js';
+import { XlsxLimitError, centsText, columnLetter, documentDate, moneyFormat, renderXlsx, sheetNames } from '../../src/render/xlsx.js';
 import type { SheetSpec, XlsxOptions } from '../../src/render/xlsx.js';
 
 const OPTIONS: XlsxOptions = { digits: 2, currency: 'CNY', date: new Date('2026-11-30T00:00:00Z'), creator: 'opsplan test' };
@@ -199,6 +200,15 @@ describe('renderXlsx', () => {
 });
 
 describe('helpers', () => {
+  it('writes amounts as the exact decimal, the same text JavaScript prints for cents / 10^digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 15), max: 10 ** 15 }), fc.integer({ min: 0, max: 3 }), (cents, digits) => {
+        expect(centsText(cents, digits)).toBe(String(cents / 10 ** digits === 0 ? 0 : cents / 10 ** digits));
+      }),
+      { seed: 20261129, numRuns: 20000 },
+    );
+    expect([centsText(-5, 2), centsText(100, 2), centsText(120, 2), centsText(7, 3), centsText(2 ** 53 - 1, 2)]).toEqual(['-0.05', '1', '1.2', '0.007', '90071992547409.91']);
+  });
   it('sanitises and de-duplicates sheet names', () => {
     expect(sheetNames(['A/B', 'a/b', 'x'.repeat(40), '', "'q'"])).toEqual(['A B', 'a b 2', 'x'.repeat(31), 'Sheet', 'q']);
   });
