@@ -410,32 +410,7 @@ function notices(c: Context, periodId: string, periodEnd: string, lines: readonl
  * period's own notice for a quarter or a year), each with its status as of `asOf`.
  */
 export function computeVariance(ws: Workspace, options: VarianceOptions): VarianceResult {
-  const startMonth = ws.company?.fiscalYearStartMonth ?? 1;
-  const fiscalYear = periodFiscalYear(options.period, startMonth);
-  const yearMonths = fiscalMonths(fiscalYear, startMonth);
-  const pMonths = periodMonths(options.period, startMonth);
-  const last = pMonths[pMonths.length - 1]!;
-  const months = options.ytd ? yearMonths.slice(0, yearMonths.indexOf(last) + 1) : pMonths;
-  const year = yearBaseFor(ws, fiscalYear);
-  const c: Context = {
-    ws,
-    startMonth,
-    budgetRows: year.budgetRows,
-    budgeted: year.budgeted,
-    thresholds: year.thresholds,
-    pairs: year.pairs,
-    actuals: [...ws.actuals, ...(options.extraActuals ?? [])],
-    chart: year.chart,
-  };
-  // Lines of a month set are computed once per workspace and year: the notices of every
-  // earlier month and the report's monthly trend ask for the same months again.
-  const memo = options.extraActuals?.length ? new Map<string, LinesResult>() : memoFor(ws, fiscalYear);
-  const linesOf = (ms: readonly MonthId[]): LinesResult => {
-    const k = ms.join(',');
-    let r = memo.get(k);
-    if (!r) memo.set(k, (r = computeLines(c, ms)));
-    return r;
-  };
+  const { c, fiscalYear, yearMonths, pMonths, last, months, linesOf } = setUp(ws, options);
   const { lines, missing } = linesOf(months);
   // Group once: a subtotal per department x category must not rescan every line.
   const byDepartment = new Map<string, VarianceLine[]>();
@@ -449,7 +424,7 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
     const s = subtotal(byDepartment.get(d)!, d, cat);
     if (s) subtotals.push(s);
   }
-  const totals = CATEGORIES.map((cat) => subtotal(lines, null, cat)).filter((s): s is VarianceSubtotal => s !== null);
+  const totals = companyTotals(lines);
 
   // Notices: each month of the fiscal year through the period's end, computed on its own,
   // so an unanswered notice of an earlier month stays visible (and turns overdue).
@@ -480,4 +455,48 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
     missingActuals: missing,
     notices: all,
   };
+}
+
+/**
+ * Only the company totals per category of a period: what computeVariance gives as `totals`,
+ * without the department subtotals and notices (the report's monthly trend needs no more).
+ */
+export function computeVarianceTotals(ws: Workspace, options: Omit<VarianceOptions, 'asOf'>): { months: MonthId[]; totals: VarianceSubtotal[] } {
+  const { months, linesOf } = setUp(ws, { ...options, asOf: '' });
+  return { months, totals: companyTotals(linesOf(months).lines) };
+}
+
+function companyTotals(lines: readonly VarianceLine[]): VarianceSubtotal[] {
+  return CATEGORIES.map((cat) => subtotal(lines, null, cat)).filter((s): s is VarianceSubtotal => s !== null);
+}
+
+/** The months of a request and the memoised line computation of its workspace and year. */
+function setUp(ws: Workspace, options: VarianceOptions) {
+  const startMonth = ws.company?.fiscalYearStartMonth ?? 1;
+  const fiscalYear = periodFiscalYear(options.period, startMonth);
+  const yearMonths = fiscalMonths(fiscalYear, startMonth);
+  const pMonths = periodMonths(options.period, startMonth);
+  const last = pMonths[pMonths.length - 1]!;
+  const months = options.ytd ? yearMonths.slice(0, yearMonths.indexOf(last) + 1) : pMonths;
+  const year = yearBaseFor(ws, fiscalYear);
+  const c: Context = {
+    ws,
+    startMonth,
+    budgetRows: year.budgetRows,
+    budgeted: year.budgeted,
+    thresholds: year.thresholds,
+    pairs: year.pairs,
+    actuals: [...ws.actuals, ...(options.extraActuals ?? [])],
+    chart: year.chart,
+  };
+  // Lines of a month set are computed once per workspace and year: the notices of every
+  // earlier month and the report's monthly trend ask for the same months again.
+  const memo = options.extraActuals?.length ? new Map<string, LinesResult>() : memoFor(ws, fiscalYear);
+  const linesOf = (ms: readonly MonthId[]): LinesResult => {
+    const k = ms.join(',');
+    let r = memo.get(k);
+    if (!r) memo.set(k, (r = computeLines(c, ms)));
+    return r;
+  };
+  return { c, fiscalYear, yearMonths, pMonths, last, months, linesOf };
 }

@@ -5,7 +5,7 @@
 import type { BudgetRow } from '../domain/budget.js';
 import type { Consolidation } from '../domain/consolidate.js';
 import type { StockResult } from '../domain/stock.js';
-import type { VarianceResult } from '../domain/variance.js';
+import type { VarianceResult, VarianceSubtotal } from '../domain/variance.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES } from '../model/documents.js';
 import type { Cents } from '../model/money.js';
@@ -47,8 +47,8 @@ export interface MonthlyReportInput {
   variance: VarianceResult;
   /** computeVariance for the fiscal year to date through the month. */
   varianceYtd: VarianceResult;
-  /** computeVariance for each fiscal month through the period, for the trend chart. */
-  varianceByMonth: VarianceResult[];
+  /** computeVarianceTotals for each fiscal month through the period, for the trend chart. */
+  varianceByMonth: { months: MonthId[]; totals: VarianceSubtotal[] }[];
   /** computeStock as of the as-of date. */
   stock: StockResult;
   /** computeConsolidation of the fiscal year (null when the year has no plan or budget). */

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { computeVariance, levelOf, noticeDue, pctReached } from '../../src/domain/variance.js';
+import { computeVariance, computeVarianceTotals, levelOf, noticeDue, pctReached } from '../../src/domain/variance.js';
 import type { VarianceLine } from '../../src/domain/variance.js';
 import { resolveThresholds } from '../../src/domain/thresholds.js';
 import { parseActualsCsv } from '../../src/load/actuals-csv.js';
@@ -327,6 +327,16 @@ function acmeExpected(months: string[]): Map<string, Expected> {
 describe('examples/acme', () => {
   const ws = loadWorkspace(ACME).workspace;
   const months = (n: number): string[] => Array.from({ length: n }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+
+  it('computeVarianceTotals gives the totals computeVariance gives, for every month and to date', () => {
+    for (const m of months(11)) {
+      const full = computeVariance(ws, { period: P(m), ytd: false, asOf: '2026-11-30' });
+      expect(computeVarianceTotals(ws, { period: P(m), ytd: false })).toEqual({ months: full.months, totals: full.totals });
+    }
+    const ytd = computeVariance(ws, { period: P('2026-11'), ytd: true, asOf: '2026-11-30' });
+    expect(computeVarianceTotals(ws, { period: P('2026-11'), ytd: true }).totals).toEqual(ytd.totals);
+    expect(ytd.totals.length).toBeGreaterThan(0);
+  });
 
   it('November: every line matches the independently summed budget and actual', () => {
     const r = computeVariance(ws, { period: P('2026-11'), ytd: false, asOf: '2026-11-30' });

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { computeBudgetRows } from '../../domain/budget.js';
 import { computeConsolidation, periodIsKnown } from '../../domain/consolidate.js';
 import { computeStock } from '../../domain/stock.js';
-import { computeVariance } from '../../domain/variance.js';
+import { computeVariance, computeVarianceTotals } from '../../domain/variance.js';
 import { fiscalMonths, fiscalYearOf, parsePeriod } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
 import type { SheetSpec } from '../../render/xlsx.js';
@@ -164,7 +164,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       asOf,
       variance: computeVariance(ws, { period, ytd: false, asOf }),
       varianceYtd: computeVariance(ws, { period, ytd: true, asOf }),
-      varianceByMonth: months.filter((m) => m <= month).map((m) => computeVariance(ws, { period: parsePeriod(m)!, ytd: false, asOf })),
+      varianceByMonth: months.filter((m) => m <= month).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false })),
       stock: computeStock(ws, { asOf }),
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }) : null,
       budgetRows: computeBudgetRows(ws, fy),
