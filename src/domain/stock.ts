@@ -245,7 +245,12 @@ export interface StockResult {
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
 export function dayNumber(s: string): number {
-  const [y0, m, d] = s.split('-').map(Number) as [number, number, number];
+  // Schema-checked dates are YYYY-MM-DD: read the digits in place, no split and no array.
+  const fixed = s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45;
+  const digit = (i: number): number => s.charCodeAt(i) - 48;
+  const [y0, m, d] = fixed
+    ? [digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9)]
+    : (s.split('-').map(Number) as [number, number, number]);
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
