@@ -1,5 +1,6 @@
-// Worker side of parallel loading: loads a batch of files with loadDocument and hands the
-// results back through a port, then wakes the (synchronously waiting) main thread.
+// Worker side of parallel loading: takes files from the shared counter, loads each with
+// loadDocument, and posts the results in batches; when the counter runs out it posts the rest
+// and wakes the (synchronously waiting) main thread.
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { loadDocument } from './load-document.js';
@@ -8,34 +9,57 @@ import type { ParseLimits } from './parse-yaml.js';
 /** What the main thread sends. */
 export interface WorkerInput {
   port: MessagePort;
-  /** Int32Array over a SharedArrayBuffer: set to 1 when the results are posted. */
-  done: Int32Array;
-  files: { file: string; bytes: Uint8Array }[];
+  /** Over a SharedArrayBuffer: [0] the next file index to take; [slot] set to 1 when this worker is done. */
+  control: Int32Array;
+  slot: number;
+  /** Every file's bytes, back to back, in a SharedArrayBuffer. */
+  bytes: Uint8Array;
+  /** File i is bytes[offsets[i], offsets[i + 1]). */
+  offsets: Float64Array;
+  files: string[];
   limits: ParseLimits;
   deferPositions: boolean;
 }
 
 /** What a worker sends back per file: the parts of a LoadedDocument that can be cloned. */
 export interface WorkerResult {
+  index: number;
   kind: string | null;
   doc: unknown;
   diagnostics: unknown[];
   provisional: boolean;
 }
 
+/** One message: a batch of results, or the error that stopped the worker. */
+export interface WorkerMessage {
+  results?: WorkerResult[];
+  error?: string;
+}
+
+/** Results per message: big enough that cloning overhead is small, small enough to overlap. */
+const BATCH = 64;
+
 if (!isMainThread && workerData) {
   const input = workerData as WorkerInput;
-  const results: WorkerResult[] = [];
+  let batch: WorkerResult[] = [];
   try {
-    for (const f of input.files) {
-      const r = loadDocument(f.file, f.bytes, input.limits, { deferPositions: input.deferPositions });
-      results.push({ kind: r.kind, doc: r.doc, diagnostics: r.diagnostics, provisional: r.provisional === true });
+    for (;;) {
+      const i = Atomics.add(input.control, 0, 1);
+      if (i >= input.files.length) break;
+      // A private copy: decoding and parsing never look at shared memory.
+      const bytes = input.bytes.slice(input.offsets[i]!, input.offsets[i + 1]!);
+      const r = loadDocument(input.files[i]!, bytes, input.limits, { deferPositions: input.deferPositions });
+      batch.push({ index: i, kind: r.kind, doc: r.doc, diagnostics: r.diagnostics, provisional: r.provisional === true });
+      if (batch.length === BATCH) {
+        input.port.postMessage({ results: batch } satisfies WorkerMessage);
+        batch = [];
+      }
     }
-    input.port.postMessage({ results });
+    input.port.postMessage({ results: batch } satisfies WorkerMessage);
   } catch (e) {
-    input.port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    input.port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerMessage);
   } finally {
-    Atomics.store(input.done, 0, 1);
-    Atomics.notify(input.done, 0);
+    Atomics.store(input.control, input.slot, 1);
+    Atomics.notify(input.control, input.slot);
   }
 }

@@ -10,7 +10,7 @@ import { loadDocument } from './load-document.js';
 import type { LoadDocumentOptions, LoadedDocument } from './load-document.js';
 import { parseYaml } from './parse-yaml.js';
 import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
-import type { WorkerResult } from './load-worker.js';
+import type { WorkerInput, WorkerMessage, WorkerResult } from './load-worker.js';
 
 /** Below this many bytes in all, threads cost more (start-up, schema compilation) than they save. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
@@ -22,19 +22,6 @@ export function canLoadInParallel(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
 }
 
-/** Splits items into `n` contiguous chunks of about equal byte size, preserving order. */
-export function splitByBytes<T extends { bytes: Uint8Array }>(items: readonly T[], n: number): T[][] {
-  const total = items.reduce((s, i) => s + i.bytes.length, 0);
-  const chunks: T[][] = Array.from({ length: n }, () => []);
-  let acc = 0;
-  for (const it of items) {
-    const k = Math.min(n - 1, Math.floor((acc / Math.max(1, total)) * n));
-    chunks[k]!.push(it);
-    acc += it.bytes.length;
-  }
-  return chunks;
-}
-
 /** A ParsedYaml whose YAML document is built only when a position is asked for. */
 function lazyParsed(file: string, text: string, data: unknown, limits: ParseLimits): ParsedYaml {
   let slow: ParsedYaml | null = null;
@@ -42,46 +29,76 @@ function lazyParsed(file: string, text: string, data: unknown, limits: ParseLimi
   return { data, diagnostics: [], locate: (p, at) => reference().locate(p, at), nodeAt: (p) => reference().nodeAt(p) };
 }
 
+/** Files a thread takes between looks at its ports for finished batches of the workers. */
+const DRAIN_EVERY = 16;
+
 /**
  * Loads `items` with `threads` threads in all (the main thread is one of them). Results are
  * in input order and equal to what loadDocument gives on the main thread.
+ *
+ * Work is shared, not split up front: every thread takes the next file from one shared
+ * counter, so a worker that starts late or a thread that meets big files never leaves the
+ * other idle. Workers post their results in batches as they go, and the main thread takes
+ * them in between its own files, so copying the documents across threads overlaps with the
+ * parsing instead of following it.
  */
 export function loadDocumentsInParallel(items: readonly { file: string; bytes: Uint8Array }[], limits: ParseLimits, threads: number, options: LoadDocumentOptions = {}): LoadedDocument[] {
-  const chunks = splitByBytes(items, threads);
-  const started = chunks.slice(1).map((files) => {
+  const n = items.length;
+  // Every file's bytes in one shared buffer, so any thread can take any file.
+  const offsets = new Float64Array(n + 1);
+  items.forEach((it, i) => (offsets[i + 1] = offsets[i]! + it.bytes.length));
+  const shared = new Uint8Array(new SharedArrayBuffer(Math.max(1, offsets[n]!)));
+  items.forEach((it, i) => shared.set(it.bytes, offsets[i]!));
+  // [0]: index of the next file to take; [1 + k]: worker k has posted everything.
+  const control = new Int32Array(new SharedArrayBuffer(4 * threads));
+  const workers = Array.from({ length: threads - 1 }, (_, k) => {
     const { port1, port2 } = new MessageChannel();
-    const done = new Int32Array(new SharedArrayBuffer(4));
-    // Copies, so the buffers can be transferred without detaching the caller's bytes.
-    const payload = files.map((f) => ({ file: f.file, bytes: new Uint8Array(f.bytes) }));
-    const worker = new Worker(WORKER_URL, {
-      workerData: { port: port2, done, files: payload, limits, deferPositions: options.deferPositions === true },
-      transferList: [port2, ...payload.map((p) => p.bytes.buffer as ArrayBuffer)],
-    });
-    return { worker, port: port1, done, files };
+    const input: WorkerInput = { port: port2, control, slot: 1 + k, bytes: shared, offsets, files: items.map((it) => it.file), limits, deferPositions: options.deferPositions === true };
+    const worker = new Worker(WORKER_URL, { workerData: input, transferList: [port2] });
+    return { worker, port: port1, slot: 1 + k };
   });
-  const results: LoadedDocument[] = chunks[0]!.map((f) => loadDocument(f.file, f.bytes, limits, options));
-  for (const s of started) {
-    Atomics.wait(s.done, 0, 0);
-    const message = receiveMessageOnPort(s.port)?.message as { results?: WorkerResult[]; error?: string } | undefined;
-    void s.worker.terminate();
-    s.port.close();
-    if (!message?.results) throw new Error(`load worker failed: ${message?.error ?? 'no result'}`);
-    message.results.forEach((r, i) => {
-      const f = s.files[i]!;
-      // The worker could not send closures: rebuild text and a lazy locator here.
-      const text = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('utf8');
-      const valid = r.doc !== null;
-      const diagnostics = r.diagnostics as Diagnostic[];
-      const textOk = !diagnostics.some((d) => d.code === 'file/encoding');
-      results.push({
-        kind: r.kind as FileKind | null,
-        doc: r.doc as AnyDoc | null,
-        text: textOk ? text : null,
-        parsed: textOk && !r.provisional ? lazyParsed(f.file, text, valid ? r.doc : undefined, limits) : null,
-        diagnostics,
-        ...(r.provisional ? { provisional: true } : {}),
-      });
-    });
+
+  const results = new Array<LoadedDocument | undefined>(n);
+  let failure: string | null = null;
+  const take = (message: WorkerMessage): void => {
+    if (message.error !== undefined) failure ??= message.error;
+    for (const r of message.results ?? []) results[r.index] = fromWorker(items[r.index]!, r, limits);
+  };
+  const drain = (): void => {
+    for (const w of workers) for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) take(m.message as WorkerMessage);
+  };
+  for (let taken = 0; ; taken++) {
+    const i = Atomics.add(control, 0, 1);
+    if (i >= n) break;
+    results[i] = loadDocument(items[i]!.file, items[i]!.bytes, limits, options);
+    if (taken % DRAIN_EVERY === DRAIN_EVERY - 1) drain();
   }
-  return results;
+  for (const w of workers) {
+    Atomics.wait(control, w.slot, 0);
+    drain();
+    void w.worker.terminate();
+    w.port.close();
+  }
+  drain();
+  if (failure !== null) throw new Error(`load worker failed: ${failure}`);
+  return results.map((r, i) => {
+    if (!r) throw new Error(`load worker failed: no result for ${items[i]!.file}`);
+    return r;
+  });
+}
+
+/** A worker's result as a LoadedDocument (closures cannot cross threads: text and locator are rebuilt here). */
+function fromWorker(item: { file: string; bytes: Uint8Array }, r: WorkerResult, limits: ParseLimits): LoadedDocument {
+  const text = Buffer.from(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength).toString('utf8');
+  const valid = r.doc !== null;
+  const diagnostics = r.diagnostics as Diagnostic[];
+  const textOk = !diagnostics.some((d) => d.code === 'file/encoding');
+  return {
+    kind: r.kind as FileKind | null,
+    doc: r.doc as AnyDoc | null,
+    text: textOk ? text : null,
+    parsed: textOk && !r.provisional ? lazyParsed(item.file, text, valid ? r.doc : undefined, limits) : null,
+    diagnostics,
+    ...(r.provisional ? { provisional: true } : {}),
+  };
 }

@@ -8,7 +8,6 @@ import { REPO } from '../helpers/run-cli.js';
 type Loaded = { kind: string | null; doc: unknown; text: string | null; diagnostics: unknown[]; parsed: { locate: (p: (string | number)[]) => { line: number; column: number } } | null };
 type Module = {
   loadDocumentsInParallel: (items: { file: string; bytes: Uint8Array }[], limits: unknown, threads: number) => Loaded[];
-  splitByBytes: <T extends { bytes: Uint8Array }>(items: T[], n: number) => T[][];
   canLoadInParallel: () => boolean;
 };
 type Sequential = { loadDocument: (file: string, bytes: Uint8Array) => Loaded };
@@ -27,17 +26,6 @@ describe('parallel loading', async () => {
 
   it('runs from the compiled worker', () => {
     expect(parallel.canLoadInParallel()).toBe(true);
-  });
-
-  it('splits by bytes, in order, into the requested number of chunks', () => {
-    const chunks = parallel.splitByBytes(items, 3);
-    expect(chunks).toHaveLength(3);
-    expect(chunks.flat()).toEqual(items);
-    const sizes = chunks.map((c) => c.reduce((s, i) => s + i.bytes.length, 0));
-    const total = sizes.reduce((a, b) => a + b, 0);
-    // Each chunk is within one file's size of an even share.
-    const largest = Math.max(...items.map((i) => i.bytes.length));
-    for (const s of sizes) expect(Math.abs(s - total / 3)).toBeLessThanOrEqual(largest);
   });
 
   it('returns the same kinds, documents and diagnostics as loadDocument, in order', () => {
