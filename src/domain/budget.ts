@@ -56,6 +56,19 @@ export function selectBudgets(ws: Workspace, fiscalYear: number, selection: Budg
  * Rows are sorted by department, then account.
  */
 export function computeBudgetRows(ws: Workspace, fiscalYear: number, selection: BudgetSelection = { approvedOnly: true }): BudgetRow[] {
+  // Variance, consolidate and the report all ask for the same year: computed once per
+  // workspace (the loaded model is immutable), and shared, so callers never mutate rows.
+  let byKey = ROWS.get(ws);
+  if (!byKey) ROWS.set(ws, (byKey = new Map()));
+  const key = `${fiscalYear}:${selection.approvedOnly}`;
+  let rows = byKey.get(key);
+  if (!rows) byKey.set(key, (rows = budgetRowsOf(ws, fiscalYear, selection)));
+  return rows;
+}
+
+const ROWS = new WeakMap<Workspace, Map<string, BudgetRow[]>>();
+
+function budgetRowsOf(ws: Workspace, fiscalYear: number, selection: BudgetSelection): BudgetRow[] {
   const startMonth = ws.company?.fiscalYearStartMonth ?? 1;
   const rows = new Map<string, BudgetRow>();
   const key = (dept: string, account: string): string => `${dept}\u0000${account}`;

@@ -234,7 +234,18 @@ type LinesResult = { lines: VarianceLine[]; missing: { department: string; month
 
 // Per workspace (the loaded model is immutable once built) and fiscal year. A WeakMap lets
 // the memo go with the workspace.
-const MEMO = new WeakMap<Workspace, Map<number, Map<string, LinesResult>>>();
+const MEMO = new WeakMap<Workspace, Map<number, YearMemo>>();
+
+/** What a month set's notices and the monthly trend need of its lines. */
+interface MonthSummary {
+  noticeLines: VarianceLine[];
+  totals: VarianceSubtotal[];
+}
+
+interface YearMemo {
+  lines: Map<string, LinesResult>;
+  summaries: Map<string, MonthSummary>;
+}
 
 /**
  * What every variance of a fiscal year shares: revised budget rows, chart of accounts,
@@ -263,11 +274,11 @@ function yearBaseFor(ws: Workspace, fiscalYear: number): YearBase {
   return base;
 }
 
-function memoFor(ws: Workspace, fiscalYear: number): Map<string, LinesResult> {
+function memoFor(ws: Workspace, fiscalYear: number): YearMemo {
   let byYear = MEMO.get(ws);
   if (!byYear) MEMO.set(ws, (byYear = new Map()));
   let m = byYear.get(fiscalYear);
-  if (!m) byYear.set(fiscalYear, (m = new Map()));
+  if (!m) byYear.set(fiscalYear, (m = { lines: new Map(), summaries: new Map() }));
   return m;
 }
 
@@ -410,7 +421,7 @@ function notices(c: Context, periodId: string, periodEnd: string, lines: readonl
  * period's own notice for a quarter or a year), each with its status as of `asOf`.
  */
 export function computeVariance(ws: Workspace, options: VarianceOptions): VarianceResult {
-  const { c, fiscalYear, yearMonths, pMonths, last, months, linesOf } = setUp(ws, options);
+  const { c, fiscalYear, yearMonths, pMonths, last, months, linesOf, summaryOf } = setUp(ws, options);
   const { lines, missing } = linesOf(months);
   // Group once: a subtotal per department x category must not rescan every line.
   const byDepartment = new Map<string, VarianceLine[]>();
@@ -430,8 +441,7 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
   // so an unanswered notice of an earlier month stays visible (and turns overdue).
   const all: VarianceNotice[] = [];
   for (const m of yearMonths.slice(0, yearMonths.indexOf(last) + 1)) {
-    const monthLines = linesOf([m]).lines;
-    all.push(...notices(c, m, lastDayOfMonth(m), monthLines, options.asOf));
+    all.push(...notices(c, m, lastDayOfMonth(m), summaryOf([m]).noticeLines, options.asOf));
   }
   // A quarter's or a year's own notice only once the period is over.
   if (options.period.kind !== 'month' && options.asOf > lastDayOfMonth(last)) {
@@ -462,8 +472,8 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
  * without the department subtotals and notices (the report's monthly trend needs no more).
  */
 export function computeVarianceTotals(ws: Workspace, options: Omit<VarianceOptions, 'asOf'>): { months: MonthId[]; totals: VarianceSubtotal[] } {
-  const { months, linesOf } = setUp(ws, { ...options, asOf: '' });
-  return { months, totals: companyTotals(linesOf(months).lines) };
+  const { months, summaryOf } = setUp(ws, { ...options, asOf: '' });
+  return { months, totals: summaryOf(months).totals };
 }
 
 function companyTotals(lines: readonly VarianceLine[]): VarianceSubtotal[] {
@@ -489,14 +499,25 @@ function setUp(ws: Workspace, options: VarianceOptions) {
     actuals: [...ws.actuals, ...(options.extraActuals ?? [])],
     chart: year.chart,
   };
-  // Lines of a month set are computed once per workspace and year: the notices of every
-  // earlier month and the report's monthly trend ask for the same months again.
-  const memo = options.extraActuals?.length ? new Map<string, LinesResult>() : memoFor(ws, fiscalYear);
+  // Lines of a requested month set are computed once per workspace and year. The notices of
+  // every earlier month and the report's monthly trend need only each month's notice lines
+  // and company totals: those are kept, the month's full lines are not (on a thousand
+  // departments they would be tens of thousands of lines per month, held to the end).
+  const own = options.extraActuals?.length ? { lines: new Map<string, LinesResult>(), summaries: new Map<string, MonthSummary>() } : memoFor(ws, fiscalYear);
   const linesOf = (ms: readonly MonthId[]): LinesResult => {
     const k = ms.join(',');
-    let r = memo.get(k);
-    if (!r) memo.set(k, (r = computeLines(c, ms)));
+    let r = own.lines.get(k);
+    if (!r) own.lines.set(k, (r = computeLines(c, ms)));
     return r;
   };
-  return { c, fiscalYear, yearMonths, pMonths, last, months, linesOf };
+  const summaryOf = (ms: readonly MonthId[]): MonthSummary => {
+    const k = ms.join(',');
+    let s = own.summaries.get(k);
+    if (!s) {
+      const lines = (own.lines.get(k) ?? computeLines(c, ms)).lines;
+      own.summaries.set(k, (s = { noticeLines: noticeLines(lines), totals: companyTotals(lines) }));
+    }
+    return s;
+  };
+  return { c, fiscalYear, yearMonths, pMonths, last, months, linesOf, summaryOf };
 }

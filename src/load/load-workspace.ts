@@ -17,7 +17,7 @@ import { currencyDigits, spreadEvenly, toCents } from '../model/money.js';
 import type { Company, Workspace } from '../model/workspace.js';
 import { checkWorkspace } from './check-workspace.js';
 import { DEFAULT_PARSE_LIMITS } from './parse-yaml.js';
-import { PARALLEL_MIN_BYTES, canLoadInParallel, loadDocumentsInParallel } from './parallel-load.js';
+import { PARALLEL_MIN_BYTES, canLoadInParallel, loadDocumentsInParallel, packShared } from './parallel-load.js';
 import { COMPANY_FILE, loadDocument } from './load-document.js';
 import type { ParseLimits, ParsedYaml, Position } from './parse-yaml.js';
 import { DEFAULT_MAX_FILE_BYTES, listYamlFiles, readSourceFile } from './read-files.js';
@@ -138,10 +138,12 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   }
   const totalBytes = sources.reduce((s, x) => s + x.bytes.length, 0);
   const threads = Math.max(1, options.threads ?? 1);
-  const loadedAll =
-    threads > 1 && totalBytes >= PARALLEL_MIN_BYTES && canLoadInParallel()
-      ? loadDocumentsInParallel(sources, limits, threads, { deferPositions: options.deferPositions })
-      : sources.map((x) => loadDocument(x.file, x.bytes, limits, { deferPositions: options.deferPositions }));
+  const parallel = threads > 1 && totalBytes >= PARALLEL_MIN_BYTES && canLoadInParallel();
+  // One shared copy of the bytes for all threads; the per-file buffers become garbage now.
+  if (parallel) packShared(sources);
+  const loadedAll = parallel
+    ? loadDocumentsInParallel(sources, limits, threads, { deferPositions: options.deferPositions })
+    : sources.map((x) => loadDocument(x.file, x.bytes, limits, { deferPositions: options.deferPositions }));
   const provisional = new Map<string, Uint8Array>();
   sources.forEach((source, i) => {
     const loaded = loadedAll[i]!;

@@ -29,6 +29,32 @@ function lazyParsed(file: string, text: string, data: unknown, limits: ParseLimi
   return { data, diagnostics: [], locate: (p, at) => reference().locate(p, at), nodeAt: (p) => reference().nodeAt(p) };
 }
 
+/**
+ * Copies every item's bytes into one SharedArrayBuffer and points the items at their slices,
+ * so the separate buffers can be freed before parsing starts and the threads share one copy.
+ */
+export function packShared<T extends { bytes: Uint8Array }>(items: T[]): void {
+  const shared = new Uint8Array(new SharedArrayBuffer(Math.max(1, items.reduce((s, it) => s + it.bytes.length, 0))));
+  let at = 0;
+  for (const it of items) {
+    shared.set(it.bytes, at);
+    it.bytes = shared.subarray(at, at + it.bytes.length);
+    at += it.bytes.length;
+  }
+}
+
+/** The shared buffer the items are consecutive slices of (packShared), or null. */
+function isPacked(items: readonly { bytes: Uint8Array }[]): Uint8Array | null {
+  const first = items[0]?.bytes;
+  if (!first || !(first.buffer instanceof SharedArrayBuffer)) return null;
+  let at = 0;
+  for (const it of items) {
+    if (it.bytes.buffer !== first.buffer || it.bytes.byteOffset !== at) return null;
+    at += it.bytes.length;
+  }
+  return new Uint8Array(first.buffer);
+}
+
 /** Files a thread takes between looks at its ports for finished batches of the workers. */
 const DRAIN_EVERY = 16;
 
@@ -44,11 +70,16 @@ const DRAIN_EVERY = 16;
  */
 export function loadDocumentsInParallel(items: readonly { file: string; bytes: Uint8Array }[], limits: ParseLimits, threads: number, options: LoadDocumentOptions = {}): LoadedDocument[] {
   const n = items.length;
-  // Every file's bytes in one shared buffer, so any thread can take any file.
+  // Every file's bytes in one shared buffer, so any thread can take any file; callers that
+  // packed them already (packShared) save the copy.
+  const packed = isPacked(items);
+  const shared = packed ?? new Uint8Array(new SharedArrayBuffer(Math.max(1, items.reduce((s, it) => s + it.bytes.length, 0))));
   const offsets = new Float64Array(n + 1);
-  items.forEach((it, i) => (offsets[i + 1] = offsets[i]! + it.bytes.length));
-  const shared = new Uint8Array(new SharedArrayBuffer(Math.max(1, offsets[n]!)));
-  items.forEach((it, i) => shared.set(it.bytes, offsets[i]!));
+  items.forEach((it, i) => {
+    offsets[i] = packed ? it.bytes.byteOffset : (offsets[i] ?? 0);
+    if (!packed) shared.set(it.bytes, offsets[i]!);
+    offsets[i + 1] = offsets[i]! + it.bytes.length;
+  });
   // [0]: index of the next file to take; [1 + k]: worker k has posted everything.
   const control = new Int32Array(new SharedArrayBuffer(4 * threads));
   const workers = Array.from({ length: threads - 1 }, (_, k) => {
