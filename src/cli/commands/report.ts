@@ -19,6 +19,7 @@ import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
+import { releaseMemory } from '../release-memory.js';
 import { ensureDir, writeFileAtomic } from '../write-output.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -62,6 +63,8 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     // The workspace and the domain results are only reachable inside prepare(): once the
     // sheets exist they can be collected, so the workbook is written with a small heap.
     const { sheets, report, month, asOf, target, inputFiles, inputErrors } = await prepare(ctx, workspace, flags, progress);
+    // Likewise the domain results, before the workbook is written.
+    releaseMemory();
     progress('writing the workbook');
     const { XlsxLimitError, documentDate, renderXlsx } = await import('../../render/xlsx.js');
     const rendered = await renderXlsx(sheets, {
@@ -186,6 +189,8 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
 /** Computes every part of the report, arranges the sheets and draws the charts. */
 async function prepare(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Promise<Prepared> {
   const { input, month, asOf, target, inputFiles, inputErrors } = compute(ctx, workspace, flags, progress);
+  // The workspace is unreachable now: collect it before the sheets are built (see release-memory.ts).
+  releaseMemory();
   const { findCjkFont } = await import('../../render/chart.js');
   const cjkMissing = flags.lang === 'zh-CN' && flags.charts && findCjkFont(flags.cjkFont) === undefined;
   if (cjkMissing) ctx.stderr.write(`opsplan: no CJK font found${flags.cjkFont ? ` at ${flags.cjkFont}` : ''}; chart labels are in English (install fonts-noto-cjk or pass --cjk-font FILE)\n`);
