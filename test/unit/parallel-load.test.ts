@@ -9,6 +9,7 @@ type Loaded = { kind: string | null; doc: unknown; text: string | null; diagnost
 type Module = {
   loadDocumentsInParallel: (items: { file: string; bytes: Uint8Array }[], limits: unknown, threads: number) => Loaded[];
   canLoadInParallel: () => boolean;
+  packShared: (items: { file: string; bytes: Uint8Array }[]) => void;
 };
 type Sequential = { loadDocument: (file: string, bytes: Uint8Array) => Loaded };
 type Limits = { DEFAULT_PARSE_LIMITS: unknown };
@@ -41,5 +42,19 @@ describe('parallel loading', async () => {
     // Positions of documents loaded by a worker are still found (lazily, on this thread).
     const budget = items.findIndex((i) => i.file === 'budgets/FY2026/marketing.yaml');
     expect(got[budget]!.parsed!.locate(['lines', 0, 'account'])).toEqual(want[budget]!.parsed!.locate(['lines', 0, 'account']));
+  });
+
+  it('gives the same results from bytes packed into one shared buffer', () => {
+    const packed = items.map((i) => ({ file: i.file, bytes: new Uint8Array(i.bytes) }));
+    parallel.packShared(packed);
+    expect(packed.every((p) => p.bytes.buffer instanceof SharedArrayBuffer && p.bytes.buffer === packed[0]!.bytes.buffer)).toBe(true);
+    expect(packed.map((p) => Buffer.from(p.bytes).equals(Buffer.from(items.find((i) => i.file === p.file)!.bytes)))).not.toContain(false);
+    const got = parallel.loadDocumentsInParallel(packed, DEFAULT_PARSE_LIMITS, 2);
+    const want = items.map((i) => loadDocument(i.file, i.bytes));
+    got.forEach((g, i) => {
+      expect(JSON.stringify(g.doc)).toBe(JSON.stringify(want[i]!.doc));
+      expect(g.diagnostics).toEqual(want[i]!.diagnostics);
+      expect(g.text).toBe(want[i]!.text);
+    });
   });
 });
