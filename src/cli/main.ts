@@ -49,6 +49,14 @@ export async function main(args: readonly string[], world: Omit<CliContext, 'ver
 
 /** Entry point for bin/opsplan: the real process world. */
 export async function runCli(): Promise<number> {
+  // A reader that stops early (`opsplan stock ... | head`) closes the pipe: the rest of the
+  // output is dropped, quietly, and the command still ends with its own exit code, instead
+  // of crashing on an unhandled EPIPE. Other stream errors stay errors.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
+  }
   try {
     return await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: new Date() });
   } catch (e) {

@@ -119,3 +119,28 @@ describe('rounding rule', () => {
     expect(valueOf(ws)).toBe(-471.84);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('ends opsplan quietly (no EPIPE crash) when stdout is closed after the first bytes', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/run-cli.js');
+    // 3,000 items: megabytes of JSON, far more than a pipe buffer holds.
+    const items = Array.from({ length: 3000 }, (_, i) => `  - sku: "SKU-${i}"\n    name: Item ${i}\n    unit: pcs\n    onHand: ${i % 50}\n    safetyStock: 10\n    reorderPoint: 20\n    unitCost: 1.5\n`).join('');
+    const ws = makeWorkspace({ 'opsplan.yaml': COMPANY_YAML, 'inventory/wh1/2026-11-28.yaml': `kind: inventory\nversion: 1\nwarehouse: wh1\nasOf: 2026-11-28\nitems:\n${items}` });
+    const child = spawn(process.execPath, [BIN, 'stock', ws, '--as-of', '2026-11-30', '--format', 'json', '--fail-on', 'critical'], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' } });
+    let stderr = '';
+    let seen = 0;
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // Read a little, then close our end of the pipe, as `| head -c 100` does.
+    child.stdout.once('data', (c: Buffer) => {
+      seen = c.length;
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(seen).toBeGreaterThan(0);
+    expect(stderr).not.toMatch(/EPIPE|internal error|Unhandled/);
+    // The exit code of the same command read to the end: add --fail-on critical so it is 1.
+    expect(code).toBe(runOpsplan(['stock', ws, '--as-of', '2026-11-30', '--format', 'json', '--fail-on', 'critical']).code);
+    expect(code).toBe(1);
+  });
+});
