@@ -31,8 +31,11 @@ export interface SheetSpec {
   /** Key figures shown as label/value rows above the tables. */
   headline?: Report['headline'];
   tables: Table[];
-  /** Charts, stacked to the right of the content. */
-  images?: SheetImage[];
+  /**
+   * Charts, stacked to the right of the content. May still be rendering: a sheet whose
+   * pictures are a promise is written after the others (the workbook order stays the same).
+   */
+  images?: SheetImage[] | Promise<SheetImage[]>;
 }
 
 /** Options of the workbook renderer. */
@@ -719,26 +722,8 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
   }
   const zip = new ZipWriter(options.date, options.compressionLevel ?? DEFAULT_COMPRESSION);
   const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options };
-  const withImages = sheets.map((s, i) => ({ sheet: i + 1, images: s.images ?? [] })).filter((s) => s.images.length > 0);
-  const imageCount = withImages.reduce((n, s) => n + s.images.length, 0);
   const REL = `${NS_REL}/`;
 
-  await zip.add(
-    '[Content_Types].xml',
-    [
-      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        (imageCount ? '<Default Extension="png" ContentType="image/png"/>' : '') +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
-        withImages.map((_, d) => `<Override PartName="/xl/drawings/drawing${d + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('') +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-        '</Types>',
-    ],
-  );
   await zip.add('_rels/.rels', [
     relationships([
       { type: `${REL}officeDocument`, target: 'xl/workbook.xml' },
@@ -761,8 +746,8 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
   const layouts: SheetLayout[] = [];
   let drawingNo = 0;
   let imageNo = 0;
-  for (const [i, sheet] of sheets.entries()) {
-    const images = sheet.images ?? [];
+  const writeSheet = async (i: number, images: readonly SheetImage[]): Promise<void> => {
+    const sheet = sheets[i]!;
     const layout: SheetLayout = { headerRow: null, autoFilter: null, printTitles: null, dataRows: 0 };
     if (images.length) {
       drawingNo++;
@@ -775,9 +760,19 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
       for (const [k, img] of images.entries()) await zip.add(`xl/media/image${imageNo - images.length + k + 1}.png`, [img.png], false);
     }
     await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, images.length ? 'rId1' : null, i === 0, ctx, layout));
-    layouts.push(layout);
-    summary.sheets.push({ name: names[i]!, rows: layout.dataRows, images: images.length });
+    layouts[i] = layout;
+    summary.sheets[i] = { name: names[i]!, rows: layout.dataRows, images: images.length };
+  };
+  // Sheets whose pictures are ready first, in order; then those still waiting for theirs.
+  const waiting: number[] = [];
+  for (const [i, sheet] of sheets.entries()) {
+    const images = sheet.images ?? [];
+    if (Array.isArray(images)) await writeSheet(i, images);
+    else waiting.push(i);
   }
+  for (const i of waiting) await writeSheet(i, await sheets[i]!.images!);
+  // Drawing and picture numbers follow the writing order above, which depends only on which
+  // sheets had pending pictures: the same input gives the same bytes.
 
   const definedNames: string[] = [];
   layouts.forEach((l, i) => {
@@ -805,7 +800,25 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
   ]);
   await zip.add('xl/styles.xml', [ctx.styles.xml()]);
   await zip.add('xl/sharedStrings.xml', ctx.strings.xml());
-  return { bytes: zip.finish(), summary };
+  // Written last, when the number of drawings is known, but placed first in the archive,
+  // where tools that sniff the file type look for it.
+  await zip.add(
+    '[Content_Types].xml',
+    [
+      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        (imageNo ? '<Default Extension="png" ContentType="image/png"/>' : '') +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        Array.from({ length: drawingNo }, (_, d) => `<Override PartName="/xl/drawings/drawing${d + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('') +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+        '</Types>',
+    ],
+  );
+  return { bytes: zip.finish(['[Content_Types].xml', '_rels/.rels']), summary };
 }
 
 

@@ -26,12 +26,18 @@ function toBuffer(piece: string | Uint8Array): Buffer {
 }
 
 interface Entry {
+  /** The entry's name as given. */
+  path: string;
+  /** Local header, name and data. */
+  parts: Buffer[];
   name: Buffer;
   method: number;
   crc: number;
   compressed: number;
   size: number;
+  /** Where the local header starts; set by finish(). */
   offset: number;
+  length: number;
 }
 
 /** Builds a zip archive entry by entry; `finish()` returns the bytes. */
@@ -100,7 +106,7 @@ export class ZipWriter {
     }
     const compressed = out.reduce((n, b) => n + b.length, 0);
     if (size > MAX_32 || compressed > MAX_32) throw new Error(`zip entry ${name} is over 4 GiB`);
-    const entry: Entry = { name: Buffer.from(name, 'utf8'), method: compress ? 8 : 0, crc: crc >>> 0, compressed, size, offset: this.offset };
+    const entry: Entry = { path: name, parts: [], name: Buffer.from(name, 'utf8'), method: compress ? 8 : 0, crc: crc >>> 0, compressed, size, offset: 0, length: 0 };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
@@ -113,16 +119,28 @@ export class ZipWriter {
     header.writeUInt32LE(size, 22);
     header.writeUInt16LE(entry.name.length, 26);
     header.writeUInt16LE(0, 28);
-    this.push(header);
-    this.push(entry.name);
-    for (const b of out) this.push(b);
+    entry.parts = [header, entry.name, ...out];
+    entry.length = 30 + entry.name.length + compressed;
     this.entries.push(entry);
   }
 
-  /** The archive: entries, central directory and end record. */
-  finish(): Buffer {
+  /**
+   * The archive: entries (those named in `first` first, in that order, then the rest in the
+   * order added), central directory and end record.
+   */
+  finish(first: readonly string[] = []): Buffer {
+    const rank = (e: Entry): number => {
+      const i = first.indexOf(e.path);
+      return i < 0 ? first.length : i;
+    };
+    const ordered = this.entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e);
+    for (const e of ordered) {
+      e.offset = this.offset;
+      for (const b of e.parts) this.push(b);
+      e.parts = [];
+    }
     const start = this.offset;
-    for (const e of this.entries) {
+    for (const e of ordered) {
       const c = Buffer.alloc(46);
       c.writeUInt32LE(0x02014b50, 0);
       c.writeUInt16LE(20, 4);
@@ -142,8 +160,8 @@ export class ZipWriter {
     }
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.entries.length, 8);
-    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt16LE(ordered.length, 8);
+    end.writeUInt16LE(ordered.length, 10);
     end.writeUInt32LE(this.offset - start, 12);
     end.writeUInt32LE(start, 16);
     this.push(end);

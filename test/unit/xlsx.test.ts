@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/report/model.js';
 import { XlsxLimitError, centsText, columnLetter, documentDate, moneyFormat, renderXlsx, sheetNames } from '../../src/render/xlsx.js';
-import type { SheetSpec, XlsxOptions } from '../../src/render/xlsx.js';
+import type { SheetImage, SheetSpec, XlsxOptions } from '../../src/render/xlsx.js';
 
 const OPTIONS: XlsxOptions = { digits: 2, currency: 'CNY', date: new Date('2026-11-30T00:00:00Z'), creator: 'opsplan test' };
 
@@ -129,6 +129,26 @@ describe('renderXlsx', () => {
     expect(summary.sheets[0]!.images).toBe(1);
     const wb = await readBack(bytes);
     expect(wb.getWorksheet('S')!.getImages()).toHaveLength(1);
+  });
+
+  it('waits for pictures still being drawn, writes the other sheets first, keeps the sheet order', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    let release: (v: SheetImage[]) => void = () => undefined;
+    const pending = new Promise<SheetImage[]>((r) => (release = r));
+    const rendering = renderXlsx([{ name: 'Summary', tables: [TABLE], images: pending }, { name: 'Variance', tables: [TABLE] }], OPTIONS);
+    setTimeout(() => release([{ png, width: 10, height: 10, title: 'A chart' }]), 50);
+    const { bytes, summary } = await rendering;
+    expect(summary.sheets.map((x) => [x.name, x.images])).toEqual([['Summary', 1], ['Variance', 0]]);
+    const zip = await JSZip.loadAsync(bytes);
+    const names = Object.keys(zip.files);
+    // The content types come first whatever order the parts were written in.
+    expect(names[0]).toBe('[Content_Types].xml');
+    expect(names.indexOf('xl/worksheets/sheet2.xml')).toBeLessThan(names.indexOf('xl/worksheets/sheet1.xml'));
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/drawings/drawing1.xml');
+    expect(await zip.file('xl/drawings/drawing1.xml')!.async('string')).toContain('descr="A chart"');
+    const wb = await readBack(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Variance']);
+    expect(wb.getWorksheet('Summary')!.getImages()).toHaveLength(1);
   });
 
   it('escapes markup and characters XML forbids, and keeps the text as typed', async () => {

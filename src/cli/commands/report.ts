@@ -65,7 +65,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     const { sheets, report, month, asOf, target, inputFiles, inputErrors } = await prepare(ctx, workspace, flags, progress);
     // Likewise the domain results, before the workbook is written.
     releaseMemory();
-    progress('writing the workbook');
+    progress('writing the workbook and drawing the charts');
     const { XlsxLimitError, documentDate, renderXlsx } = await import('../../render/xlsx.js');
     const rendered = await renderXlsx(sheets, {
       digits: report.digits,
@@ -200,9 +200,12 @@ async function prepare(ctx: CliContext, workspace: string | undefined, flags: Re
   for (const s of report.sheets) {
     let images: SheetSpec['images'] = [];
     if (flags.charts && s.charts?.length) {
-      progress('drawing charts');
-      const { renderCharts } = await import('../../render/chart.js');
-      images = await renderCharts(s.charts, { digits: report.digits, cjkFont: flags.cjkFont });
+      // Drawn on a worker thread while the other sheets are written; the workbook waits for
+      // them before it writes this sheet.
+      const { renderChartsInBackground } = await import('../../render/chart-worker.js');
+      images = renderChartsInBackground(s.charts, { digits: report.digits, cjkFont: flags.cjkFont });
+      // Until the workbook awaits them, a failure must not count as an unhandled rejection.
+      images.catch(() => undefined);
     }
     sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
   }
