@@ -1,7 +1,7 @@
 // Every file opsplan writes goes through here: a temp file beside the target, then an atomic
 // rename, so a failure or a kill mid-write leaves the previous file intact, and an input file
 // can never be the target.
-import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ExitError } from './context.js';
 
@@ -40,18 +40,45 @@ export function assertNotInput(target: string, inputs: readonly string[]): void 
   }
 }
 
-/** Writes `data` to `target` atomically; throws ExitError(3) on failure, leaving no temp file. */
-export function writeFileAtomic(target: string, data: string | Uint8Array, inputs: readonly string[] = []): void {
+/** The bytes of data given as a string, bytes, or a sequence of string pieces. */
+function* piecesOf(data: string | Uint8Array | Iterable<string>): Generator<Uint8Array> {
+  if (typeof data === 'string') yield Buffer.from(data, 'utf8');
+  else if (data instanceof Uint8Array) yield data;
+  else for (const piece of data) yield Buffer.from(piece, 'utf8');
+}
+
+function writeAll(fd: number, data: string | Uint8Array | Iterable<string>): void {
+  for (const bytes of piecesOf(data)) {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+  }
+}
+
+/**
+ * Writes `data` to `target` atomically; throws ExitError(3) on failure, leaving no temp file.
+ * `data` may be a sequence of pieces, written as they come (large outputs never exist whole).
+ */
+export function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, inputs: readonly string[] = []): void {
   if (target.trim() === '') throw new ExitError(2, 'the output file name is empty; give --output FILE');
   assertNotInput(target, inputs);
   const existing = statOrNull(target);
   if (existing && !existing.isFile() && !existing.isDirectory()) {
     // A device or pipe (/dev/stdout, /dev/full): write straight to it; renaming over it would
     // replace the device node.
+    let device: number | null = null;
     try {
-      writeFileSync(target, data);
+      device = openSync(target, 'w');
+      writeAll(device, data);
+      closeSync(device);
       return;
     } catch (e) {
+      if (device !== null) {
+        try {
+          closeSync(device);
+        } catch {
+          /* already failing */
+        }
+      }
       throw new ExitError(3, `cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
   }
@@ -61,9 +88,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, input
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    writeAll(fd, data);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;

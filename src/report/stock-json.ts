@@ -8,6 +8,18 @@ import type { Cents } from '../model/money.js';
 
 /** Renders the stock result as a JSON document (with a trailing newline). */
 export function renderStockJson(result: StockResult): string {
+  return [...stockJsonChunks(result)].join('');
+}
+
+/** Stands in for the item list while the rest of the document is stringified. */
+const ITEMS_SLOT = '\u0000items\u0000';
+
+/**
+ * The same text as renderStockJson, in pieces: the document around the item list, then one
+ * item at a time. On 200,000 items the whole document as one string (and the object copy
+ * behind it) needed about a gigabyte; written piece by piece it never exists at once.
+ */
+export function* stockJsonChunks(result: StockResult): Generator<string> {
   const m = (c: Cents): number => fromCents(c, result.digits);
   const qty = (v: Milli): number => fromMilli(v);
   const qtyOrNull = (v: Milli | null): number | null => (v === null ? null : fromMilli(v));
@@ -26,7 +38,9 @@ export function renderStockJson(result: StockResult): string {
     thresholds: { ...result.thresholds, countToleranceValue: m(result.thresholds.countToleranceValue) },
     counts: result.counts,
     warehouses: result.warehouses,
-    items: result.items.map((it) => ({
+    items: ITEMS_SLOT as unknown,
+  };
+  const item = (it: StockResult['items'][number]): unknown => ({
       warehouse: it.warehouse,
       file: it.file,
       sku: it.sku,
@@ -78,7 +92,8 @@ export function renderStockJson(result: StockResult): string {
               exceedsMax: it.suggestion.exceedsMax,
               value: m(it.suggestion.value),
             },
-    })),
+  });
+  const rest = {
     transfers: result.transfers.map((t) => ({ ...t, quantity: qty(t.quantity), value: m(t.value) })),
     procurementPlan: result.procurementPlan.map((g) => ({
       supplier: g.supplier,
@@ -97,5 +112,21 @@ export function renderStockJson(result: StockResult): string {
     })),
     health: { warehouses: result.health.warehouses.map(health), company: health(result.health.company) },
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  // JSON.stringify(doc, null, 2) with the items spliced in at their place and indentation.
+  // The slot is found as the top-level key, on its own line at two spaces: no string value
+  // can contain a line break inside JSON, so no user text can look like it.
+  const whole = JSON.stringify({ ...doc, ...rest }, null, 2);
+  const marker = `\n  "items": ${JSON.stringify(ITEMS_SLOT)}`;
+  const at = whole.indexOf(marker);
+  const head = whole.slice(0, at + marker.length - JSON.stringify(ITEMS_SLOT).length);
+  const tail = whole.slice(at + marker.length);
+  yield head;
+  if (result.items.length === 0) yield '[]';
+  else {
+    yield '[\n';
+    for (let i = 0; i < result.items.length; i++) {
+      yield `    ${JSON.stringify(item(result.items[i]!), null, 2).replace(/\n/g, '\n    ')}${i < result.items.length - 1 ? ',\n' : '\n  ]'}`;
+    }
+  }
+  yield `${tail}\n`;
 }

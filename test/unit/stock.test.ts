@@ -8,6 +8,7 @@ import { loadWorkspace } from '../../src/load/load-workspace.js';
 import type { CompanyDoc, InventoryItemDoc } from '../../src/model/documents.js';
 import type { Workspace } from '../../src/model/workspace.js';
 import { ACME } from '../helpers/run-cli.js';
+import { renderStockJson, stockJsonChunks } from '../../src/report/stock-json.js';
 
 const COMPANY: CompanyDoc = {
   kind: 'company',
@@ -376,5 +377,25 @@ describe('examples/acme as of 2026-11-30', () => {
     // 1,200 kg x 78.30 + 1,400 x 2.40 + 280 x 12.60 + 2,900 x 6.85 + 700 x 96.40 + 3,000 x 0.85 + 275 x 11.80 + 70 x 356.20
     const total = 93960 + 3360 + 3528 + 19865 + 67480 + 2550 + 3245 + 24934;
     expect(r.procurementPlan.reduce((s, g) => s + g.totalValue, 0)).toBe(total * 100);
+  });
+});
+
+describe('stock JSON written piece by piece', () => {
+  const ws = loadWorkspace(ACME).workspace;
+  it('is exactly JSON.stringify(document, null, 2), for all warehouses, one, and none with items', () => {
+    for (const warehouse of [undefined, 'wh-east', 'wh-south']) {
+      const text = renderStockJson(computeStock(ws, { asOf: '2026-11-30', ...(warehouse ? { warehouse } : {}) }));
+      const doc = JSON.parse(text) as { items: unknown[] };
+      expect(doc.items.length).toBeGreaterThan(0);
+      expect(text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    }
+    // Before any snapshot: no items at all.
+    const empty = renderStockJson(computeStock(ws, { asOf: '2020-01-01' }));
+    expect((JSON.parse(empty) as { items: unknown[] }).items).toEqual([]);
+    expect(empty).toBe(`${JSON.stringify(JSON.parse(empty), null, 2)}\n`);
+  });
+  it('comes in pieces: one per item between the head and the tail', () => {
+    const r = computeStock(ws, { asOf: '2026-11-30' });
+    expect([...stockJsonChunks(r)]).toHaveLength(r.items.length + 3);
   });
 });

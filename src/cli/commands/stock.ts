@@ -6,7 +6,7 @@ import { computeStock, reachesLevel } from '../../domain/stock.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
 import { buildStockReport, stockItemsTable } from '../../report/stock.js';
-import { renderStockJson } from '../../report/stock-json.js';
+import { stockJsonChunks } from '../../report/stock-json.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
@@ -54,12 +54,14 @@ export function registerStock(program: Command, ctx: CliContext, setExit: (code:
       throw usageError(`unknown warehouse "${flags.warehouse}"; known: ${ws.company.warehouses.map((w) => w.id).join(', ') || 'none'}`);
     }
     const result = computeStock(ws, { asOf, warehouse: flags.warehouse });
-    let text: string;
-    if (flags.format === 'json') text = renderStockJson(result);
+    let text: string | Iterable<string>;
+    // JSON goes out item by item (a whole-document string would be ~1 GB at 200,000 items).
+    if (flags.format === 'json') text = stockJsonChunks(result);
     else if (flags.format === 'csv') text = renderCsv(stockItemsTable(result), result.digits);
     else text = renderReport(buildStockReport(result), { color: flags.output === undefined && useColor(ctx, flags.color) });
     if (flags.output !== undefined) writeFileAtomic(flags.output, text, load.inputFiles);
-    else ctx.stdout.write(text);
+    else if (typeof text === 'string') ctx.stdout.write(text);
+    else for (const chunk of text) ctx.stdout.write(chunk);
     if (inputErrors) setExit(1);
     if (flags.failOn !== undefined && reachesLevel(result, flags.failOn)) setExit(1);
   });
