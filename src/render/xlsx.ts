@@ -569,17 +569,19 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
     if (typeof value === 'string') return `<c r="${letters[col]}${rowNo}"${s} t="s"><v>${strings.id(value)}</v></c>`;
     return `<c r="${letters[col]}${rowNo}"${s}>${formula ? `<f>${formula}</f>` : ''}<v>${text ?? numberText(value)}</v></c>`;
   };
-  const row = (cells: string): void => {
+  /** Starts the next row, then builds its cells: cell() reads rowNo for the references. */
+  const row = (cells: () => string): void => {
     rowNo++;
-    if (cells) chunk += `<row r="${rowNo}">${cells}</row>`;
+    const xml = cells();
+    if (xml) chunk += `<row r="${rowNo}">${xml}</row>`;
   };
 
   const title = sheetTitle(sheet);
   rowNo++;
   chunk += `<row r="1">${cell(1, title, styles.id({ bold: true, size: 14 }))}</row>`;
-  if (hasMoney(sheet)) row(cell(1, `${options.amountsIn ?? 'Amounts in'} ${options.currency}`, 0));
+  if (hasMoney(sheet)) row(() => cell(1, `${options.amountsIn ?? 'Amounts in'} ${options.currency}`, 0));
   if (sheet.headline?.length) {
-    row('');
+    row(() => '');
     for (const h of sheet.headline) {
       rowNo++;
       const fmt = numberFormat(h.value, h.type, digits);
@@ -596,7 +598,7 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
   const headerNumber = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', horizontal: 'right', vertical: 'middle', wrap: true });
   for (const table of sheet.tables) {
     if (rowNo > 2 || table.title !== title) {
-      row('');
+      row(() => '');
       rowNo++;
       chunk += `<row r="${rowNo}">${cell(1, table.title, styles.id({ bold: true, size: 12 }))}</row>`;
     }
@@ -669,7 +671,7 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
         );
       }
     }
-    if (table.rows.length === 0) row(cell(1, '-', 0));
+    if (table.rows.length === 0) row(() => cell(1, '-', 0));
   }
   if (rowNo > EXCEL_MAX_ROWS) throw new XlsxLimitError(`sheet "${sheet.name}" needs ${rowNo} rows; Excel allows ${EXCEL_MAX_ROWS}`);
   chunk += '</sheetData>';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { checkCellReferences } from '../helpers/xlsx-check.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyAcme, runOpsplan, tempDir } from '../helpers/run-cli.js';
 
@@ -52,6 +53,10 @@ describe('opsplan report on examples/acme', () => {
     json = JSON.parse(r.stdout);
     wb = await readWorkbook(path.join(cwd, json.file));
   }, 60000);
+
+  it('gives every cell of every sheet the reference of its row', async () => {
+    expect(await checkCellReferences(readFileSync(path.join(cwd, json.file)))).toBeGreaterThan(1000);
+  });
 
   it('writes the default file name and a JSON summary of it', () => {
     expect(json.file).toBe(path.join('reports', 'opsplan-2026-11.xlsx'));
@@ -227,5 +232,13 @@ describe('opsplan report: determinism and safety', () => {
     expect(r.status).toBe(0);
     expect(existsSync(path.join(dir, 'acme.pdf'))).toBe(true);
     expect(readFileSync(path.join(dir, 'acme.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // LibreOffice places cells by their own reference: the Summary sheet's first rows as CSV
+    // must be the title, then the currency line (a cell carrying another row's reference would
+    // move them).
+    const csv = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'csv', '--outdir', dir, file], { encoding: 'utf8', timeout: 120000 });
+    expect(csv.status).toBe(0);
+    const lines = readFileSync(path.join(dir, 'acme.csv'), 'utf8').split('\n');
+    expect(lines[0]).toMatch(/^Acme.*2026-11/);
+    expect(lines[1]).toMatch(/^Amounts in CNY/);
   }, 150000);
 });

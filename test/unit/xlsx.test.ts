@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { checkCellReferences } from '../helpers/xlsx-check.js';
 import type { Table } from '../../src/report/model.js';
 import { XlsxLimitError, centsText, columnLetter, documentDate, moneyFormat, renderXlsx, sheetNames } from '../../src/render/xlsx.js';
 import type { SheetImage, SheetSpec, XlsxOptions } from '../../src/render/xlsx.js';
@@ -214,8 +215,20 @@ describe('renderXlsx', () => {
   });
 
   it('writes an empty table as a dash row', async () => {
-    const ws = (await readBack((await renderXlsx([{ name: 'E', tables: [{ ...TABLE, rows: [] }] }], OPTIONS)).bytes)).getWorksheet('E')!;
+    const { bytes } = await renderXlsx([{ name: 'E', tables: [{ ...TABLE, rows: [] }] }], OPTIONS);
+    const ws = (await readBack(bytes)).getWorksheet('E')!;
     expect(ws.getCell('A5').value).toBe('-');
+    // The header keeps its own cell (the dash is not written over it).
+    expect(ws.getCell('A4').value).toBe('Department');
+    await checkCellReferences(bytes);
+  });
+
+  it('gives every cell the reference of its row, on every kind of row', async () => {
+    const sheets: SheetSpec[] = [
+      { name: 'Summary', headline: [{ label: 'Budget', value: 608000000, type: 'money' }], tables: [TABLE, { ...TABLE, id: 'e', title: 'Empty', rows: [] }, { ...TABLE, id: 'x', title: 'Again' }] },
+      { name: 'Plain', tables: [{ id: 'p', title: 'Plain', columns: [{ key: 'k', header: 'K', type: 'text' }], rows: [{ cells: { k: 'a' } }] }] },
+    ];
+    expect(await checkCellReferences((await renderXlsx(sheets, OPTIONS)).bytes)).toBeGreaterThan(50);
   });
 });
 
