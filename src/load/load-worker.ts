@@ -12,6 +12,8 @@ export interface WorkerInput {
   /** Over a SharedArrayBuffer: [0] the next file index to take; [slot] set to 1 when this worker is done. */
   control: Int32Array;
   slot: number;
+  /** control[progressSlot]: files this worker has finished, so the main thread can tell slow from dead. */
+  progressSlot: number;
   /** Every file's bytes, back to back, in a SharedArrayBuffer. */
   bytes: Uint8Array;
   /** File i is bytes[offsets[i], offsets[i + 1]). */
@@ -50,6 +52,7 @@ if (!isMainThread && workerData) {
       const bytes = input.bytes.slice(input.offsets[i]!, input.offsets[i + 1]!);
       const r = loadDocument(input.files[i]!, bytes, input.limits, { deferPositions: input.deferPositions });
       batch.push({ index: i, kind: r.kind, doc: r.doc, diagnostics: r.diagnostics, provisional: r.provisional === true });
+      Atomics.add(input.control, input.progressSlot, 1);
       if (batch.length === BATCH) {
         input.port.postMessage({ results: batch } satisfies WorkerMessage);
         batch = [];

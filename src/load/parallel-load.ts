@@ -55,6 +55,9 @@ function isPacked(items: readonly { bytes: Uint8Array }[]): Uint8Array | null {
   return new Uint8Array(first.buffer);
 }
 
+/** How long a worker may go without finishing a file before it is taken for dead. */
+const STALL_MS = 60_000;
+
 /** Files a thread takes between looks at its ports for finished batches of the workers. */
 const DRAIN_EVERY = 16;
 
@@ -68,7 +71,15 @@ const DRAIN_EVERY = 16;
  * them in between its own files, so copying the documents across threads overlaps with the
  * parsing instead of following it.
  */
-export function loadDocumentsInParallel(items: readonly { file: string; bytes: Uint8Array }[], limits: ParseLimits, threads: number, options: LoadDocumentOptions = {}): LoadedDocument[] {
+export function loadDocumentsInParallel(
+  items: readonly { file: string; bytes: Uint8Array }[],
+  limits: ParseLimits,
+  threads: number,
+  options: LoadDocumentOptions = {},
+  /** For tests: another worker script, and a shorter wait before a silent worker is given up. */
+  internals: { workerUrl?: URL; stallMs?: number } = {},
+): LoadedDocument[] {
+  const stallMs = internals.stallMs ?? STALL_MS;
   const n = items.length;
   // Every file's bytes in one shared buffer, so any thread can take any file; callers that
   // packed them already (packShared) save the copy.
@@ -80,13 +91,14 @@ export function loadDocumentsInParallel(items: readonly { file: string; bytes: U
     if (!packed) shared.set(it.bytes, offsets[i]!);
     offsets[i + 1] = offsets[i]! + it.bytes.length;
   });
-  // [0]: index of the next file to take; [1 + k]: worker k has posted everything.
-  const control = new Int32Array(new SharedArrayBuffer(4 * threads));
+  // [0]: index of the next file to take; [1 + k]: worker k has posted everything;
+  // [threads + k]: files worker k has finished (its heartbeat).
+  const control = new Int32Array(new SharedArrayBuffer(4 * 2 * threads));
   const workers = Array.from({ length: threads - 1 }, (_, k) => {
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = { port: port2, control, slot: 1 + k, bytes: shared, offsets, files: items.map((it) => it.file), limits, deferPositions: options.deferPositions === true };
-    const worker = new Worker(WORKER_URL, { workerData: input, transferList: [port2] });
-    return { worker, port: port1, slot: 1 + k };
+    const input: WorkerInput = { port: port2, control, slot: 1 + k, progressSlot: threads + k, bytes: shared, offsets, files: items.map((it) => it.file), limits, deferPositions: options.deferPositions === true };
+    const worker = new Worker(internals.workerUrl ?? WORKER_URL, { workerData: input, transferList: [port2] });
+    return { worker, port: port1, slot: 1 + k, progressSlot: threads + k };
   });
 
   const results = new Array<LoadedDocument | undefined>(n);
@@ -105,17 +117,25 @@ export function loadDocumentsInParallel(items: readonly { file: string; bytes: U
     if (taken % DRAIN_EVERY === DRAIN_EVERY - 1) drain();
   }
   for (const w of workers) {
-    Atomics.wait(control, w.slot, 0);
+    // A worker that dies (out of memory, failed start) never raises its flag: after STALL_MS
+    // without finishing a file it is given up, and its files are loaded below, here.
+    let seen = Atomics.load(control, w.progressSlot);
+    let since = Date.now();
+    while (Atomics.wait(control, w.slot, 0, 1000) === 'timed-out') {
+      drain();
+      const now = Atomics.load(control, w.progressSlot);
+      if (now !== seen) {
+        seen = now;
+        since = Date.now();
+      } else if (Date.now() - since > stallMs) break;
+    }
     drain();
     void w.worker.terminate();
     w.port.close();
   }
   drain();
   if (failure !== null) throw new Error(`load worker failed: ${failure}`);
-  return results.map((r, i) => {
-    if (!r) throw new Error(`load worker failed: no result for ${items[i]!.file}`);
-    return r;
-  });
+  return results.map((r, i) => r ?? loadDocument(items[i]!.file, items[i]!.bytes, limits, options));
 }
 
 /** A worker's result as a LoadedDocument (closures cannot cross threads: text and locator are rebuilt here). */

@@ -10,22 +10,33 @@ import type { ChartImage, ChartOptions } from './chart.js';
 
 const WORKER_URL = new URL(import.meta.url);
 
+/** Marks this module's own workers, so importing it in any other worker starts nothing. */
+const ROLE = 'opsplan-charts';
+
 interface Input {
+  role: typeof ROLE;
   charts: ChartData[];
   options: ChartOptions;
 }
 
 type Output = { images: ChartImage[] } | { error: string };
 
+/** Charts being drawn; `cancel` stops the worker (the workbook failed and will not wait). */
+export interface BackgroundCharts {
+  images: Promise<ChartImage[]>;
+  cancel(): void;
+}
+
 /**
- * Renders charts on a worker thread and resolves with the same images renderCharts gives.
- * Where no compiled worker exists (tests running the TypeScript sources) they are drawn here.
+ * Renders charts on a worker thread; `images` resolves with the same images renderCharts
+ * gives. Where no compiled worker exists (tests running the TypeScript sources) they are
+ * drawn on this thread.
  */
-export function renderChartsInBackground(charts: readonly ChartData[], options: ChartOptions): Promise<ChartImage[]> {
-  if (charts.length === 0) return Promise.resolve([]);
-  if (!import.meta.url.endsWith('.js') || !existsSync(fileURLToPath(WORKER_URL))) return renderCharts(charts, options);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { charts: [...charts], options } satisfies Input });
+export function renderChartsInBackground(charts: readonly ChartData[], options: ChartOptions): BackgroundCharts {
+  if (charts.length === 0) return { images: Promise.resolve([]), cancel: () => undefined };
+  if (!import.meta.url.endsWith('.js') || !existsSync(fileURLToPath(WORKER_URL))) return { images: renderCharts(charts, options), cancel: () => undefined };
+  const worker = new Worker(WORKER_URL, { workerData: { role: ROLE, charts: [...charts], options } satisfies Input });
+  const images = new Promise<ChartImage[]>((resolve, reject) => {
     let settled = false;
     worker.once('message', (m: Output) => {
       settled = true;
@@ -40,9 +51,10 @@ export function renderChartsInBackground(charts: readonly ChartData[], options: 
       if (!settled) reject(new Error(`chart worker exited with code ${code} before answering`));
     });
   });
+  return { images, cancel: () => void worker.terminate() };
 }
 
-if (!isMainThread && parentPort && workerData) {
+if (!isMainThread && parentPort && (workerData as Partial<Input> | null)?.role === ROLE) {
   const port = parentPort;
   const input = workerData as Input;
   renderCharts(input.charts, input.options).then(

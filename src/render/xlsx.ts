@@ -84,14 +84,28 @@ const TONE_STYLE: Record<Tone, { font: string; fill: string; bold?: boolean }> =
 
 /** Characters a sheet name may not contain. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
+// eslint-disable-next-line no-control-regex -- these are the ones removed
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+
+/** The first `max` UTF-16 units of a text, without splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
 
 /** Makes sheet names valid (no []:*?/\, at most 31 characters) and unique. */
 export function sheetNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((raw) => {
-    const base = raw.replace(BAD_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+    // Control characters would differ between the sheet list and the defined names; cuts are
+    // by code point, so an emoji is never split into a lone surrogate.
+    const base = cut(raw.replace(BAD_SHEET_CHARS, ' ').replace(CONTROL_CHARS, ' ').replace(/^'+|'+$/g, '').trim(), 31).trim() || 'Sheet';
     let name = base;
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${cut(base, 31 - String(i).length - 1)} ${i}`;
     used.add(name.toLowerCase());
     return name;
   });

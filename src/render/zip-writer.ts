@@ -96,6 +96,11 @@ export class ZipWriter {
       }
       z.end();
       await ended;
+      // zlib hands out slices of 1 MiB buffers: one right-sized copy, so a small entry does
+      // not keep a whole buffer alive until the archive is finished.
+      const data = Buffer.concat(out);
+      out.length = 0;
+      out.push(data);
     } else {
       for (const piece of source) {
         const buf = toBuffer(piece);

@@ -7,7 +7,7 @@ import { REPO } from '../helpers/run-cli.js';
 
 type Loaded = { kind: string | null; doc: unknown; text: string | null; diagnostics: unknown[]; parsed: { locate: (p: (string | number)[]) => { line: number; column: number } } | null };
 type Module = {
-  loadDocumentsInParallel: (items: { file: string; bytes: Uint8Array }[], limits: unknown, threads: number) => Loaded[];
+  loadDocumentsInParallel: (items: { file: string; bytes: Uint8Array }[], limits: unknown, threads: number, options?: object, internals?: { workerUrl?: URL; stallMs?: number }) => Loaded[];
   canLoadInParallel: () => boolean;
   packShared: (items: { file: string; bytes: Uint8Array }[]) => void;
 };
@@ -58,4 +58,13 @@ describe('parallel loading', async () => {
       expect(g.text).toBe(want[i]!.text);
     });
   });
+
+  it('does not hang on a worker that dies: its files are loaded on the main thread', () => {
+    const dead = new URL(`file://${path.join(REPO, 'test', 'fixtures', 'dead-load-worker.mjs')}`);
+    // Before, this waited on the worker's flag forever (the test's own timeout would end it).
+    const got = parallel.loadDocumentsInParallel(items, DEFAULT_PARSE_LIMITS, 2, {}, { workerUrl: dead, stallMs: 1500 });
+    const want = items.map((i) => loadDocument(i.file, i.bytes));
+    expect(got).toHaveLength(items.length);
+    got.forEach((g, i) => expect(JSON.stringify([g.kind, g.doc, g.diagnostics])).toBe(JSON.stringify([want[i]!.kind, want[i]!.doc, want[i]!.diagnostics])));
+  }, 60_000);
 });

@@ -244,6 +244,8 @@ describe('helpers', () => {
   });
   it('sanitises and de-duplicates sheet names', () => {
     expect(sheetNames(['A/B', 'a/b', 'x'.repeat(40), '', "'q'"])).toEqual(['A B', 'a b 2', 'x'.repeat(31), 'Sheet', 'q']);
+    // Control characters go; a cut never splits an emoji into half a surrogate pair.
+    expect(sheetNames(['a\tb\nc', `${'x'.repeat(30)}\u{1F600}`, `${'y'.repeat(29)}\u{1F600}`])).toEqual(['a b c', 'x'.repeat(30), `${'y'.repeat(29)}\u{1F600}`]);
   });
   it('letters columns like Excel', () => {
     expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);

@@ -62,7 +62,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     };
     // The workspace and the domain results are only reachable inside prepare(): once the
     // sheets exist they can be collected, so the workbook is written with a small heap.
-    const { sheets, report, month, asOf, target, inputFiles, inputErrors } = await prepare(ctx, workspace, flags, progress);
+    const { sheets, cancelCharts, report, month, asOf, target, inputFiles, inputErrors } = await prepare(ctx, workspace, flags, progress);
     // Likewise the domain results, before the workbook is written.
     releaseMemory();
     progress('writing the workbook and drawing the charts');
@@ -74,6 +74,8 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       creator: `opsplan ${ctx.version}`,
       amountsIn: text('amountsIn', flags.lang),
     }).catch((e: unknown) => {
+      // Nothing will wait for the charts any more; their worker must not hold the exit.
+      cancelCharts();
       // Too many rows for one sheet is a property of the input, not a bug: exit 2 with the reason.
       if (e instanceof XlsxLimitError) throw usageError(`${e.message}; nothing was written`);
       throw e;
@@ -108,6 +110,8 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
 
 interface Prepared {
   sheets: SheetSpec[];
+  /** Stops chart drawing still running (when writing the workbook failed). */
+  cancelCharts: () => void;
   report: { currency: string; digits: number; flags: Record<string, number> };
   month: string;
   asOf: string;
@@ -197,17 +201,20 @@ async function prepare(ctx: CliContext, workspace: string | undefined, flags: Re
   const report = buildMonthlyReport({ ...input, lang: flags.lang, chartLang: cjkMissing ? 'en' : flags.lang });
 
   const sheets: SheetSpec[] = [];
+  const cancels: (() => void)[] = [];
   for (const s of report.sheets) {
     let images: SheetSpec['images'] = [];
     if (flags.charts && s.charts?.length) {
       // Drawn on a worker thread while the other sheets are written; the workbook waits for
       // them before it writes this sheet.
       const { renderChartsInBackground } = await import('../../render/chart-worker.js');
-      images = renderChartsInBackground(s.charts, { digits: report.digits, cjkFont: flags.cjkFont });
+      const background = renderChartsInBackground(s.charts, { digits: report.digits, cjkFont: flags.cjkFont });
+      images = background.images;
+      cancels.push(background.cancel);
       // Until the workbook awaits them, a failure must not count as an unhandled rejection.
       images.catch(() => undefined);
     }
     sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
   }
-  return { sheets, report: { currency: report.currency, digits: report.digits, flags: report.flags }, month, asOf, target, inputFiles, inputErrors };
+  return { sheets, cancelCharts: () => cancels.forEach((c) => c()), report: { currency: report.currency, digits: report.digits, flags: report.flags }, month, asOf, target, inputFiles, inputErrors };
 }
