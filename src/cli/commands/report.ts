@@ -63,8 +63,8 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     // The workspace and the domain results are only reachable inside prepare(): once the
     // sheets exist they can be collected, so the workbook is written with a small heap.
     const { sheets, cancelCharts, report, month, asOf, target, inputFiles, inputErrors } = await prepare(ctx, workspace, flags, progress);
-    // Likewise the domain results, before the workbook is written.
-    releaseMemory();
+    // No second collection here: measured, it cost 0.7 s at L and did not lower the peak,
+    // which is reached while the domain results are computed.
     progress('writing the workbook and drawing the charts');
     const { XlsxLimitError, documentDate, renderXlsx } = await import('../../render/xlsx.js');
     const rendered = await renderXlsx(sheets, {
