@@ -362,7 +362,7 @@ interface CellStyle {
   fill?: string;
   border?: 'top' | 'bottom';
   horizontal?: 'right';
-  vertical?: 'top' | 'middle';
+  vertical?: 'top' | 'center';
   wrap?: boolean;
 }
 
@@ -429,6 +429,20 @@ class StyleSheet {
   }
 }
 
+/** Leading and trailing white space of a shared string. */
+const EDGE_BLANKS = /^\s+|\s+$/g;
+
+/**
+ * A shared string's `<t>` content. The schema (ST_Xstring) does not declare `xml:space` on
+ * `<t>`, so readers may trim blanks at either end; those are written as `_xHHHH_` escapes
+ * instead, which the standard defines for exactly this (Excel, LibreOffice and openpyxl decode
+ * them). Line breaks inside the text are kept as they are.
+ */
+function sharedText(s: string): string {
+  const escaped = escapeXml(s);
+  return /^\s|\s$/.test(escaped) ? escaped.replace(EDGE_BLANKS, (run) => [...run].map((c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`).join('')) : escaped;
+}
+
 /** The shared-string table: each distinct text once, numbered in first-use order. */
 class SharedStrings {
   private readonly ids = new Map<string, number>();
@@ -450,8 +464,7 @@ class SharedStrings {
     yield `${XML_DECL}<sst xmlns="${NS_MAIN}" count="${this.uses}" uniqueCount="${this.list.length}">`;
     let chunk = '';
     for (const s of this.list) {
-      // Leading or trailing blanks (and line breaks) would be dropped without xml:space.
-      chunk += /^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${escapeXml(s)}</t></si>` : `<si><t>${escapeXml(s)}</t></si>`;
+      chunk += `<si><t>${sharedText(s)}</t></si>`;
       if (chunk.length > CHUNK_CHARS) {
         yield chunk;
         chunk = '';
@@ -608,8 +621,8 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
   let priority = 0;
   const single = sheet.tables.length === 1 && !sheet.headline?.length;
   const dataStyles = new Map<string, number[]>();
-  const headerText = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', vertical: 'middle', wrap: true });
-  const headerNumber = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', horizontal: 'right', vertical: 'middle', wrap: true });
+  const headerText = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', vertical: 'center', wrap: true });
+  const headerNumber = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', horizontal: 'right', vertical: 'center', wrap: true });
   for (const table of sheet.tables) {
     if (rowNo > 2 || table.title !== title) {
       row(() => '');
