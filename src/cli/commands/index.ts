@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerConsolidate } from './consolidate.js';
+import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerReport } from './report.js';
 import { registerStock } from './stock.js';
@@ -19,4 +20,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerVariance,
   registerConsolidate,
   registerReport,
+  registerDiff,
 ];

@@ -1,0 +1,18 @@
+// The sections of `opsplan diff`, in the order shown. A family of kinds adds its changes by
+// adding one entry here: a DiffSectionBuilder of its own, or `recordsSection` for records
+// matched by id (records added, removed, and changed field by field).
+import { adjustmentsSection } from './adjustments.js';
+import { budgetsSection } from './budgets.js';
+import { inventorySection } from './inventory.js';
+import { plansSection } from './plans.js';
+import { recordsSection } from './records.js';
+import type { DiffSectionBuilder } from './types.js';
+
+/** Every section, in display order. */
+export const DIFF_SECTIONS: readonly DiffSectionBuilder[] = [
+  budgetsSection,
+  adjustmentsSection,
+  plansSection,
+  inventorySection,
+  recordsSection({ id: 'variance-responses', title: 'Variance responses', kind: 'variance-response', idField: 'notice', records: (ws) => ws.responses.map((r) => ({ id: r.doc.notice, file: r.file, record: r.doc })) }),
+];
