@@ -25,9 +25,10 @@ function fiscalYears(...sides: Workspace[]): number[] {
  * Original and revised totals per fiscal year x department x category. Every budget counts
  * whatever its status (its status is its own item), so a change to a draft shows too.
  */
-function categoryTotals(ws: Workspace, year: number): Map<string, { original: number; revised: number; file: string }> {
+function categoryTotals(ws: Workspace, year: number, skip: ReadonlySet<string>): Map<string, { original: number; revised: number; file: string }> {
   const out = new Map<string, { original: number; revised: number; file: string }>();
   for (const row of computeBudgetRows(ws, year, { approvedOnly: false })) {
+    if (skip.has(`${year}\u0000${row.department}`)) continue;
     const key = `${row.department}\u0000${row.category}`;
     const t = out.get(key) ?? { original: 0, revised: 0, file: row.file };
     t.original += sumCents(row.original);
@@ -37,8 +38,8 @@ function categoryTotals(ws: Workspace, year: number): Map<string, { original: nu
   return out;
 }
 
-function totalItems(ctx: DiffContext, year: number): DiffItem[] {
-  const m = matchByKey(categoryTotals(ctx.base.workspace, year), categoryTotals(ctx.head.workspace, year));
+function totalItems(ctx: DiffContext, year: number, skip: ReadonlySet<string>): DiffItem[] {
+  const m = matchByKey(categoryTotals(ctx.base.workspace, year, skip), categoryTotals(ctx.head.workspace, year, skip));
   const items: DiffItem[] = [];
   const key = (k: string): Record<string, string> => {
     const [department, category] = k.split('\u0000') as [string, string];
@@ -73,9 +74,10 @@ function lineNote(fields: readonly FieldChange[]): string | undefined {
   return named.length > 0 ? named.join(', ') : undefined;
 }
 
-function budgetItems(ctx: DiffContext, base: Budget | undefined, head: Budget | undefined): DiffItem[] {
+function budgetItems(ctx: DiffContext, base: Budget | undefined, head: Budget | undefined, leftOut: boolean): DiffItem[] {
   const some = (head ?? base)!;
   const key = { fiscalYear: fy(some.fiscalYear), department: some.department };
+  if (leftOut) return [{ kind: 'budget', change: 'changed', key, fields: [], file: some.file, note: `left out on the ${head ? 'base' : 'head'}: the file has errors (see the findings), so its figures are not compared` }];
   const months = fiscalMonths(some.fiscalYear, ctx.head.workspace.company?.fiscalYearStartMonth ?? ctx.base.workspace.company?.fiscalYearStartMonth ?? 1);
   const items: DiffItem[] = [];
   if (!base || !head) {
@@ -95,6 +97,21 @@ function budgetItems(ctx: DiffContext, base: Budget | undefined, head: Budget | 
 }
 
 const budgetKey = (b: Budget): string => `${b.fiscalYear}\u0000${b.department}`;
+
+/**
+ * Budgets that one side has and the other leaves out because the same file has errors there:
+ * comparing them would show a removal (or an addition) that is only a validation error.
+ */
+function leftOutBudgets(base: Workspace, head: Workspace): Set<string> {
+  const out = new Set<string>();
+  const pairs: [Workspace, Workspace][] = [[base, head], [head, base]];
+  for (const [ws, other] of pairs) {
+    const keys = new Set(other.budgets.map(budgetKey));
+    const files = new Set(other.files.map((f) => f.file));
+    for (const b of ws.budgets) if (!keys.has(budgetKey(b)) && files.has(b.file)) out.add(budgetKey(b));
+  }
+  return out;
+}
 
 /**
  * `budget/edited-after-approval`: amounts, categories or lines of a budget that is approved on
@@ -157,10 +174,11 @@ export const budgetsSection: DiffSectionBuilder = {
   title: 'Budgets',
   build: (ctx) => {
     const items: DiffItem[] = [];
-    for (const year of fiscalYears(ctx.base.workspace, ctx.head.workspace)) items.push(...totalItems(ctx, year));
+    const leftOut = leftOutBudgets(ctx.base.workspace, ctx.head.workspace);
+    for (const year of fiscalYears(ctx.base.workspace, ctx.head.workspace)) items.push(...totalItems(ctx, year, leftOut));
     const base = indexBy(ctx.base.workspace.budgets, budgetKey);
     const head = indexBy(ctx.head.workspace.budgets, budgetKey);
-    for (const key of [...new Set([...base.keys(), ...head.keys()])].sort()) items.push(...budgetItems(ctx, base.get(key), head.get(key)));
+    for (const key of [...new Set([...base.keys(), ...head.keys()])].sort()) items.push(...budgetItems(ctx, base.get(key), head.get(key), leftOut.has(key)));
     const digits = ctx.head.workspace.company?.currencyDigits ?? ctx.base.workspace.company?.currencyDigits ?? 2;
     return { items, findings: editedAfterApproval(ctx.base, ctx.head, digits) };
   },
