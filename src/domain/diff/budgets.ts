@@ -162,9 +162,13 @@ export function editedAfterApproval(base: DiffSide, head: DiffSide, digits: numb
   return out;
 }
 
-/** `monthly` or `annual`, whichever the line is written with (by where the locator finds it). */
+/** `monthly` or `annual`, whichever the line is written with (a missing key locates at its parent). */
 function amountField(side: DiffSide, budget: Budget, index: number): string | null {
-  for (const f of ['monthly', 'annual']) if (side.locate(budget.file, ['lines', index, f]).line > 0) return f;
+  const line = side.locate(budget.file, ['lines', index]);
+  for (const f of ['monthly', 'annual']) {
+    const at = side.locate(budget.file, ['lines', index, f]);
+    if (at.line !== line.line || at.column !== line.column) return f;
+  }
   return null;
 }
 

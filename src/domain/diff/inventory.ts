@@ -6,7 +6,7 @@ import type { Workspace } from '../../model/workspace.js';
 import { toMilli } from '../quantity.js';
 import { computeStock } from '../stock.js';
 import type { StockItem } from '../stock.js';
-import { changedFields, fieldChange, indexBy, matchByKey, shownField } from './records.js';
+import { changedFields, fieldChange, matchByKey, shownField } from './records.js';
 import type { DiffItem, DiffSectionBuilder, FieldChange } from './types.js';
 
 /** The reorder parameters compared, in the order shown. */
