@@ -2,23 +2,27 @@
 // version and the schema. Pure (no fs), so it can run anywhere: in the loader, in a worker,
 // in a property test fed with random bytes.
 import type { Diagnostic } from '../model/diagnostic.js';
-import { FILE_KINDS } from '../model/documents.js';
-import type { AnyDoc, FileKind } from '../model/documents.js';
+import { KIND_IDS } from '../kinds/registry.js';
+import type { FileKind } from '../model/documents.js';
 import { fastParse } from './fast-parse.js';
 import { DEFAULT_PARSE_LIMITS, parseYaml } from './parse-yaml.js';
 import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
 import { decodeUtf8 } from './read-files.js';
 import { validateAgainstSchema } from './validate-schema.js';
+import type { CurrencyRule } from './validate-schema.js';
 
 /** The company file's name at the workspace root. */
 export const COMPANY_FILE = 'opsplan.yaml';
+
+/** A schema-valid document of a registered kind, as written. */
+export type KindDocument = { kind: FileKind } & Record<string, unknown>;
 
 /** What became of one file. */
 export interface LoadedDocument {
   /** The kind the file declares, when it declares a known one. */
   kind: FileKind | null;
   /** The document, only when it passed every per-file check. */
-  doc: AnyDoc | null;
+  doc: KindDocument | null;
   /** Decoded text (for code frames), null when the bytes were not UTF-8. */
   text: string | null;
   parsed: ParsedYaml | null;
@@ -41,6 +45,8 @@ export interface LoadDocumentOptions {
    * many findings: the caller resolves the files it shows.
    */
   deferPositions?: boolean;
+  /** The company currency: amounts may carry as many decimals as it has minor digits. */
+  currency?: CurrencyRule;
 }
 
 function at(file: string, parsed: ParsedYaml, path: string[], code: string, message: string, where: 'key' | 'value' = 'value'): Diagnostic {
@@ -72,26 +78,26 @@ export function loadDocument(file: string, bytes: Uint8Array, limits: ParseLimit
     };
     if (options.deferPositions) {
       const positionless: ParsedYaml = { data: fast, diagnostics: [], locate: () => ({ line: 0, column: 0 }), nodeAt: () => null };
-      const result = checkDocument(file, text, positionless);
+      const result = checkDocument(file, text, positionless, options.currency);
       return result.diagnostics.length === 0 ? { ...result, parsed: lazy } : { ...result, parsed: null, provisional: true };
     }
-    const result = checkDocument(file, text, lazy);
+    const result = checkDocument(file, text, lazy, options.currency);
     if (result.diagnostics.length === 0) return result;
   }
-  return checkDocument(file, text, parseYaml(text, file, limits));
+  return checkDocument(file, text, parseYaml(text, file, limits), options.currency);
 }
 
 /** Identifies the kind, checks the version, the company file's place and the schema. */
-function checkDocument(file: string, text: string, parsed: ParsedYaml): LoadedDocument {
+function checkDocument(file: string, text: string, parsed: ParsedYaml, currency?: CurrencyRule): LoadedDocument {
   const base: LoadedDocument = { kind: null, doc: null, text, parsed, diagnostics: [] };
   if (parsed.diagnostics.length > 0) return { ...base, diagnostics: parsed.diagnostics };
   const data = parsed.data as Record<string, unknown>;
   const kind = data.kind;
   if (kind === undefined) {
-    return { ...base, diagnostics: [at(file, parsed, [], 'file/missing-kind', `no kind: every opsplan file starts with kind: (${FILE_KINDS.join(' | ')}) and version: 1`)] };
+    return { ...base, diagnostics: [at(file, parsed, [], 'file/missing-kind', `no kind: every opsplan file starts with kind: (${KIND_IDS.join(' | ')}) and version: 1`)] };
   }
-  if (typeof kind !== 'string' || !(FILE_KINDS as readonly string[]).includes(kind)) {
-    return { ...base, diagnostics: [at(file, parsed, ['kind'], 'file/unknown-kind', `unknown kind ${JSON.stringify(kind)}; expected one of ${FILE_KINDS.join(', ')}`)] };
+  if (typeof kind !== 'string' || !(KIND_IDS as readonly string[]).includes(kind)) {
+    return { ...base, diagnostics: [at(file, parsed, ['kind'], 'file/unknown-kind', `unknown kind ${JSON.stringify(kind)}; expected one of ${KIND_IDS.join(', ')}`)] };
   }
   const known = kind as FileKind;
   if (data.version !== 1) {
@@ -104,9 +110,9 @@ function checkDocument(file: string, text: string, parsed: ParsedYaml): LoadedDo
     const message = isCompanyFile ? `${COMPANY_FILE} must be the company file (kind: company), found kind: ${known}` : `kind: company belongs in ${COMPANY_FILE} at the workspace root; this file is ignored`;
     return { ...base, kind: known, diagnostics: [at(file, parsed, ['kind'], 'file/misplaced-company', message)] };
   }
-  const schemaDiagnostics = validateAgainstSchema(known, parsed, file);
+  const schemaDiagnostics = validateAgainstSchema(known, parsed, file, currency);
   if (schemaDiagnostics.length > 0) return { ...base, kind: known, diagnostics: schemaDiagnostics };
   // A consolidated company plan kept in the workspace is checked, but no figure comes from it.
   if (known === 'company-plan') return { ...base, kind: known };
-  return { ...base, kind: known, doc: data as unknown as AnyDoc };
+  return { ...base, kind: known, doc: data as KindDocument };
 }

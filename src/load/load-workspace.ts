@@ -2,27 +2,23 @@
 // becomes a diagnostic and the file is left out of the model.
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type {
-  ActualsDoc,
-  AnyDoc,
-  BudgetAdjustmentDoc,
-  BudgetDoc,
-  CompanyDoc,
-  InventoryDoc,
-  PlanDoc,
-  PlanProgressDoc,
-  VarianceResponseDoc,
-} from '../model/documents.js';
-import { currencyDigits, spreadEvenly, toCents } from '../model/money.js';
-import type { Company, Workspace } from '../model/workspace.js';
+import { normalizeCompany } from '../kinds/company/kind.js';
+import { KINDS } from '../kinds/registry.js';
+import type { CompanyDoc } from '../model/documents.js';
+import type { RejectedFile } from '../kinds/kind.js';
+import { currencyDigits, toCents } from '../model/money.js';
+import type { Workspace } from '../model/workspace.js';
 import { checkWorkspace } from './check-workspace.js';
 import { DEFAULT_PARSE_LIMITS } from './parse-yaml.js';
 import { PARALLEL_MIN_BYTES, canLoadInParallel, loadDocumentsInParallel, packShared } from './parallel-load.js';
 import { COMPANY_FILE, loadDocument } from './load-document.js';
+import type { KindDocument } from './load-document.js';
 import type { ParseLimits, ParsedYaml, Position } from './parse-yaml.js';
 import { DEFAULT_MAX_FILE_BYTES, listYamlFiles, readSourceFile } from './read-files.js';
+import { DEFAULT_CURRENCY } from './validate-schema.js';
+import type { CurrencyRule } from './validate-schema.js';
 
-export { COMPANY_FILE };
+export { COMPANY_FILE, normalizeCompany };
 
 /** Options for loading a workspace. */
 export interface LoadOptions {
@@ -53,46 +49,6 @@ export interface LoadResult {
   resolvePositions: (file: string) => Diagnostic[];
 }
 
-/** Applies the company file's defaults and converts money thresholds to cents. */
-export function normalizeCompany(doc: CompanyDoc, file: string): Company {
-  const digits = currencyDigits(doc.currency);
-  const t = doc.thresholds ?? {};
-  const v = t.variance ?? {};
-  const s = t.stock ?? {};
-  const c = t.consolidation ?? {};
-  return {
-    file,
-    name: doc.company,
-    currency: doc.currency,
-    currencyDigits: digits,
-    fiscalYearStartMonth: doc.fiscalYearStartMonth ?? 1,
-    rounding: doc.rounding ?? 'half-up',
-    departments: doc.departments,
-    warehouses: doc.warehouses ?? [],
-    thresholds: {
-      variance: {
-        warnPct: v.warnPct ?? 10,
-        criticalPct: v.criticalPct ?? 25,
-        minAmount: toCents(v.minAmount ?? 0, digits),
-        overrides: (v.overrides ?? []).map((o) => ({ ...o, minAmount: o.minAmount === undefined ? undefined : toCents(o.minAmount, digits) })),
-      },
-      stock: {
-        countTolerancePct: s.countTolerancePct ?? 2,
-        countToleranceValue: toCents(s.countToleranceValue ?? 500, digits),
-        slowMovingDays: s.slowMovingDays ?? 90,
-        staleSnapshotDays: s.staleSnapshotDays ?? 45,
-      },
-      consolidation: { budgetRequestTolerancePct: c.budgetRequestTolerancePct ?? 5, pacePct: c.pacePct ?? 90 },
-      responseDays: t.responseDays ?? 10,
-    },
-    doc,
-  };
-}
-
-function fyNumber(fy: string): number {
-  return Number(fy.slice(2, 6));
-}
-
 /**
  * Loads a workspace. `root` is the folder holding opsplan.yaml; every YAML file below it is
  * read. `diagnostics` covers all of them, sorted by file and position.
@@ -104,22 +60,12 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   const diagnostics: Diagnostic[] = [];
   const parsedFiles = new Map<string, ParsedYaml>();
   const texts = new Map<string, string>();
-  const workspace: Workspace = {
-    root: absRoot,
-    company: null,
-    plans: [],
-    budgets: [],
-    actuals: [],
-    adjustments: [],
-    inventories: [],
-    progress: [],
-    responses: [],
-    files: [],
-  };
+  const workspace = emptyWorkspace(absRoot);
+  const rejected: RejectedFile[] = [];
 
   const listed = listYamlFiles(absRoot);
   diagnostics.push(...listed.diagnostics);
-  const docs: { file: string; doc: AnyDoc }[] = [];
+  const docs: { file: string; doc: KindDocument }[] = [];
 
   // Read every file first (size cap, hash), then parse: on several threads when there is
   // enough to parse for the threads to pay for their start-up.
@@ -141,9 +87,14 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   const parallel = threads > 1 && totalBytes >= PARALLEL_MIN_BYTES && canLoadInParallel();
   // One shared copy of the bytes for all threads; the per-file buffers become garbage now.
   if (parallel) packShared(sources);
-  const loadedAll = parallel
-    ? loadDocumentsInParallel(sources, limits, threads, { deferPositions: options.deferPositions })
-    : sources.map((x) => loadDocument(x.file, x.bytes, limits, { deferPositions: options.deferPositions }));
+  // The company file goes first: its currency decides how many decimals amounts may have.
+  const companyAt = sources.findIndex((x) => x.file === COMPANY_FILE);
+  const companyLoaded = companyAt >= 0 ? loadDocument(COMPANY_FILE, sources[companyAt]!.bytes, limits) : null;
+  const currency = currencyRule(companyLoaded?.doc);
+  const others = sources.filter((_, i) => i !== companyAt);
+  const loadOptions = { deferPositions: options.deferPositions, currency };
+  const loadedOthers = parallel ? loadDocumentsInParallel(others, limits, threads, loadOptions) : others.map((x) => loadDocument(x.file, x.bytes, limits, loadOptions));
+  const loadedAll = companyLoaded ? [...loadedOthers.slice(0, companyAt), companyLoaded, ...loadedOthers.slice(companyAt)] : loadedOthers;
   const provisional = new Map<string, Uint8Array>();
   sources.forEach((source, i) => {
     const loaded = loadedAll[i]!;
@@ -152,104 +103,58 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
     if (loaded.parsed) parsedFiles.set(source.file, loaded.parsed);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.doc) docs.push({ file: source.file, doc: loaded.doc });
+    else if (loaded.kind !== null) rejected.push({ file: source.file, kind: loaded.kind, data: loaded.parsed?.data });
     if (loaded.provisional) provisional.set(source.file, source.bytes);
   });
 
   const companyDoc = docs.find((d) => d.doc.kind === 'company');
-  if (companyDoc) workspace.company = normalizeCompany(companyDoc.doc as CompanyDoc, companyDoc.file);
+  if (companyDoc) workspace.company = normalizeCompany(companyDoc.doc as unknown as CompanyDoc, companyDoc.file);
   else if (!workspace.files.some((f) => f.file === COMPANY_FILE)) {
     diagnostics.push({ code: 'workspace/missing-company', severity: 'error', message: `no ${COMPANY_FILE} at the workspace root ${absRoot}; run opsplan init or point at the folder that holds it`, file: COMPANY_FILE, line: 0, column: 0, path: '' });
   }
-  const digits = workspace.company?.currencyDigits ?? 2;
-
-  for (const { file, doc } of docs) {
-    switch (doc.kind) {
-      case 'plan':
-        workspace.plans.push({ file, doc: doc as PlanDoc });
-        break;
-      case 'budget': {
-        const b = doc as BudgetDoc;
-        workspace.budgets.push({
-          file,
-          department: b.department,
-          fiscalYear: fyNumber(b.fiscalYear),
-          status: b.status,
-          lines: b.lines.map((l, index) => ({
-            account: l.account,
-            name: l.name,
-            category: l.category,
-            basis: l.basis,
-            method: l.method,
-            months: l.monthly ? l.monthly.map((m) => toCents(m, digits)) : spreadEvenly(toCents(l.annual ?? 0, digits), 12),
-            index,
-          })),
-        });
-        break;
-      }
-      case 'actuals': {
-        const a = doc as ActualsDoc;
-        workspace.actuals.push({ file, department: a.department, month: a.month, lines: a.lines.map((l, index) => ({ account: l.account, amount: toCents(l.amount, digits), index })) });
-        break;
-      }
-      case 'budget-adjustment': {
-        const a = doc as BudgetAdjustmentDoc;
-        workspace.adjustments.push({
-          file,
-          id: a.id,
-          department: a.department,
-          fiscalYear: fyNumber(a.fiscalYear),
-          status: a.status,
-          reason: a.reason,
-          justification: a.justification,
-          approvedBy: a.approvedBy,
-          approvedOn: a.approvedOn,
-          changes: a.changes.map((c, index) => ({
-            account: c.account,
-            month: c.month,
-            delta: toCents(c.delta, digits),
-            newLine: c.category ? { name: c.name ?? c.account, category: c.category, basis: c.basis ?? '', method: c.method ?? '' } : undefined,
-            index,
-          })),
-        });
-        break;
-      }
-      case 'inventory':
-        workspace.inventories.push({ file, doc: doc as InventoryDoc });
-        break;
-      case 'plan-progress':
-        workspace.progress.push({ file, doc: doc as PlanProgressDoc });
-        break;
-      case 'variance-response':
-        workspace.responses.push({ file, doc: doc as VarianceResponseDoc });
-        break;
-      default:
-        break;
-    }
-  }
+  normalizeDocuments(docs, workspace);
   const locate: Locator = (file, p, at) => parsedFiles.get(file)?.locate(p, at) ?? { line: 0, column: 0 };
-  const cross = checkWorkspace(workspace, locate);
+  const cross = checkWorkspace(workspace, locate, rejected);
   diagnostics.push(...cross);
   // A document with a cross-file error (a second submission for the same period, an unknown
   // department, an adjustment to a month outside its year...) is left out of the model, as
   // documents with per-file errors are: no figure may rest on it. The company file stays;
   // its errors are reported, and the commands refuse to run without it.
-  const rejected = new Set(cross.filter((d) => d.severity === 'error' && d.file !== COMPANY_FILE).map((d) => d.file));
-  if (rejected.size > 0) {
-    const keep = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rejected.has(x.file));
-    workspace.plans = keep(workspace.plans);
-    workspace.budgets = keep(workspace.budgets);
-    workspace.actuals = keep(workspace.actuals);
-    workspace.adjustments = keep(workspace.adjustments);
-    workspace.inventories = keep(workspace.inventories);
-    workspace.progress = keep(workspace.progress);
-    workspace.responses = keep(workspace.responses);
+  const crossRejected = new Set(cross.filter((d) => d.severity === 'error' && d.file !== COMPANY_FILE).map((d) => d.file));
+  if (crossRejected.size > 0) {
+    const ws = workspace as unknown as Record<string, { file: string }[]>;
+    for (const kind of KINDS) if (kind.collection) ws[kind.collection] = ws[kind.collection]!.filter((x) => !crossRejected.has(x.file));
   }
   const resolvePositions = (file: string): Diagnostic[] => {
     const bytes = provisional.get(file);
     if (!bytes) return diagnostics.filter((d) => d.file === file);
-    const loaded = loadDocument(file, bytes, limits, { fastPath: false });
+    const loaded = loadDocument(file, bytes, limits, { fastPath: false, currency });
     if (loaded.text !== null) texts.set(file, loaded.text);
     return loaded.diagnostics;
   };
   return { workspace, diagnostics, locate, sourceText: (file) => texts.get(file), provisionalFiles: new Set(provisional.keys()), resolvePositions };
+}
+
+/** A workspace with no documents: one empty collection per registered kind. */
+export function emptyWorkspace(root: string): Workspace {
+  const collections = Object.fromEntries(KINDS.flatMap((k) => (k.collection ? [[k.collection, []]] : [])));
+  return { root, company: null, files: [], ...collections } as unknown as Workspace;
+}
+
+/** Turns every schema-valid document into its kind's model, in minor units of the company currency. */
+function normalizeDocuments(docs: readonly { file: string; doc: KindDocument }[], workspace: Workspace): void {
+  const digits = workspace.company?.currencyDigits ?? DEFAULT_CURRENCY.digits;
+  const ws = workspace as unknown as Record<string, unknown[]>;
+  // The schema has already checked the decimals against the currency: conversion is exact.
+  const money = (value: number): number => toCents(value, digits);
+  for (const { file, doc } of docs) {
+    const kind = KINDS.find((k) => k.id === doc.kind);
+    if (kind?.collection) ws[kind.collection]!.push(kind.normalize(doc, { file, digits, money }));
+  }
+}
+
+/** The currency rule of a (schema-valid) company document; the default when there is none. */
+function currencyRule(doc: KindDocument | null | undefined): CurrencyRule {
+  if (doc?.kind !== 'company' || typeof doc.currency !== 'string') return DEFAULT_CURRENCY;
+  return { code: doc.currency, digits: currencyDigits(doc.currency) };
 }

@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { AnyDoc, FileKind } from '../model/documents.js';
+import type { FileKind } from '../model/documents.js';
 import { loadDocument } from './load-document.js';
-import type { LoadDocumentOptions, LoadedDocument } from './load-document.js';
+import type { KindDocument, LoadDocumentOptions, LoadedDocument } from './load-document.js';
 import { parseYaml } from './parse-yaml.js';
 import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
 import type { WorkerInput, WorkerMessage, WorkerResult } from './load-worker.js';
@@ -96,7 +96,7 @@ export function loadDocumentsInParallel(
   const control = new Int32Array(new SharedArrayBuffer(4 * 2 * threads));
   const workers = Array.from({ length: threads - 1 }, (_, k) => {
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = { port: port2, control, slot: 1 + k, progressSlot: threads + k, bytes: shared, offsets, files: items.map((it) => it.file), limits, deferPositions: options.deferPositions === true };
+    const input: WorkerInput = { port: port2, control, slot: 1 + k, progressSlot: threads + k, bytes: shared, offsets, files: items.map((it) => it.file), limits, deferPositions: options.deferPositions === true, currency: options.currency };
     const worker = new Worker(internals.workerUrl ?? WORKER_URL, { workerData: input, transferList: [port2] });
     return { worker, port: port1, slot: 1 + k, progressSlot: threads + k };
   });
@@ -146,7 +146,7 @@ function fromWorker(item: { file: string; bytes: Uint8Array }, r: WorkerResult, 
   const textOk = !diagnostics.some((d) => d.code === 'file/encoding');
   return {
     kind: r.kind as FileKind | null,
-    doc: r.doc as AnyDoc | null,
+    doc: r.doc as KindDocument | null,
     text: textOk ? text : null,
     parsed: textOk && !r.provisional ? lazyParsed(item.file, text, valid ? r.doc : undefined, limits) : null,
     diagnostics,

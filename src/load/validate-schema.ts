@@ -1,53 +1,66 @@
 // JSON Schema validation of parsed files, with every ajv error turned into a diagnostic that
 // points at the right node: the offending key for unknown keys, the parent's key for a
 // missing property, the value otherwise.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsImport from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { KIND_IDS } from '../kinds/registry.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileKind } from '../model/documents.js';
-import { countDecimals } from '../model/money.js';
+import { SCHEMA_ID_BASE, createAjv } from './ajv-setup.js';
 import { isPlainScalar } from './parse-yaml.js';
 import type { ParsedYaml } from './parse-yaml.js';
 
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = (addFormatsImport as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default;
+const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Kinds that have a schema in schemas/ (company-plan is the output of consolidate). */
-export const SCHEMA_KINDS = ['company', 'plan', 'budget', 'actuals', 'budget-adjustment', 'inventory', 'plan-progress', 'variance-response', 'company-plan'] as const;
-
-/** The folder holding the JSON Schemas, found relative to this module (src/ or dist/). */
+/** The folder holding the published JSON Schemas (written by the build from src/kinds). */
 export function schemasDir(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas');
+  return path.resolve(here, '..', '..', 'schemas');
 }
 
-let compiled: Map<string, ValidateFunction> | null = null;
+/** The validators the build precompiled (dist/validators.cjs); absent when running from src/. */
+export const STANDALONE_FILE = path.resolve(here, '..', 'validators.cjs');
 
-/** Compiles every schema once per process. */
-export function getValidator(kind: string): ValidateFunction | undefined {
-  if (!compiled) {
-    const ajv = new Ajv2020({ strict: true, strictNumbers: true, allErrors: true, ownProperties: true, verbose: true });
-    addFormats(ajv);
-    ajv.addKeyword({
-      keyword: 'maxDecimals',
-      type: 'number',
-      schemaType: 'number',
-      // multipleOf: 0.01 fails valid amounts like 1.13 through float division; count digits.
-      validate: (max: number, value: number) => countDecimals(value) <= max,
-      errors: false,
-    });
-    const dir = schemasDir();
-    ajv.addSchema(JSON.parse(readFileSync(path.join(dir, 'common.schema.json'), 'utf8')));
-    compiled = new Map();
-    for (const kind of SCHEMA_KINDS) {
-      const schema = JSON.parse(readFileSync(path.join(dir, `${kind}.schema.json`), 'utf8'));
-      compiled.set(kind, ajv.compile(schema));
+/** Minor-unit digits the published schemas (and the precompiled validators) assume for money. */
+export const SCHEMA_MONEY_DIGITS = 2;
+
+/** The money types of common.schema.json whose decimals follow the company currency. */
+const MONEY_DEFS = ['money', 'nonNegativeMoney'];
+
+let standalone: Map<string, ValidateFunction> | null = null;
+// Validators for currencies with other minor digits (JPY 0, KWD 3), compiled on first use.
+const byDigits = new Map<number, Map<string, ValidateFunction>>();
+
+function compileAtRunTime(moneyDigits: number): Map<string, ValidateFunction> {
+  const ajv = createAjv();
+  const dir = schemasDir();
+  const common = JSON.parse(readFileSync(path.join(dir, 'common.schema.json'), 'utf8')) as { $defs: Record<string, { maxDecimals?: number }> };
+  for (const def of MONEY_DEFS) common.$defs[def]!.maxDecimals = moneyDigits;
+  ajv.addSchema(common);
+  const out = new Map<string, ValidateFunction>();
+  for (const kind of KIND_IDS) out.set(kind, ajv.compile(JSON.parse(readFileSync(path.join(dir, `${kind}.schema.json`), 'utf8'))));
+  return out;
+}
+
+/**
+ * The validator of a kind for a currency with `moneyDigits` minor digits. The build compiles
+ * every schema to standalone code for 2-digit currencies, which loads in a few milliseconds;
+ * compiling them with ajv at every run took 275 ms of `validate`'s start-up (CPU profile,
+ * issue 12). Other currencies, and runs without a build (tests from src/), compile here once.
+ */
+export function getValidator(kind: string, moneyDigits = SCHEMA_MONEY_DIGITS): ValidateFunction | undefined {
+  if (moneyDigits === SCHEMA_MONEY_DIGITS && existsSync(STANDALONE_FILE)) {
+    if (!standalone) {
+      const mod = createRequire(import.meta.url)(STANDALONE_FILE) as Record<string, ValidateFunction>;
+      standalone = new Map(KIND_IDS.map((k) => [k, mod[`${SCHEMA_ID_BASE}${k}.schema.json`]!]));
     }
+    return standalone.get(kind);
   }
-  return compiled.get(kind);
+  let set = byDigits.get(moneyDigits);
+  if (!set) byDigits.set(moneyDigits, (set = compileAtRunTime(moneyDigits)));
+  return set.get(kind);
 }
 
 /** Splits ajv's instancePath (`/lines/0/account`) into segments. */
@@ -91,12 +104,21 @@ function describePath(segments: string[]): string {
   return segments.length === 0 ? 'the file' : segments.join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 }
 
+/** The company currency as schema validation needs it. */
+export interface CurrencyRule {
+  code: string;
+  digits: number;
+}
+
+/** Used until the company file says otherwise (and when it is missing). */
+export const DEFAULT_CURRENCY: CurrencyRule = { code: 'the company currency', digits: SCHEMA_MONEY_DIGITS };
+
 /** Caps ajv errors per file: a hostile file can produce hundreds of thousands. */
 export const MAX_SCHEMA_ERRORS_PER_FILE = 200;
 
 /** Validates parsed data against its kind's schema and returns located diagnostics. */
-export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: string): Diagnostic[] {
-  const validate = getValidator(kind);
+export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: string, currency: CurrencyRule = DEFAULT_CURRENCY): Diagnostic[] {
+  const validate = getValidator(kind, currency.digits);
   if (!validate) return [];
   if (validate(parsed.data)) return [];
   const errors = (validate.errors ?? []).slice();
@@ -107,7 +129,7 @@ export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: 
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of kept) {
-    const d = toDiagnostic(kind, e, parsed, file);
+    const d = toDiagnostic(kind, e, parsed, file, currency);
     const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -120,7 +142,7 @@ export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: 
   return out;
 }
 
-function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: string): Diagnostic {
+function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: string, currency: CurrencyRule): Diagnostic {
   const segments = pointerSegments(e.instancePath);
   const where = describePath(segments);
   const params = e.params as Record<string, unknown>;
@@ -170,7 +192,16 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
       if (expected === 'string' && typeof raw === 'number') {
         const written = isPlainScalar(node) && node.source !== undefined ? node.source : String(raw);
         code = 'schema/unquoted-code';
-        message = `${where} must be a string, but YAML read the unquoted ${written} as the number ${String(raw)}; quote it: "${written}"`;
+        // Quoting is only the fix when the quoted text is then valid: `fiscalYear: 2026`
+        // must become FY2026, not "2026".
+        const pattern = (e.parentSchema as { pattern?: string } | undefined)?.pattern;
+        const fixed = pattern === undefined ? written : [written, `FY${written}`].find((c) => new RegExp(pattern).test(c));
+        message =
+          fixed === undefined
+            ? `${where} must be a string, but YAML read the unquoted ${written} as the number ${String(raw)}; write it in the form ${pattern}`
+            : fixed === written
+              ? `${where} must be a string, but YAML read the unquoted ${written} as the number ${String(raw)}; quote it: "${written}"`
+              : `${where} must be a string such as ${fixed}, but YAML read ${written} as the number ${String(raw)}; write ${fixed}`;
       }
       break;
     }
@@ -187,7 +218,12 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
     case 'maxDecimals': {
       const value = valueAt(parsed.data, segments);
       code = 'schema/max-decimals';
-      message = `${where} has too many decimals (${String(value)}); amounts take at most ${String(e.schema)} decimals`;
+      const isMoney = MONEY_DEFS.some((d) => e.schemaPath.includes(`/$defs/${d}/`)) || (e.parentSchema as { title?: string } | undefined)?.title?.startsWith('Amount of money') === true;
+      const max = Number(e.schema);
+      const allowed = max === 0 ? 'no decimals' : `at most ${max} decimal${max === 1 ? '' : 's'}`;
+      message = isMoney
+        ? `${where} has too many decimals (${String(value)}); amounts in ${currency.code} take ${allowed}`
+        : `${where} has too many decimals (${String(value)}); quantities take ${allowed}`;
       break;
     }
     case 'oneOf': {

@@ -1,22 +1,10 @@
-// The shapes of the YAML file kinds as written (after schema validation). Amounts are still
+// The shapes of the first file kinds as written (after schema validation). Amounts are still
 // JS numbers here; the workspace model converts them to integer cents.
 
-/** Every file kind opsplan reads. */
-export const FILE_KINDS = [
-  'company',
-  'plan',
-  'budget',
-  'actuals',
-  'budget-adjustment',
-  'inventory',
-  'plan-progress',
-  'variance-response',
-  // Written by `opsplan consolidate --format yaml`; validated, never computed from.
-  'company-plan',
-] as const;
+import type { KindId } from '../kinds/registry.js';
 
-/** One of FILE_KINDS. */
-export type FileKind = (typeof FILE_KINDS)[number];
+/** One of the registered kinds (see src/kinds/registry.ts). */
+export type FileKind = KindId;
 
 /** Submission status of a plan or budget. */
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved';
@@ -184,13 +172,3 @@ export interface VarianceResponseDoc {
   status: 'draft' | 'submitted' | 'accepted';
 }
 
-/** Any data document, discriminated by `kind`. */
-export type AnyDoc =
-  | CompanyDoc
-  | PlanDoc
-  | BudgetDoc
-  | ActualsDoc
-  | BudgetAdjustmentDoc
-  | InventoryDoc
-  | PlanProgressDoc
-  | VarianceResponseDoc;

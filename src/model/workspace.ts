@@ -1,5 +1,6 @@
 // The loaded workspace: every valid document, with amounts in integer cents and budgets
 // expanded to 12 fiscal months, plus where each came from.
+import type { KindCollections } from '../kinds/registry.js';
 import type { Cents, Rounding } from './money.js';
 import type {
   ActualsDoc,
@@ -7,12 +8,8 @@ import type {
   Category,
   CompanyDoc,
   DepartmentFunction,
-  InventoryDoc,
-  PlanDoc,
-  PlanProgressDoc,
   SubmissionStatus,
   VarianceOverride,
-  VarianceResponseDoc,
 } from './documents.js';
 
 /** Where a document came from. */
@@ -101,21 +98,14 @@ export interface Adjustment extends Source {
 /** A loaded document that keeps its own shape (plans, inventories, progress, responses). */
 export type Loaded<T> = Source & { doc: T };
 
-/** Everything a command computes from. */
-export interface Workspace {
+/** Everything a command computes from: the company, and one collection per registered kind. */
+export type Workspace = {
   /** Absolute path of the workspace root. */
   root: string;
   company: Company | null;
-  plans: Loaded<PlanDoc>[];
-  budgets: Budget[];
-  actuals: Actuals[];
-  adjustments: Adjustment[];
-  inventories: Loaded<InventoryDoc>[];
-  progress: Loaded<PlanProgressDoc>[];
-  responses: Loaded<VarianceResponseDoc>[];
   /** Every input file read, with its SHA-256 (for the report's About sheet). */
   files: { file: string; sha256: string; bytes: number; kind: string | null }[];
-}
+} & KindCollections;
 
 /** Raw actuals documents are kept by the loader for checks; re-exported for convenience. */
 export type { ActualsDoc };

@@ -6,10 +6,8 @@ import { schemasDir } from '../../load/validate-schema.js';
 import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { writeFileAtomic } from '../write-output.js';
-import { INIT_FILES } from './init-templates.js';
+import { INIT_FILES, SCHEMA_COPY_DIR } from './init-templates.js';
 
-/** Folder (relative to the workspace) that init copies the schemas into. */
-export const SCHEMA_COPY_DIR = '.opsplan/schemas';
 
 /** Registers `init`. */
 export function registerInit(program: Command, ctx: CliContext, setExit: (code: number) => void): void {

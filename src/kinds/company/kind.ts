@@ -1,0 +1,117 @@
+// opsplan.yaml: the company, its currency, departments, warehouses and thresholds.
+import type { CompanyDoc } from '../../model/documents.js';
+import { currencyDigits, toCents } from '../../model/money.js';
+import type { Company } from '../../model/workspace.js';
+import { defineKind } from '../kind.js';
+import type { CheckContext } from '../kind.js';
+
+/** Applies the company file's defaults and converts money thresholds to minor units. */
+export function normalizeCompany(doc: CompanyDoc, file: string): Company {
+  const digits = currencyDigits(doc.currency);
+  const t = doc.thresholds ?? {};
+  const v = t.variance ?? {};
+  const s = t.stock ?? {};
+  const c = t.consolidation ?? {};
+  return {
+    file,
+    name: doc.company,
+    currency: doc.currency,
+    currencyDigits: digits,
+    fiscalYearStartMonth: doc.fiscalYearStartMonth ?? 1,
+    rounding: doc.rounding ?? 'half-up',
+    departments: doc.departments,
+    warehouses: doc.warehouses ?? [],
+    thresholds: {
+      variance: {
+        warnPct: v.warnPct ?? 10,
+        criticalPct: v.criticalPct ?? 25,
+        minAmount: toCents(v.minAmount ?? 0, digits),
+        overrides: (v.overrides ?? []).map((o) => ({ ...o, minAmount: o.minAmount === undefined ? undefined : toCents(o.minAmount, digits) })),
+      },
+      stock: {
+        countTolerancePct: s.countTolerancePct ?? 2,
+        countToleranceValue: toCents(s.countToleranceValue ?? 500, digits),
+        slowMovingDays: s.slowMovingDays ?? 90,
+        staleSnapshotDays: s.staleSnapshotDays ?? 45,
+      },
+      consolidation: { budgetRequestTolerancePct: c.budgetRequestTolerancePct ?? 5, pacePct: c.pacePct ?? 90 },
+      responseDays: t.responseDays ?? 10,
+    },
+    doc,
+  };
+}
+
+function checkCompany({ company, report }: CheckContext): void {
+  if (!company) return;
+  const seen = new Set<string>();
+  company.departments.forEach((d, i) => {
+    if (seen.has(d.id)) report('error', 'company/duplicate-department', `department id "${d.id}" appears twice; ids must be unique`, company.file, ['departments', i, 'id']);
+    seen.add(d.id);
+  });
+  const warehouses = new Set<string>();
+  company.warehouses.forEach((w, i) => {
+    if (warehouses.has(w.id)) report('error', 'company/duplicate-warehouse', `warehouse id "${w.id}" appears twice; ids must be unique`, company.file, ['warehouses', i, 'id']);
+    warehouses.add(w.id);
+  });
+  const parents = new Map(company.departments.map((d) => [d.id, d.parent]));
+  company.departments.forEach((d, i) => {
+    if (d.parent === undefined) return;
+    if (!seen.has(d.parent)) {
+      report('error', 'company/unknown-parent', `parent "${d.parent}" of department "${d.id}" is not a department in this file; use one of: ${[...seen].join(', ')}`, company.file, ['departments', i, 'parent']);
+      return;
+    }
+    // Walk up; coming back to d means a cycle, which would make roll-ups loop forever.
+    const path = new Set<string>([d.id]);
+    let p: string | undefined = d.parent;
+    while (p !== undefined) {
+      if (path.has(p)) {
+        report('error', 'company/parent-cycle', `department "${d.id}" is its own ancestor through parent links (${[...path, p].join(' -> ')}); break the cycle`, company.file, ['departments', i, 'parent']);
+        break;
+      }
+      path.add(p);
+      p = parents.get(p);
+    }
+  });
+  const v = company.thresholds.variance;
+  if (v.criticalPct < v.warnPct) report('warning', 'company/threshold-order', `criticalPct (${v.criticalPct}) is below warnPct (${v.warnPct}); critical should be the larger threshold`, company.file, ['thresholds', 'variance', 'criticalPct']);
+}
+
+/** The company file kind (its model is `Workspace.company`, not a collection). */
+export const companyKind = defineKind({
+  id: 'company',
+  collection: null,
+  title: 'the company: currency, fiscal year, departments, warehouses, thresholds',
+  globs: ['opsplan.yaml'],
+  template: {
+    path: 'opsplan.yaml',
+    text: `kind: company
+version: 1
+company: Example Co.
+currency: CNY
+fiscalYearStartMonth: 1
+departments:
+  - id: operations
+    name: Operations Management
+    function: operations
+  - id: marketing
+    name: Marketing
+    function: marketing
+warehouses:
+  - id: wh-main
+    name: Main Warehouse
+thresholds:
+  variance:
+    warnPct: 10
+    criticalPct: 25
+    minAmount: 5000
+  stock:
+    countTolerancePct: 2
+    countToleranceValue: 500
+    slowMovingDays: 90
+    staleSnapshotDays: 45
+  responseDays: 10
+`,
+  },
+  normalize: (doc, ctx): Company => normalizeCompany(doc as CompanyDoc, ctx.file),
+  check: checkCompany,
+});
