@@ -9,7 +9,7 @@ import { DEFAULT_PARSE_LIMITS, parseYaml } from './parse-yaml.js';
 import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
 import { decodeUtf8 } from './read-files.js';
 import { validateAgainstSchema } from './validate-schema.js';
-import type { CurrencyRule } from './validate-schema.js';
+import type { CompanyRules } from './validate-schema.js';
 
 /** The company file's name at the workspace root. */
 export const COMPANY_FILE = 'opsplan.yaml';
@@ -27,6 +27,8 @@ export interface LoadedDocument {
   text: string | null;
   parsed: ParsedYaml | null;
   diagnostics: Diagnostic[];
+  /** The data as written, for a file of a known kind left out for its errors (see RejectedFile). */
+  rejectedData?: unknown;
   /**
    * True when the diagnostics came from the fast path with positions left at 0 (see
    * `deferPositions`): their number and codes are final; loading the file again with
@@ -46,7 +48,7 @@ export interface LoadDocumentOptions {
    */
   deferPositions?: boolean;
   /** The company currency: amounts may carry as many decimals as it has minor digits. */
-  currency?: CurrencyRule;
+  rules?: CompanyRules;
 }
 
 function at(file: string, parsed: ParsedYaml, path: string[], code: string, message: string, where: 'key' | 'value' = 'value'): Diagnostic {
@@ -78,17 +80,17 @@ export function loadDocument(file: string, bytes: Uint8Array, limits: ParseLimit
     };
     if (options.deferPositions) {
       const positionless: ParsedYaml = { data: fast, diagnostics: [], locate: () => ({ line: 0, column: 0 }), nodeAt: () => null };
-      const result = checkDocument(file, text, positionless, options.currency);
+      const result = checkDocument(file, text, positionless, options.rules);
       return result.diagnostics.length === 0 ? { ...result, parsed: lazy } : { ...result, parsed: null, provisional: true };
     }
-    const result = checkDocument(file, text, lazy, options.currency);
+    const result = checkDocument(file, text, lazy, options.rules);
     if (result.diagnostics.length === 0) return result;
   }
-  return checkDocument(file, text, parseYaml(text, file, limits), options.currency);
+  return checkDocument(file, text, parseYaml(text, file, limits), options.rules);
 }
 
 /** Identifies the kind, checks the version, the company file's place and the schema. */
-function checkDocument(file: string, text: string, parsed: ParsedYaml, currency?: CurrencyRule): LoadedDocument {
+function checkDocument(file: string, text: string, parsed: ParsedYaml, rules?: CompanyRules): LoadedDocument {
   const base: LoadedDocument = { kind: null, doc: null, text, parsed, diagnostics: [] };
   if (parsed.diagnostics.length > 0) return { ...base, diagnostics: parsed.diagnostics };
   const data = parsed.data as Record<string, unknown>;
@@ -103,15 +105,15 @@ function checkDocument(file: string, text: string, parsed: ParsedYaml, currency?
   if (data.version !== 1) {
     const found = data.version === undefined ? 'no version' : `version ${JSON.stringify(data.version)}`;
     const d = at(file, parsed, ['version'], 'file/unsupported-version', `${found}: this opsplan reads version: 1; add version: 1 or upgrade opsplan`, data.version === undefined ? 'key' : 'value');
-    return { ...base, kind: known, diagnostics: [d] };
+    return { ...base, kind: known, diagnostics: [d], rejectedData: data };
   }
   const isCompanyFile = file === COMPANY_FILE;
   if ((known === 'company') !== isCompanyFile) {
     const message = isCompanyFile ? `${COMPANY_FILE} must be the company file (kind: company), found kind: ${known}` : `kind: company belongs in ${COMPANY_FILE} at the workspace root; this file is ignored`;
-    return { ...base, kind: known, diagnostics: [at(file, parsed, ['kind'], 'file/misplaced-company', message)] };
+    return { ...base, kind: known, diagnostics: [at(file, parsed, ['kind'], 'file/misplaced-company', message)], rejectedData: data };
   }
-  const schemaDiagnostics = validateAgainstSchema(known, parsed, file, currency);
-  if (schemaDiagnostics.length > 0) return { ...base, kind: known, diagnostics: schemaDiagnostics };
+  const schemaDiagnostics = validateAgainstSchema(known, parsed, file, rules);
+  if (schemaDiagnostics.length > 0) return { ...base, kind: known, diagnostics: schemaDiagnostics, rejectedData: data };
   // A consolidated company plan kept in the workspace is checked, but no figure comes from it.
   if (known === 'company-plan') return { ...base, kind: known };
   return { ...base, kind: known, doc: data as KindDocument };

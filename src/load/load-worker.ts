@@ -5,7 +5,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { loadDocument } from './load-document.js';
 import type { ParseLimits } from './parse-yaml.js';
-import type { CurrencyRule } from './validate-schema.js';
+import type { CompanyRules } from './validate-schema.js';
 
 /** What the main thread sends. */
 export interface WorkerInput {
@@ -21,7 +21,7 @@ export interface WorkerInput {
   offsets: Float64Array;
   files: string[];
   limits: ParseLimits;
-  currency?: CurrencyRule;
+  rules?: CompanyRules;
   deferPositions: boolean;
 }
 
@@ -30,6 +30,7 @@ export interface WorkerResult {
   index: number;
   kind: string | null;
   doc: unknown;
+  rejectedData?: unknown;
   diagnostics: unknown[];
   provisional: boolean;
 }
@@ -52,8 +53,8 @@ if (!isMainThread && workerData) {
       if (i >= input.files.length) break;
       // A private copy: decoding and parsing never look at shared memory.
       const bytes = input.bytes.slice(input.offsets[i]!, input.offsets[i + 1]!);
-      const r = loadDocument(input.files[i]!, bytes, input.limits, { deferPositions: input.deferPositions, currency: input.currency });
-      batch.push({ index: i, kind: r.kind, doc: r.doc, diagnostics: r.diagnostics, provisional: r.provisional === true });
+      const r = loadDocument(input.files[i]!, bytes, input.limits, { deferPositions: input.deferPositions, rules: input.rules });
+      batch.push({ index: i, kind: r.kind, doc: r.doc, rejectedData: r.rejectedData, diagnostics: r.diagnostics, provisional: r.provisional === true });
       Atomics.add(input.control, input.progressSlot, 1);
       if (batch.length === BATCH) {
         input.port.postMessage({ results: batch } satisfies WorkerMessage);

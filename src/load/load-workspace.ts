@@ -15,8 +15,8 @@ import { COMPANY_FILE, loadDocument } from './load-document.js';
 import type { KindDocument } from './load-document.js';
 import type { ParseLimits, ParsedYaml, Position } from './parse-yaml.js';
 import { DEFAULT_MAX_FILE_BYTES, listYamlFiles, readSourceFile } from './read-files.js';
-import { DEFAULT_CURRENCY } from './validate-schema.js';
-import type { CurrencyRule } from './validate-schema.js';
+import { DEFAULT_RULES } from './validate-schema.js';
+import type { CompanyRules } from './validate-schema.js';
 
 export { COMPANY_FILE, normalizeCompany };
 
@@ -90,9 +90,9 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   // The company file goes first: its currency decides how many decimals amounts may have.
   const companyAt = sources.findIndex((x) => x.file === COMPANY_FILE);
   const companyLoaded = companyAt >= 0 ? loadDocument(COMPANY_FILE, sources[companyAt]!.bytes, limits) : null;
-  const currency = currencyRule(companyLoaded?.doc);
+  const rules = companyRules(companyLoaded?.doc);
   const others = sources.filter((_, i) => i !== companyAt);
-  const loadOptions = { deferPositions: options.deferPositions, currency };
+  const loadOptions = { deferPositions: options.deferPositions, rules };
   const loadedOthers = parallel ? loadDocumentsInParallel(others, limits, threads, loadOptions) : others.map((x) => loadDocument(x.file, x.bytes, limits, loadOptions));
   const loadedAll = companyLoaded ? [...loadedOthers.slice(0, companyAt), companyLoaded, ...loadedOthers.slice(companyAt)] : loadedOthers;
   const provisional = new Map<string, Uint8Array>();
@@ -103,7 +103,7 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
     if (loaded.parsed) parsedFiles.set(source.file, loaded.parsed);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.doc) docs.push({ file: source.file, doc: loaded.doc });
-    else if (loaded.kind !== null) rejected.push({ file: source.file, kind: loaded.kind, data: loaded.parsed?.data });
+    else if (loaded.kind !== null) rejected.push({ file: source.file, kind: loaded.kind, data: loaded.rejectedData });
     if (loaded.provisional) provisional.set(source.file, source.bytes);
   });
 
@@ -128,7 +128,7 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   const resolvePositions = (file: string): Diagnostic[] => {
     const bytes = provisional.get(file);
     if (!bytes) return diagnostics.filter((d) => d.file === file);
-    const loaded = loadDocument(file, bytes, limits, { fastPath: false, currency });
+    const loaded = loadDocument(file, bytes, limits, { fastPath: false, rules });
     if (loaded.text !== null) texts.set(file, loaded.text);
     return loaded.diagnostics;
   };
@@ -143,7 +143,7 @@ export function emptyWorkspace(root: string): Workspace {
 
 /** Turns every schema-valid document into its kind's model, in minor units of the company currency. */
 function normalizeDocuments(docs: readonly { file: string; doc: KindDocument }[], workspace: Workspace): void {
-  const digits = workspace.company?.currencyDigits ?? DEFAULT_CURRENCY.digits;
+  const digits = workspace.company?.currencyDigits ?? DEFAULT_RULES.digits;
   const ws = workspace as unknown as Record<string, unknown[]>;
   // The schema has already checked the decimals against the currency: conversion is exact.
   const money = (value: number): number => toCents(value, digits);
@@ -153,8 +153,9 @@ function normalizeDocuments(docs: readonly { file: string; doc: KindDocument }[]
   }
 }
 
-/** The currency rule of a (schema-valid) company document; the default when there is none. */
-function currencyRule(doc: KindDocument | null | undefined): CurrencyRule {
-  if (doc?.kind !== 'company' || typeof doc.currency !== 'string') return DEFAULT_CURRENCY;
-  return { code: doc.currency, digits: currencyDigits(doc.currency) };
+/** What schema checks of the other files need from a (schema-valid) company document. */
+function companyRules(doc: KindDocument | null | undefined): CompanyRules {
+  if (doc?.kind !== 'company') return DEFAULT_RULES;
+  const c = doc as unknown as CompanyDoc;
+  return { code: c.currency, digits: currencyDigits(c.currency), departments: c.departments.map((d) => ({ id: d.id, name: d.name })) };
 }

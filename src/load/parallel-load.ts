@@ -96,7 +96,7 @@ export function loadDocumentsInParallel(
   const control = new Int32Array(new SharedArrayBuffer(4 * 2 * threads));
   const workers = Array.from({ length: threads - 1 }, (_, k) => {
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = { port: port2, control, slot: 1 + k, progressSlot: threads + k, bytes: shared, offsets, files: items.map((it) => it.file), limits, deferPositions: options.deferPositions === true, currency: options.currency };
+    const input: WorkerInput = { port: port2, control, slot: 1 + k, progressSlot: threads + k, bytes: shared, offsets, files: items.map((it) => it.file), limits, deferPositions: options.deferPositions === true, rules: options.rules };
     const worker = new Worker(internals.workerUrl ?? WORKER_URL, { workerData: input, transferList: [port2] });
     return { worker, port: port1, slot: 1 + k, progressSlot: threads + k };
   });
@@ -147,6 +147,7 @@ function fromWorker(item: { file: string; bytes: Uint8Array }, r: WorkerResult, 
   return {
     kind: r.kind as FileKind | null,
     doc: r.doc as KindDocument | null,
+    rejectedData: r.rejectedData,
     text: textOk ? text : null,
     parsed: textOk && !r.provisional ? lazyParsed(item.file, text, valid ? r.doc : undefined, limits) : null,
     diagnostics,

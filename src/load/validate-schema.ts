@@ -105,20 +105,24 @@ function describePath(segments: string[]): string {
 }
 
 /** The company currency as schema validation needs it. */
-export interface CurrencyRule {
+export interface CompanyRules {
+  /** Currency code. */
   code: string;
+  /** Its minor-unit digits: the decimals an amount may have. */
   digits: number;
+  /** Declared departments, so a department written by its name can be pointed at its id. */
+  departments?: readonly { id: string; name: string }[];
 }
 
 /** Used until the company file says otherwise (and when it is missing). */
-export const DEFAULT_CURRENCY: CurrencyRule = { code: 'the company currency', digits: SCHEMA_MONEY_DIGITS };
+export const DEFAULT_RULES: CompanyRules = { code: 'the company currency', digits: SCHEMA_MONEY_DIGITS };
 
 /** Caps ajv errors per file: a hostile file can produce hundreds of thousands. */
 export const MAX_SCHEMA_ERRORS_PER_FILE = 200;
 
 /** Validates parsed data against its kind's schema and returns located diagnostics. */
-export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: string, currency: CurrencyRule = DEFAULT_CURRENCY): Diagnostic[] {
-  const validate = getValidator(kind, currency.digits);
+export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: string, rules: CompanyRules = DEFAULT_RULES): Diagnostic[] {
+  const validate = getValidator(kind, rules.digits);
   if (!validate) return [];
   if (validate(parsed.data)) return [];
   const errors = (validate.errors ?? []).slice();
@@ -129,7 +133,7 @@ export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: 
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of kept) {
-    const d = toDiagnostic(kind, e, parsed, file, currency);
+    const d = toDiagnostic(kind, e, parsed, file, rules);
     const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -142,7 +146,7 @@ export function validateAgainstSchema(kind: FileKind, parsed: ParsedYaml, file: 
   return out;
 }
 
-function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: string, currency: CurrencyRule): Diagnostic {
+function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: string, rules: CompanyRules): Diagnostic {
   const segments = pointerSegments(e.instancePath);
   const where = describePath(segments);
   const params = e.params as Record<string, unknown>;
@@ -222,7 +226,7 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
       const max = Number(e.schema);
       const allowed = max === 0 ? 'no decimals' : `at most ${max} decimal${max === 1 ? '' : 's'}`;
       message = isMoney
-        ? `${where} has too many decimals (${String(value)}); amounts in ${currency.code} take ${allowed}`
+        ? `${where} has too many decimals (${String(value)}); amounts in ${rules.code} take ${allowed}`
         : `${where} has too many decimals (${String(value)}); quantities take ${allowed}`;
       break;
     }
@@ -237,9 +241,13 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
     case 'format':
       message = `${where} must be a valid ${String(params.format)}${params.format === 'date' ? ' (YYYY-MM-DD)' : ''}, found ${describeValue(parsed.data, segments)}`;
       break;
-    case 'pattern':
+    case 'pattern': {
       message = `${where} does not match the expected form ${String(params.pattern)}, found ${describeValue(parsed.data, segments)}`;
+      const value = valueAt(parsed.data, segments);
+      const named = segments.at(-1) === 'department' ? rules.departments?.find((d) => d.name === value) : undefined;
+      if (named) message += `; "${String(value)}" is the name of department "${named.id}": write department: ${named.id}`;
       break;
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
