@@ -2,8 +2,9 @@
 // knows about exit codes; bin/opsplan just sets process.exitCode.
 import { Command, CommanderError } from 'commander';
 import { ExitError } from './context.js';
-import type { CliContext } from './context.js';
+import type { CliContext, TextSink } from './context.js';
 import { COMMANDS } from './commands/index.js';
+import { describeIoError, isIoError } from './io-errors.js';
 import { readVersion } from './version.js';
 
 /** Exit codes, documented in the README. */
@@ -11,7 +12,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, output: 3, internal: 4 } as 
 
 /** Runs opsplan with the given arguments (without `node` and the script) and world. */
 export async function main(args: readonly string[], world: Omit<CliContext, 'version' | 'argv'>): Promise<number> {
-  const ctx: CliContext = { ...world, version: readVersion(), argv: args };
+  const ctx: CliContext = { ...world, stdout: guardSink(world.stdout, 'standard output'), stderr: guardSink(world.stderr, 'standard error'), version: readVersion(), argv: args };
   let exitCode: number = EXIT.ok;
   const setExit = (code: number): void => {
     exitCode = Math.max(exitCode, code);
@@ -34,35 +35,77 @@ export async function main(args: readonly string[], world: Omit<CliContext, 'ver
     }
     return exitCode;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version end through here with exit code 0.
-      if (e.exitCode === 0) return EXIT.ok;
-      return EXIT.usage;
-    }
-    if (e instanceof ExitError) {
-      ctx.stderr.write(`opsplan: ${e.message}\n`);
-      return e.exitCode;
-    }
-    throw e;
+    return exitCodeOf(e, ctx.stderr);
   }
+}
+
+/**
+ * The one mapping from a failure to an exit code: commander's usage errors 2, ExitError its
+ * own code, a file-system or stream failure 3 (in words, never a stack trace), anything else
+ * is a bug: 4 with the stack.
+ */
+function exitCodeOf(e: unknown, stderr: TextSink): number {
+  // When stderr itself is what failed, the code is all that is left to say it.
+  const say = (text: string): void => {
+    try {
+      stderr.write(text);
+    } catch {
+      /* stderr is gone */
+    }
+  };
+  if (e instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof ExitError) {
+    say(`opsplan: ${e.message}\n`);
+    return e.exitCode;
+  }
+  if (isIoError(e)) {
+    say(`opsplan: cannot ${e.syscall === 'read' || e.syscall === 'open' || e.syscall === 'scandir' ? 'read' : 'write'}${e.path ? ` ${e.path}` : ''}: ${describeIoError(e)}\n`);
+    return EXIT.output;
+  }
+  const err = e as Error | undefined;
+  say(`opsplan: internal error: ${err?.stack ?? String(e)}\nPlease report this with the command you ran.\n`);
+  return EXIT.internal;
+}
+
+/**
+ * A sink whose failures (a full disk behind `> file`, a closed descriptor) become exit 3
+ * with the reason in words, wherever in a command the write happens.
+ */
+function guardSink(sink: TextSink, name: string): TextSink {
+  return {
+    isTTY: sink.isTTY,
+    write(chunk: string): unknown {
+      try {
+        return sink.write(chunk);
+      } catch (e) {
+        if (e instanceof ExitError) throw e;
+        throw new ExitError(3, `cannot write ${name}: ${describeIoError(e)}`);
+      }
+    },
+  };
 }
 
 /** Entry point for bin/opsplan: the real process world. */
 export async function runCli(): Promise<number> {
   // A reader that stops early (`opsplan stock ... | head`) closes the pipe: the rest of the
-  // output is dropped, quietly, and the command still ends with its own exit code, instead
-  // of crashing on an unhandled EPIPE. Other stream errors stay errors.
-  for (const stream of [process.stdout, process.stderr]) {
+  // output is dropped, quietly, and the command still ends with its own exit code. Other
+  // stream failures arrive as events, possibly after main has returned: they end the run
+  // with exit 3 and the reason, never an uncaught exception.
+  let streamFailed = false;
+  for (const [stream, name] of [
+    [process.stdout, 'standard output'],
+    [process.stderr, 'standard error'],
+  ] as const) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+      streamFailed = true;
+      process.exitCode = EXIT.output;
+      if (stream !== process.stderr) process.stderr.write(`opsplan: cannot write ${name}: ${describeIoError(e)}\n`);
     });
   }
-  try {
-    return await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: new Date() });
-  } catch (e) {
-    // A bug or an I/O failure, never a user mistake: say so plainly.
-    const err = e as NodeJS.ErrnoException;
-    process.stderr.write(`opsplan: internal error: ${err?.stack ?? String(e)}\nPlease report this with the command you ran.\n`);
-    return EXIT.internal;
-  }
+  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: new Date() });
+  return streamFailed ? Math.max(code, EXIT.output) : code;
 }

@@ -4,12 +4,22 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ExitError } from './context.js';
+import { describeIoError } from './io-errors.js';
 
 function statOrNull(p: string): ReturnType<typeof statSync> | null {
   try {
     return statSync(p);
   } catch {
     return null;
+  }
+}
+
+/** Removes a temp file; `force` only forgives ENOENT, and below a regular file it is ENOTDIR. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    /* nothing was created there */
   }
 }
 
@@ -79,7 +89,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array | Iter
           /* already failing */
         }
       }
-      throw new ExitError(3, `cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      throw new ExitError(3, `cannot write ${target}: ${describeIoError(e)}`);
     }
   }
   if (existing?.isDirectory()) throw new ExitError(3, `cannot write ${target}: it is a directory`);
@@ -101,9 +111,8 @@ export function writeFileAtomic(target: string, data: string | Uint8Array | Iter
         /* already failing */
       }
     }
-    rmSync(tmp, { force: true });
-    const reason = e instanceof Error ? (e as NodeJS.ErrnoException).code ?? e.message : String(e);
-    throw new ExitError(3, `cannot write ${target}: ${reason}; the previous file, if any, is unchanged`);
+    removeQuietly(tmp);
+    throw new ExitError(3, `cannot write ${target}: ${describeIoError(e)}; the previous file, if any, is unchanged`);
   }
 }
 
@@ -126,7 +135,7 @@ export function ensureDir(dir: string): void {
     try {
       mkdirSync(m);
     } catch (e) {
-      throw new ExitError(3, `cannot create ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      throw new ExitError(3, `cannot create ${dir}: ${describeIoError(e)}`);
     }
   }
 }

@@ -114,7 +114,7 @@ describe('usage errors exit 2', () => {
     [['--format', 'xml'], 'unknown format "xml"'],
     [['--fail-on', 'info'], '--fail-on takes warn or critical'],
     [['--as-of', '2026-02-30'], '--as-of takes a date'],
-    [['--actuals', 'nope.csv'], 'cannot read --actuals nope.csv: ENOENT'],
+    [['--actuals', 'nope.csv'], 'cannot read --actuals nope.csv: the file or folder does not exist (ENOENT)'],
     [['--actuals', 'nope.csv', '--map', 'cost=X'], '--map takes field=Header'],
   ])('%j', (args, message) => {
     const r = runOpsplan(['variance', 'examples/acme', ...args]);

@@ -67,3 +67,33 @@ warehouses:
   - id: wh1
     name: Main
 `;
+
+/** A text sink that collects what was written, or fails every write with `fail`. */
+export function memorySink(fail?: () => Error): { write(chunk: string): boolean; text: () => string } {
+  const chunks: string[] = [];
+  return {
+    write(chunk: string): boolean {
+      if (fail) throw fail();
+      chunks.push(chunk);
+      return true;
+    },
+    text: () => chunks.join(''),
+  };
+}
+
+/** An fs-style error, as Node raises it (`ENOSPC: no space left on device, write`). */
+export function errnoError(code: string, syscall: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: failed, ${syscall}`), { code, syscall, errno: -1 });
+}
+
+/**
+ * Runs `main(args, world)` in this process, as the spawned binary would but with the world
+ * handed in (markdownlint-cli2's pattern): same exit code, same output.
+ */
+export async function runInProcess(args: string[], options: { cwd?: string; env?: Record<string, string>; stdout?: ReturnType<typeof memorySink>; now?: Date } = {}): Promise<RunResult> {
+  const { main } = await import('../../src/cli/main.js');
+  const stdout = options.stdout ?? memorySink();
+  const stderr = memorySink();
+  const code = await main(args, { stdout, stderr, env: { NO_COLOR: '1', ...(options.env ?? {}) }, cwd: options.cwd ?? REPO, now: options.now ?? new Date() });
+  return { code, signal: null, stdout: stdout.text(), stderr: stderr.text() };
+}

@@ -16,6 +16,7 @@ import { renderReport } from '../../render/table.js';
 import { buildVarianceReport, varianceLinesTable } from '../../report/variance.js';
 import { varianceJson } from '../../report/variance-json.js';
 import { usageError, useColor } from '../context.js';
+import { describeIoError } from '../io-errors.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
@@ -60,8 +61,7 @@ function readCsvActuals(ctx: CliContext, files: readonly string[], mapSpecs: rea
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.resolve(ctx.cwd, file)));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw usageError(`cannot read --actuals ${file}: ${code ?? 'not valid UTF-8; export the CSV as UTF-8'}`);
+      throw usageError(`cannot read --actuals ${file}: ${describeIoError(e)}`);
     }
     const r = parseActualsCsv(text, { file, map, departments, digits });
     diagnostics.push(...r.diagnostics);
