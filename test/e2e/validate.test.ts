@@ -18,8 +18,13 @@ describe('validate on the example workspace', () => {
   });
 
   it('fails on warnings with --max-warnings 0', () => {
-    expect(runOpsplan(['validate', 'examples/acme', '--max-warnings', '0']).code).toBe(1);
-    expect(runOpsplan(['validate', 'examples/acme', '--max-warnings', '1']).code).toBe(0);
+    const over = runOpsplan(['validate', 'examples/acme', '--max-warnings', '0']);
+    expect(over.code).toBe(1);
+    // It says which limit failed (the summary alone reads "0 errors").
+    expect(over.stderr).toBe('opsplan: 1 warning, more than --max-warnings 0 allows\n');
+    const within = runOpsplan(['validate', 'examples/acme', '--max-warnings', '1']);
+    expect(within.code).toBe(0);
+    expect(within.stderr).toBe('');
   });
 
   it('defaults to the current folder', () => {

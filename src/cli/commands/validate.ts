@@ -99,6 +99,10 @@ export function registerValidate(program: Command, ctx: CliContext, setExit: (co
       else ctx.stdout.write(text);
     }
     // Counting uses every finding, not just those shown.
-    setExit(validateExitCode(all, flags.maxWarnings));
+    const code = validateExitCode(all, flags.maxWarnings);
+    const { errors, warnings } = countBySeverity(all);
+    // Errors speak for themselves; a warning limit must say that it is what failed.
+    if (code === 1 && errors === 0) ctx.stderr.write(`opsplan: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${flags.maxWarnings} allows\n`);
+    setExit(code);
   });
 }
