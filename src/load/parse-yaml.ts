@@ -1,8 +1,22 @@
 // The one place that turns YAML text into data. Everything else sees `ParsedYaml`, so a
 // faster parser can be put behind the same interface without touching the rest.
-import { Lexer, LineCounter, parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlModule from 'yaml';
 import type { Document, Node, Scalar } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
+
+// The reference parser is loaded on first use: clean files take the js-yaml fast path
+// (fast-parse.ts) and a run over them never needs it. Loading it cost about 60 ms of every
+// start-up (`node -e "import('yaml')"`, quiet machine). The package ships CommonJS too.
+let yamlModule: typeof YamlModule | undefined;
+const yaml = (): typeof YamlModule => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule);
+const parseAllDocuments = ((...a: Parameters<typeof YamlModule.parseAllDocuments>) => yaml().parseAllDocuments(...a)) as typeof YamlModule.parseAllDocuments;
+const visit = ((...a: Parameters<typeof YamlModule.visit>) => yaml().visit(...a)) as typeof YamlModule.visit;
+const isAlias = ((n: unknown) => yaml().isAlias(n)) as typeof YamlModule.isAlias;
+const isMap = ((n: unknown) => yaml().isMap(n)) as typeof YamlModule.isMap;
+const isPair = ((n: unknown) => yaml().isPair(n)) as typeof YamlModule.isPair;
+const isScalar = ((n: unknown) => yaml().isScalar(n)) as typeof YamlModule.isScalar;
+const isSeq = ((n: unknown) => yaml().isSeq(n)) as typeof YamlModule.isSeq;
 
 /** Limits applied while parsing untrusted files. */
 export interface ParseLimits {
@@ -58,7 +72,7 @@ const ALLOWED_TAGS = new Set(['tag:yaml.org,2002:str', '!!str']);
 function flowDepthExceeds(text: string, max: number): number | null {
   let depth = 0;
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yaml().Lexer)().lex(text)) {
     if (token === '[' || token === '{') {
       depth++;
       if (depth > max) return offset;
@@ -78,7 +92,7 @@ function diag(file: string, code: string, message: string, pos: Position, path =
 
 /** Parses one YAML file safely; user mistakes come back as diagnostics, never exceptions. */
 export function parseYaml(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedYaml {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const posAt = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
