@@ -1,16 +1,19 @@
-// Benchmark harness (issue 7):
-//   npm run bench -- --size XS|S|M|L [--out bench-out/] [--skip-gen] [--errors N] [--no-build]
-// Generates the workspace (scripts/gen.ts), then runs each contender once as a child process
-// of this one (one process tree) and measures its wall time and peak RSS: the opsplan
-// commands, the floor (scripts/floor.ts: read + js-yaml core parse + the same ajv schemas) and
-// the peer ajv-cli 5. Prints a table with the ratios to the floor and writes it as JSON.
+// Benchmark harness (issues 7 and 12):
+//   npm run bench -- --size XS|S|M|L [--rounds 3] [--startup-only] [--out bench-out/] [--skip-gen] [--errors N] [--no-build]
+// Generates the workspace (scripts/gen.ts), then runs every contender as a child process of
+// this one (one process tree), `--rounds` times, interleaved (round k starts at contender k,
+// so no contender always runs first or last), and measures wall time and peak RSS: start-up
+// (`opsplan --version` and `validate examples/acme` against `node -e 0`), the opsplan commands,
+// the floor (scripts/floor.ts: read + js-yaml core parse + the same ajv schemas) and the peer
+// ajv-cli 5. Each round's ratios are taken against that round's base; the table shows the
+// median ratio and its spread over the rounds, and is written as JSON.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatTable, parseTimeVerbose, rateRows } from './bench-lib.js';
+import { formatTable, parseTimeVerbose, summarizeRounds } from './bench-lib.js';
 import type { BenchRow } from './bench-lib.js';
 import { SIZES, generateWorkspace, maxBulkErrors } from './gen.js';
 import type { Size } from './gen.js';
@@ -26,10 +29,12 @@ interface BenchArgs {
   skipGen: boolean;
   errors: number;
   build: boolean;
+  rounds: number;
+  startupOnly: boolean;
 }
 
 function parseArgs(argv: string[]): BenchArgs {
-  const a: BenchArgs = { size: 'M', out: path.join(REPO, 'bench-out'), skipGen: false, errors: 10000, build: true };
+  const a: BenchArgs = { size: 'M', out: path.join(REPO, 'bench-out'), skipGen: false, errors: 10000, build: true, rounds: 3, startupOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = (): string => {
@@ -45,6 +50,10 @@ function parseArgs(argv: string[]): BenchArgs {
     else if (k === '--skip-gen') a.skipGen = true;
     else if (k === '--errors') a.errors = Number(v());
     else if (k === '--no-build') a.build = false;
+    else if (k === '--rounds') {
+      a.rounds = Number(v());
+      if (!Number.isInteger(a.rounds) || a.rounds < 1) throw new Error('--rounds takes a whole number >= 1');
+    } else if (k === '--startup-only') a.startupOnly = true;
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -189,6 +198,10 @@ function warmPageCache(dirs: string[]): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/** The start-up base and the contenders measured against it. */
+const STARTUP_BASE = 'node -e 0';
+const STARTUP = new Set([STARTUP_BASE, 'opsplan --version', 'validate examples/acme']);
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   if (args.errors > maxBulkErrors(args.size)) {
@@ -200,49 +213,66 @@ function main(): void {
   const wsErr = path.join(args.out, `ws-${args.size}-errors`);
   const runs = path.join(args.out, `runs-${args.size}`);
   mkdirSync(runs, { recursive: true });
-  if (!args.skipGen || !existsSync(ws)) {
+  if (!args.startupOnly && (!args.skipGen || !existsSync(ws))) {
     log(`bench: generating ${args.size} into ${ws}`);
     const s = generateWorkspace({ size: args.size, out: ws });
     log(`bench: ${s.files} files, ${(s.bytes / 1048576).toFixed(1)} MiB`);
   }
-  if (args.errors > 0 && (!args.skipGen || !existsSync(wsErr))) {
+  if (!args.startupOnly && args.errors > 0 && (!args.skipGen || !existsSync(wsErr))) {
     const s = generateWorkspace({ size: args.size, out: wsErr, errors: args.errors });
     log(`bench: error workspace with ${s.expectedCount} planted findings in ${wsErr}`);
   }
   if (args.build) {
-    const b = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO, encoding: 'utf8' });
+    // The same build as npm run build: tsc, then the schemas and standalone validators.
+    const b = spawnSync('npm', ['run', 'build'], { cwd: REPO, encoding: 'utf8' });
     if (b.status !== 0) log(`bench: warning: npm run build failed, measuring the existing dist/:\n${b.stdout.slice(0, 2000)}`);
   }
-  const floorJs = buildFloor();
+  const floorJs = args.startupOnly ? '' : buildFloor();
 
-  const rows: BenchRow[] = [];
   const node = process.execPath;
+  const contenders: (() => BenchRow)[] = [];
+  const add = (name: string, argv: string[], note = ''): void => void contenders.push(() => measure(name, argv, runs, note));
   const opsplan = (name: string, command: string, extra: string[], target = ws): void => {
     const help = commandHelp(command);
     if (help === null) {
-      rows.push(skipped(name, `n/a: no "${command}" command yet`));
+      contenders.push(() => skipped(name, `n/a: no "${command}" command yet`));
       return;
     }
     const outArgs = command === 'report' && /--output/.test(help) ? ['--output', path.join(runs, `report-${args.size}.xlsx`)] : [];
-    rows.push(measure(name, [node, BIN, command, target, ...extra, ...outArgs], runs));
+    add(name, [node, BIN, command, target, ...extra, ...outArgs]);
   };
-  // Every contender after the first would find the files in the page cache; read them once
-  // first so the floor is not the only one to pay for the disk.
-  const warmed = warmPageCache([ws, ...(args.errors > 0 ? [wsErr] : [])]);
-  log(`bench: page cache warmed (${warmed.files} files, ${(warmed.bytes / 1048576).toFixed(1)} MiB read once before measuring)`);
-  rows.push(measure(FLOOR, [node, floorJs, ws], runs, 'read + js-yaml core + ajv, 1 thread'));
-  opsplan('validate', 'validate', ['--format', 'json']);
-  opsplan('consolidate', 'consolidate', ['--period', 'FY2026', '--format', 'json']);
-  opsplan('variance', 'variance', ['--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']);
-  opsplan('stock', 'stock', ['--as-of', '2026-11-30', '--format', 'json']);
-  opsplan('report', 'report', ['--period', '2026-11', '--as-of', '2026-11-30']);
-  const ajv = measure('ajv-cli validate', ajvCliCommand(ws, args.out), runs);
-  ajv.note = ajvCliNote(path.join(runs, 'ajv-cli_validate.out'));
-  rows.push(ajv);
-  if (args.errors > 0) {
-    opsplan(`validate, ${args.errors} findings`, 'validate', ['--format', 'json', '--max-findings', '100'], wsErr);
-    rows.push(measure(`floor, ${args.errors} findings`, [node, floorJs, wsErr], runs));
+  add(STARTUP_BASE, [node, '-e', '0'], 'the start-up base');
+  add('opsplan --version', [node, BIN, '--version']);
+  add('validate examples/acme', [node, BIN, 'validate', path.join(REPO, 'examples', 'acme')]);
+  if (!args.startupOnly) {
+    // Every contender after the first would find the files in the page cache; read them once
+    // first so the floor is not the only one to pay for the disk.
+    const warmed = warmPageCache([ws, ...(args.errors > 0 ? [wsErr] : [])]);
+    log(`bench: page cache warmed (${warmed.files} files, ${(warmed.bytes / 1048576).toFixed(1)} MiB read once before measuring)`);
+    add(FLOOR, [node, floorJs, ws], 'read + js-yaml core + ajv, 1 thread');
+    opsplan('validate', 'validate', ['--format', 'json']);
+    opsplan('consolidate', 'consolidate', ['--period', 'FY2026', '--format', 'json']);
+    opsplan('variance', 'variance', ['--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']);
+    opsplan('stock', 'stock', ['--as-of', '2026-11-30', '--format', 'json']);
+    opsplan('report', 'report', ['--period', '2026-11', '--as-of', '2026-11-30']);
+    contenders.push(() => {
+      const ajv = measure('ajv-cli validate', ajvCliCommand(ws, args.out), runs);
+      ajv.note = ajvCliNote(path.join(runs, 'ajv-cli_validate.out'));
+      return ajv;
+    });
+    if (args.errors > 0) {
+      opsplan(`validate, ${args.errors} findings`, 'validate', ['--format', 'json', '--max-findings', '100'], wsErr);
+      add(`floor, ${args.errors} findings`, [node, floorJs, wsErr]);
+    }
   }
+  const rounds: BenchRow[][] = [];
+  for (let k = 0; k < args.rounds; k++) {
+    log(`bench: round ${k + 1} of ${args.rounds}`);
+    const round: BenchRow[] = [];
+    for (let i = 0; i < contenders.length; i++) round.push(contenders[(i + k) % contenders.length]!());
+    rounds.push(round);
+  }
+  const rows = rounds[rounds.length - 1]!;
   // A clean workspace must give exit 0 everywhere: flag anything else so a fast but wrong
   // run cannot pass for a result.
   for (const r of rows) {
@@ -266,10 +296,10 @@ function main(): void {
     }
   }
 
-  const rated = rateRows(rows, FLOOR);
+  const rated = summarizeRounds(rounds, (name) => (STARTUP.has(name) ? STARTUP_BASE : FLOOR)).map((r) => ({ ...r, note: rows.find((x) => x.name === r.name)?.note ?? r.note }));
   const table = formatTable(rated);
-  process.stdout.write(`\nopsplan bench, size ${args.size} (${os.cpus().length} cpus, node ${process.version})\n\n${table}`);
-  const json = { version: 1, kind: 'bench', size: args.size, spec: SIZES[args.size], machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, platform: `${os.platform()} ${os.release()}`, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, rssSource: existsSync(GNU_TIME) ? 'GNU time -v' : null, rows: rated };
+  process.stdout.write(`\nopsplan bench, size ${args.size}, ${args.rounds} interleaved round(s), medians (${os.cpus().length} cpus, node ${process.version})\n\n${table}`);
+  const json = { version: 2, kind: 'bench', size: args.size, rounds: args.rounds, spec: SIZES[args.size], machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, platform: `${os.platform()} ${os.release()}`, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, rssSource: existsSync(GNU_TIME) ? 'GNU time -v' : null, rows: rated };
   const target = path.join(args.out, `bench-${args.size}.json`);
   writeFileSync(target, JSON.stringify(json, null, 2) + '\n');
   log(`bench: wrote ${target}`);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatTable, parseTimeVerbose, rateRows, ratio } from '../../scripts/bench-lib.js';
+import { formatTable, median, parseTimeVerbose, rateRows, ratio, summarizeRounds } from '../../scripts/bench-lib.js';
 import type { BenchRow } from '../../scripts/bench-lib.js';
 import { centsText, generateWorkspace, mulberry32, parseGenArgs } from '../../scripts/gen.js';
 import { runOpsplan, tempDir } from '../helpers/run-cli.js';
@@ -117,9 +117,36 @@ describe('bench harness pieces', () => {
     const lines = table.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
-    expect(lines[0]).toMatch(/^\| command \| wall s \| peak RSS MiB \| time \/ floor \| RSS \/ floor \| exit \| note \|$/);
+    expect(lines[0]).toMatch(/^\| command \| wall s \| peak RSS MiB \| time \/ base \| spread \| RSS \/ base \| base +\| exit \| note \|$/);
     expect(lines[1]).toMatch(/^\|-+\|-+:\|/);
-    expect(lines[2]!.split('|').map((c) => c.trim())).toEqual(['', 'floor', '2.00', '100', '1.00x', '1.00x', '0', '', '']);
-    expect(lines[3]!.split('|').map((c) => c.trim())).toEqual(['', 'report', 'n/a', 'n/a', 'n/a', 'n/a', '-', 'n/a', '']);
+    expect(lines[2]!.split('|').map((c) => c.trim())).toEqual(['', 'floor', '2.00', '100', '1.00x', 'n/a', '1.00x', 'floor', '0', '', '']);
+    expect(lines[3]!.split('|').map((c) => c.trim())).toEqual(['', 'report', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'floor', '-', 'n/a', '']);
+  });
+
+  it('takes the median of odd and even counts', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+
+  it('rates each round against its own base, then takes the median ratio and its spread', () => {
+    const row = (name: string, wall: number, rss = 100): BenchRow => ({ name, command: '', wallSeconds: wall, peakRssMiB: rss, exitCode: 0, note: '' });
+    // The machine slows down in round 2: both the base and the contender double.
+    const rounds = [
+      [row('node -e 0', 0.1), row('--version', 0.12), row('floor', 2), row('validate', 3)],
+      [row('node -e 0', 0.2), row('--version', 0.3), row('floor', 4), row('validate', 6)],
+      [row('node -e 0', 0.1), row('--version', 0.13), row('floor', 2), row('validate', 2.8)],
+    ];
+    const out = summarizeRounds(rounds, (n) => (n === '--version' || n === 'node -e 0' ? 'node -e 0' : 'floor'));
+    const v = out.find((r) => r.name === '--version')!;
+    expect(v.timeRatio).toBeCloseTo(1.3, 10);
+    expect(v.ratioSpread![0]).toBeCloseTo(1.2, 10);
+    expect(v.ratioSpread![1]).toBeCloseTo(1.5, 10);
+    expect(v.wallSeconds).toBe(0.13);
+    expect(v.rounds).toBe(3);
+    const val = out.find((r) => r.name === 'validate')!;
+    expect(val.timeRatio).toBe(1.5);
+    expect(val.ratioSpread).toEqual([1.4, 1.5]);
+    expect(val.base).toBe('floor');
   });
 });
