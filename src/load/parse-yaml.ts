@@ -184,7 +184,7 @@ export function parseYaml(text: string, file: string, limits: ParseLimits = DEFA
     visit(doc, {
       Alias(_k, node) {
         if (node.range) pos = posAt(node.range[0]);
-        return visit.BREAK;
+        return yaml().visit.BREAK;
       },
     });
     const msg = e instanceof Error ? e.message : String(e);
