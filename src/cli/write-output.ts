@@ -46,7 +46,7 @@ export function assertNotInput(target: string, inputs: readonly string[]): void 
     } catch {
       continue;
     }
-    if (inputReal === real) throw new ExitError(2, `refusing to write ${target}: it is an input file (${input}); choose another --output`);
+    if (inputReal === real) throw new ExitError(2, `refusing to write ${target}: it is an input file${path.resolve(input) === path.resolve(target) ? '' : ` (${input})`}; choose another --output`);
   }
 }
 

@@ -100,11 +100,11 @@ describe('consolidate options and errors', () => {
     expect(runOpsplan(['consolidate', 'examples/acme']).code).toBe(2);
     const bad = runOpsplan(['consolidate', 'examples/acme', '--period', 'FY26']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--period takes a fiscal year (FY2026) or quarter (FY2026-Q4), got "FY26"');
+    expect(bad.stderr).toContain('--period takes a fiscal year (FY2026) or a fiscal quarter (FY2026-Q4), got "FY26"');
     expect(runOpsplan(['consolidate', 'examples/acme', '--period', '2026-11']).code).toBe(2);
     const unknown = runOpsplan(['consolidate', 'examples/acme', '--period', 'FY2031']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('no plan or budget in examples/acme belongs to FY2031; periods found: FY2026, FY2026-Q4');
+    expect(unknown.stderr).toContain('no budget, plan or actuals in examples/acme fall in FY2031; periods found: FY2026, FY2026-Q4, 2026-01 to 2026-11 (actuals)');
     expect(runOpsplan(['consolidate', 'examples/acme', '--period', 'FY2026', '--format', 'xml']).code).toBe(2);
   });
 

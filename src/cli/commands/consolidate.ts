@@ -1,23 +1,23 @@
 // `opsplan consolidate [WORKSPACE] --period FY2026 | FY2026-Q4`: the company operating plan
 // and budget from the departments' submissions, as terminal tables, JSON or YAML.
+import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { computeConsolidation, knownPeriods, periodIsKnown } from '../../domain/consolidate.js';
+import { computeConsolidation } from '../../domain/consolidate.js';
 import type { ConsolidationPeriod } from '../../domain/consolidate.js';
-import { parsePeriod } from '../../model/period.js';
 import { renderReport } from '../../render/table.js';
 import { buildConsolidationReport } from '../../report/consolidate.js';
 import { consolidationToJson } from '../../report/consolidate-json.js';
+import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import type { OutputFlags } from '../command-shape.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
-import { writeFileAtomic } from '../write-output.js';
+import { parsePeriodOption, requirePeriodWithData } from '../period-option.js';
 
-interface ConsolidateFlags extends SharedLoadFlags {
+interface ConsolidateFlags extends SharedLoadFlags, OutputFlags {
   period?: string;
-  format: string;
-  output?: string;
   requireApproved?: boolean;
   color?: boolean;
 }
@@ -30,9 +30,7 @@ const TERMINAL_WRAP = 40;
 /** Parses --period: a fiscal year or quarter, else a usage error (exit 2). */
 export function parseConsolidationPeriod(value: string | undefined): ConsolidationPeriod {
   if (value === undefined) throw usageError('consolidate needs --period, e.g. --period FY2026 or --period FY2026-Q4');
-  const p = parsePeriod(value);
-  if (!p || p.kind === 'month') throw usageError(`--period takes a fiscal year (FY2026) or quarter (FY2026-Q4), got "${value}"`);
-  return p;
+  return parsePeriodOption(value, ['year', 'quarter']) as ConsolidationPeriod;
 }
 
 /** Registers `consolidate`. */
@@ -42,34 +40,29 @@ export function registerConsolidate(program: Command, ctx: CliContext, setExit: 
     .description('company operating plan and budget from the department submissions of a fiscal year or quarter')
     .argument('[workspace]', 'workspace folder (default: .)')
     .option('-p, --period <period>', 'fiscal year FY2026 or quarter FY2026-Q4')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'table')
-    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
     .option('--require-approved', 'missing or unapproved plans and budgets are errors (exit 1)');
+  addOutputOptions(cmd, FORMATS);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: ConsolidateFlags) => {
     const period = parseConsolidationPeriod(flags.period);
-    if (!(FORMATS as readonly string[]).includes(flags.format)) throw usageError(`unknown format "${flags.format}"; use one of ${FORMATS.join(', ')}`);
+    const outputs = resolveOutputs(ctx, 'consolidate', FORMATS, flags);
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const ws = load.result.workspace;
     const inputErrors = reportLoadProblems(ctx, load);
-    if (!ws.company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
-    if (!periodIsKnown(ws, period)) {
-      const known = knownPeriods(ws);
-      throw usageError(`no plan or budget in ${load.displayRoot} belongs to ${period.id}${known.length ? `; periods found: ${known.join(', ')}` : ''}`);
-    }
+    requirePeriodWithData(ws, requireCompany(load), period, load.displayRoot);
     const result = computeConsolidation(ws, { period, requireApproved: flags.requireApproved === true });
-    let text: string;
-    if (flags.format === 'json') text = `${JSON.stringify(consolidationToJson(result, 'consolidate'), null, 2)}\n`;
-    else if (flags.format === 'yaml') text = stringify(consolidationToJson(result, 'company-plan'), { lineWidth: 0 });
-    else {
-      const color = flags.output === undefined && useColor(ctx, flags.color);
-      text = renderReport(buildConsolidationReport(result, { wrap: TERMINAL_WRAP }), { color, width: 100 });
-    }
-    if (flags.output !== undefined) writeFileAtomic(flags.output, text, load.inputFiles);
-    else ctx.stdout.write(text);
+    // A committed company-plan is this command's own YAML output: it may be regenerated in
+    // place. Every other input stays protected, and no other format may replace it.
+    const generated = new Set(ws.files.filter((f) => f.kind === 'company-plan').map((f) => path.join(ws.root, f.file)));
+    const regenerable = load.inputFiles.filter((f) => !generated.has(f));
+    writeOutputs(ctx, outputs, ({ format, file }) => {
+      if (format === 'json') return `${JSON.stringify(consolidationToJson(result, 'consolidate'), null, 2)}\n`;
+      if (format === 'yaml') return stringify(consolidationToJson(result, 'company-plan'), { lineWidth: 0 });
+      return renderReport(buildConsolidationReport(result, { wrap: TERMINAL_WRAP }), { color: file === undefined && useColor(ctx, flags.color), width: 100 });
+    }, ({ format }) => (format === 'yaml' ? regenerable : load.inputFiles));
     // Warnings about submissions also go to stderr when the output is a file or machine-readable,
     // so they are never silent.
-    if (flags.format !== 'table' || flags.output !== undefined) {
+    if (outputs.some((o) => o.format !== 'table' || o.file !== undefined)) {
       for (const w of result.warnings) ctx.stderr.write(`${w.severity}: ${w.message}\n`);
     }
     if (inputErrors || (flags.requireApproved === true && result.warnings.length > 0)) setExit(1);

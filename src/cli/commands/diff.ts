@@ -16,29 +16,23 @@ import { renderReport } from '../../render/table.js';
 import { buildDiffReport } from '../../report/diff.js';
 import { diffJson } from '../../report/diff-json.js';
 import type { DiffSideInfo } from '../../report/diff-json.js';
+import { addOutputOptions, resolveOutputs, writeOutputs } from '../command-shape.js';
+import type { OutputFlags } from '../command-shape.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { gitTopLevel, materializeTree, resolveCommit, workspacePrefix } from '../git-tree.js';
 import { loadForCommand, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
 import { appendStepSummary } from '../step-summary.js';
-import { writeFileAtomic } from '../write-output.js';
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
 
-interface DiffFlags extends SharedLoadFlags {
+interface DiffFlags extends SharedLoadFlags, OutputFlags {
   base: string;
   head?: string;
-  format: (typeof FORMATS)[number];
-  output?: string;
   failOn: DiffGate[];
   asOf?: string;
   color?: boolean;
-}
-
-function parseFormat(v: string): (typeof FORMATS)[number] {
-  if (!(FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`--format takes one of ${FORMATS.join(', ')}, got "${v}"`);
-  return v as (typeof FORMATS)[number];
 }
 
 function parseFailOn(v: string, prev: DiffGate[]): DiffGate[] {
@@ -79,12 +73,12 @@ export function registerDiff(program: Command, ctx: CliContext, setExit: (code: 
     .argument('[workspace]', 'workspace folder inside a git repository (default: .)')
     .requiredOption('--base <ref>', 'git ref of the version before (branch, tag or commit)')
     .option('--head <ref>', 'git ref of the version after (default: the working tree)')
-    .option('-f, --format <name>', `output format: ${FORMATS.join(' | ')}`, parseFormat, 'table')
-    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
     .option('--fail-on <gate>', 'also exit 1 when: new-errors | edited-after-approval | budget-increase:PCT (repeatable)', parseFailOn, [] as DiffGate[])
     .option('--as-of <date>', "date of the reorder suggestions compared (default: today)");
+  addOutputOptions(cmd, FORMATS);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: DiffFlags) => {
+    const outputs = resolveOutputs(ctx, 'diff', FORMATS, flags);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
     const root = path.resolve(ctx.cwd, workspace ?? '.');
     if (!existsSync(root) || !statSync(root).isDirectory()) throw usageError(`${workspace ?? '.'}: no such folder; give the workspace folder`);
@@ -98,13 +92,12 @@ export function registerDiff(program: Command, ctx: CliContext, setExit: (code: 
     const gates = evaluateGates(diff, flags.failOn);
     const labels = { base: flags.base, head: flags.head ?? 'working tree' };
     const report = buildDiffReport(diff, labels, gates);
-    let text: string;
-    if (flags.format === 'json') text = diffJson(diff, { toolVersion: ctx.version, workspace: where.prefix || '.', base: base.info, head: head.info }, gates);
-    else if (flags.format === 'markdown') text = renderMarkdown(report);
-    else text = renderReport(report, { color: flags.output === undefined && useColor(ctx, flags.color) });
-    if (flags.output !== undefined) writeFileAtomic(flags.output, text, head.inputFiles);
-    else ctx.stdout.write(text);
-    appendStepSummary(ctx, flags.format === 'markdown' ? text : renderMarkdown(report));
+    writeOutputs(ctx, outputs, ({ format, file }) => {
+      if (format === 'json') return diffJson(diff, { toolVersion: ctx.version, workspace: where.prefix || '.', base: base.info, head: head.info }, gates);
+      if (format === 'markdown') return renderMarkdown(report);
+      return renderReport(report, { color: file === undefined && useColor(ctx, flags.color) });
+    }, head.inputFiles);
+    appendStepSummary(ctx, renderMarkdown(report));
     if (gates.some((g) => g.reached)) setExit(1);
   });
 }

@@ -15,21 +15,22 @@ import { LANGS, text } from '../../report/i18n.js';
 import type { Lang } from '../../report/i18n.js';
 import { buildMonthlyReport } from '../../report/monthly-report.js';
 import type { MonthlyReportInput } from '../../report/monthly-report.js';
+import { addOutputOptions, requireCompany, resolveOutputPath, resolveOutputs } from '../command-shape.js';
+import type { OutputFlags } from '../command-shape.js';
 import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
+import { latestActualsMonth, parsePeriodOption, requirePeriodWithData } from '../period-option.js';
 import { releaseMemory } from '../release-memory.js';
 import { ensureDir, writeFileAtomic } from '../write-output.js';
 
 const FORMATS = ['text', 'json'] as const;
 
-interface ReportFlags extends SharedLoadFlags {
+interface ReportFlags extends SharedLoadFlags, OutputFlags {
   period?: string;
-  output?: string;
   lang: Lang;
   asOf?: string;
-  format: (typeof FORMATS)[number];
   charts: boolean;
   cjkFont?: string;
   color?: boolean;
@@ -52,11 +53,13 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     .option('-o, --output <file>', 'where to write the workbook (default: reports/opsplan-<period>.xlsx)')
     .option('--lang <lang>', `sheet names and headers: ${LANGS.join(' | ')}`, oneOf('--lang', LANGS), 'en')
     .option('--as-of <date>', 'judge notices and pick stock snapshots on this date YYYY-MM-DD (default: today)')
-    .option('--format <name>', `what to print about the written file: ${FORMATS.join(' | ')}`, oneOf('--format', FORMATS), 'text')
     .option('--no-charts', 'leave the chart pictures out of the Summary sheet')
     .option('--cjk-font <file>', 'a font file with Chinese glyphs for zh-CN chart labels (default: a known system font, if any)');
+  // --format says what is printed about the written workbook; --output is the workbook.
+  addOutputOptions(cmd, FORMATS, { output: false, files: false });
   sharedLoadOptions(cmd);
   cmd.action(async (workspace: string | undefined, flags: ReportFlags) => {
+    const [{ format }] = resolveOutputs(ctx, 'report', FORMATS, flags, { files: false }) as [{ format: (typeof FORMATS)[number] }];
     const progress = (msg: string): void => {
       if (ctx.stderr.isTTY === true) ctx.stderr.write(`opsplan report: ${msg}\n`);
     };
@@ -85,7 +88,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     writeFileAtomic(target, bytes, inputFiles);
 
     const shown = path.relative(ctx.cwd, target) || target;
-    if (flags.format === 'json') {
+    if (format === 'json') {
       const doc = {
         version: 1,
         kind: 'report',
@@ -135,27 +138,17 @@ interface Computed {
  * workspace) can be collected while the sheets are built.
  */
 function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Computed {
-  let period: Period | null = null;
-  if (flags.period !== undefined) {
-    period = parsePeriod(flags.period);
-    if (!period || period.kind !== 'month') throw usageError(`--period takes a month like 2026-11, got "${flags.period}"`);
-  }
+  const requested = flags.period === undefined ? null : parsePeriodOption(flags.period, ['month']);
   const asOf = resolveAsOf(flags.asOf, ctx.now);
   progress('loading the workspace');
   const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
   const inputErrors = reportLoadProblems(ctx, load);
   const ws = load.result.workspace;
-  const company = ws.company;
-  if (!company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
-  if (!period) {
-    const months = ws.actuals.map((a) => a.month).sort();
-    const latest = months[months.length - 1];
-    if (!latest) throw usageError(`${load.displayRoot} has no actuals; name a --period`);
-    period = parsePeriod(latest)!;
-  }
+  const company = requireCompany(load);
+  const period = requested ?? latestActualsMonth(ws, load.displayRoot);
+  requirePeriodWithData(ws, company, period, load.displayRoot);
   const month = period.id;
-  if (flags.output !== undefined && flags.output.trim() === '') throw usageError('--output is empty; give a file name such as reports/opsplan-2026-11.xlsx');
-  const target = path.resolve(ctx.cwd, flags.output ?? path.join('reports', `opsplan-${month}.xlsx`));
+  const target = resolveOutputPath(ctx, flags.output ?? path.join('reports', `opsplan-${month}.xlsx`));
 
   progress('computing variance, stock and the plan');
   const start = company.fiscalYearStartMonth;

@@ -7,20 +7,19 @@ import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
 import { buildStockReport, stockItemsTable } from '../../report/stock.js';
 import { stockJsonChunks } from '../../report/stock-json.js';
+import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import type { OutputFlags } from '../command-shape.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
-import { writeFileAtomic } from '../write-output.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 const LEVELS = ['warn', 'critical'] as const;
 
-interface StockFlags extends SharedLoadFlags {
+interface StockFlags extends SharedLoadFlags, OutputFlags {
   asOf?: string;
   warehouse?: string;
-  format: (typeof FORMATS)[number];
-  output?: string;
   failOn?: (typeof LEVELS)[number];
   color?: boolean;
 }
@@ -40,28 +39,26 @@ export function registerStock(program: Command, ctx: CliContext, setExit: (code:
     .argument('[workspace]', 'workspace folder (default: .)')
     .option('--as-of <date>', 'use the latest snapshot on or before this date (default: today)')
     .option('--warehouse <id>', 'show one warehouse only (transfers and company totals still consider all)')
-    .option('--format <name>', `output format: ${FORMATS.join(' | ')}`, oneOf('--format', FORMATS), 'table')
-    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
     .option('--fail-on <level>', `exit 1 when an alert at or above this level exists: ${LEVELS.join(' | ')}`, oneOf('--fail-on', LEVELS));
+  addOutputOptions(cmd, FORMATS);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: StockFlags) => {
+    const outputs = resolveOutputs(ctx, 'stock', FORMATS, flags);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const ws = load.result.workspace;
     const inputErrors = reportLoadProblems(ctx, load);
-    if (!ws.company) throw usageError(`no usable company file (opsplan.yaml) in ${load.displayRoot}; stock needs its warehouses and thresholds`);
-    if (flags.warehouse !== undefined && !ws.company.warehouses.some((w) => w.id === flags.warehouse)) {
-      throw usageError(`unknown warehouse "${flags.warehouse}"; known: ${ws.company.warehouses.map((w) => w.id).join(', ') || 'none'}`);
+    const company = requireCompany(load);
+    if (flags.warehouse !== undefined && !company.warehouses.some((w) => w.id === flags.warehouse)) {
+      throw usageError(`unknown warehouse "${flags.warehouse}"; known: ${company.warehouses.map((w) => w.id).join(', ') || 'none'}`);
     }
     const result = computeStock(ws, { asOf, warehouse: flags.warehouse });
-    let text: string | Iterable<string>;
-    // JSON goes out item by item (a whole-document string would be ~1 GB at 200,000 items).
-    if (flags.format === 'json') text = stockJsonChunks(result);
-    else if (flags.format === 'csv') text = renderCsv(stockItemsTable(result), result.digits);
-    else text = renderReport(buildStockReport(result), { color: flags.output === undefined && useColor(ctx, flags.color) });
-    if (flags.output !== undefined) writeFileAtomic(flags.output, text, load.inputFiles);
-    else if (typeof text === 'string') ctx.stdout.write(text);
-    else for (const chunk of text) ctx.stdout.write(chunk);
+    writeOutputs(ctx, outputs, ({ format, file }) => {
+      // JSON goes out item by item (a whole-document string would be ~1 GB at 200,000 items).
+      if (format === 'json') return stockJsonChunks(result);
+      if (format === 'csv') return renderCsv(stockItemsTable(result), result.digits);
+      return renderReport(buildStockReport(result), { color: file === undefined && useColor(ctx, flags.color) });
+    }, load.inputFiles);
     if (inputErrors) setExit(1);
     if (flags.failOn !== undefined && reachesLevel(result, flags.failOn)) setExit(1);
   });

@@ -3,46 +3,17 @@ import type { Command } from 'commander';
 import { compareDiagnostics, countBySeverity } from '../../model/diagnostic.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { DIAGNOSTIC_FORMATS, DIAGNOSTIC_FORMATTERS } from '../../render/diagnostics/index.js';
-import type { DiagnosticFormat } from '../../render/diagnostics/index.js';
-import { usageError, useColor } from '../context.js';
+import { addOutputOptions, resolveOutputs, writeOutputs } from '../command-shape.js';
+import type { OutputFlags } from '../command-shape.js';
+import { useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, parseIntOption, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
-import { writeFileAtomic } from '../write-output.js';
 
-interface ValidateFlags extends SharedLoadFlags {
-  format: string[];
-  output?: string;
+interface ValidateFlags extends SharedLoadFlags, OutputFlags {
   maxWarnings?: number;
   maxFindings: number;
   color?: boolean;
-}
-
-/** A requested output: a format and where it goes (stdout when no file). */
-interface OutputSpec {
-  format: DiagnosticFormat;
-  file?: string;
-}
-
-function parseOutputs(flags: ValidateFlags, ctx: CliContext): OutputSpec[] {
-  const specs: OutputSpec[] = flags.format.map((f) => {
-    const [name, file] = f.includes('=') ? [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)] : [f, undefined];
-    if (!(DIAGNOSTIC_FORMATS as readonly string[]).includes(name)) throw usageError(`unknown format "${name}"; use one of ${DIAGNOSTIC_FORMATS.join(', ')}`);
-    return { format: name as DiagnosticFormat, file };
-  });
-  if (specs.length === 0) {
-    specs.push({ format: 'stylish' });
-    // In GitHub Actions, annotate the pull request as well, without being asked.
-    if (ctx.env.GITHUB_ACTIONS === 'true') specs.push({ format: 'github' });
-  }
-  if (flags.output) {
-    const open = specs.filter((s) => s.file === undefined);
-    if (open.length !== 1) {
-      throw usageError(open.length === 0 ? '--output has no format to apply to: every --format already names its file' : '--output is ambiguous with several formats; name each file with --format name=FILE');
-    }
-    open[0]!.file = flags.output;
-  }
-  return specs;
 }
 
 /** Decides the exit code of validate: 1 on errors or too many warnings, else 0. */
@@ -59,13 +30,13 @@ export function registerValidate(program: Command, ctx: CliContext, setExit: (co
     .command('validate')
     .description('check files against the schemas and across files; exit 1 on errors')
     .argument('[paths...]', 'workspace folder, files or globs inside one workspace (default: .)')
-    .option('-f, --format <name[=file]>', `output format: ${DIAGNOSTIC_FORMATS.join(' | ')}; repeat for several, name=FILE writes one to a file`, (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('-o, --output <file>', 'write the (first) format to FILE instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseIntOption('--max-warnings'))
     .option('--max-findings <n>', 'show at most N findings (all are counted)', parseIntOption('--max-findings'), 1000);
+  addOutputOptions(cmd, DIAGNOSTIC_FORMATS);
   sharedLoadOptions(cmd);
   cmd.action((paths: string[], flags: ValidateFlags) => {
-    const outputs = parseOutputs(flags, ctx);
+    // In GitHub Actions, annotate the pull request as well, without being asked.
+    const outputs = resolveOutputs(ctx, 'validate', DIAGNOSTIC_FORMATS, flags, { defaults: ctx.env.GITHUB_ACTIONS === 'true' ? ['stylish', 'github'] : ['stylish'] });
     // Findings of files on the fast path come without positions; only the files whose
     // findings are shown are parsed again for them (a run with 10,000 findings prints 1,000).
     const loaded = loadForCommand(ctx, paths, flags, { deferPositions: true });
@@ -83,21 +54,16 @@ export function registerValidate(program: Command, ctx: CliContext, setExit: (co
       if (text !== undefined) sources.set(d.file, text);
     }
     const fileCount = loaded.fileCount;
-    for (const spec of outputs) {
-      const input = {
-        diagnostics: shown,
-        fileCount,
-        sources,
-        root: loaded.displayRoot,
-        toolVersion: ctx.version,
-        color: spec.file === undefined && useColor(ctx, flags.color),
-        omitted: all.length - shown.length,
-        totals: countBySeverity(all),
-      };
-      const text = DIAGNOSTIC_FORMATTERS[spec.format](input);
-      if (spec.file) writeFileAtomic(spec.file, text, loaded.inputFiles);
-      else ctx.stdout.write(text);
-    }
+    writeOutputs(ctx, outputs, ({ format, file }) => DIAGNOSTIC_FORMATTERS[format]({
+      diagnostics: shown,
+      fileCount,
+      sources,
+      root: loaded.displayRoot,
+      toolVersion: ctx.version,
+      color: file === undefined && useColor(ctx, flags.color),
+      omitted: all.length - shown.length,
+      totals: countBySeverity(all),
+    }), loaded.inputFiles);
     // Counting uses every finding, not just those shown.
     const code = validateExitCode(all, flags.maxWarnings);
     const { errors, warnings } = countBySeverity(all);

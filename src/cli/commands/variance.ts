@@ -8,31 +8,29 @@ import { computeVariance } from '../../domain/variance.js';
 import type { VarianceLevel, VarianceResult } from '../../domain/variance.js';
 import { parseActualsCsv, parseHeaderMap } from '../../load/actuals-csv.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { parsePeriod } from '../../model/period.js';
-import type { Period } from '../../model/period.js';
 import type { Actuals } from '../../model/workspace.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
 import { buildVarianceReport, varianceLinesTable } from '../../report/variance.js';
 import { varianceJson } from '../../report/variance-json.js';
+import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import type { OutputFlags } from '../command-shape.js';
 import { usageError, useColor } from '../context.js';
 import { describeIoError } from '../io-errors.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
-import { writeFileAtomic } from '../write-output.js';
+import { latestActualsMonth, parsePeriodOption, requirePeriodWithData } from '../period-option.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 const LEVELS: readonly VarianceLevel[] = ['warn', 'critical'];
 
-interface VarianceFlags extends SharedLoadFlags {
+interface VarianceFlags extends SharedLoadFlags, OutputFlags {
   period?: string;
   ytd?: boolean;
   actuals: string[];
   map: string[];
   asOf?: string;
-  format: string;
-  output?: string;
   failOn?: string;
   color?: boolean;
 }
@@ -91,40 +89,31 @@ export function registerVariance(program: Command, ctx: CliContext, setExit: (co
     .option('--actuals <file.csv>', 'add actuals from an ERP CSV export (columns department, account, month, amount); repeatable', collect, [] as string[])
     .option('--map <spec>', 'CSV header names, e.g. dept=Department,amount=Betrag; repeatable', collect, [] as string[])
     .option('--as-of <date>', 'judge notice status on this date YYYY-MM-DD (default: today)')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'table')
-    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
     .option('--fail-on <level>', 'exit 1 when a line of the period reaches this level: warn | critical');
+  addOutputOptions(cmd, FORMATS);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: VarianceFlags) => {
-    if (!(FORMATS as readonly string[]).includes(flags.format)) throw usageError(`unknown format "${flags.format}"; use one of ${FORMATS.join(', ')}`);
+    const outputs = resolveOutputs(ctx, 'variance', FORMATS, flags);
     if (flags.failOn !== undefined && !(LEVELS as readonly string[]).includes(flags.failOn)) throw usageError(`--fail-on takes warn or critical, got "${flags.failOn}"`);
-    let period: Period | null = null;
-    if (flags.period !== undefined) {
-      period = parsePeriod(flags.period);
-      if (!period) throw usageError(`--period takes a month (2026-11), a fiscal quarter (FY2026-Q4) or a fiscal year (FY2026), got "${flags.period}"`);
-    }
+    const requested = flags.period === undefined ? null : parsePeriodOption(flags.period, ['month', 'quarter', 'year']);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
     const load = loadForCommand(ctx, workspace ? [workspace] : [], flags);
     const inputErrors = reportLoadProblems(ctx, load);
     const ws = load.result.workspace;
-    const company = ws.company;
-    if (!company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
+    const company = requireCompany(load);
     const csv = readCsvActuals(ctx, flags.actuals, flags.map, ws.actuals, new Set(company.departments.map((d) => d.id)), company.currencyDigits);
     printDiagnostics(ctx, csv.diagnostics);
     if (csv.diagnostics.length > 0) ctx.stderr.write(`opsplan: ${csv.diagnostics.length} CSV row error${csv.diagnostics.length === 1 ? '' : 's'}; those rows were left out of the result\n`);
-    if (!period) {
-      const months = [...ws.actuals, ...csv.actuals].map((a) => a.month).sort();
-      const latest = months[months.length - 1];
-      if (!latest) throw usageError(`${load.displayRoot} has no actuals; add actuals/YYYY-MM/<department>.yaml, pass --actuals FILE.csv, or name a --period`);
-      period = parsePeriod(latest)!;
-    }
+    const csvMonths = csv.actuals.map((a) => a.month);
+    const period = requested ?? latestActualsMonth(ws, load.displayRoot, csvMonths, 'pass --actuals FILE.csv, or name a --period');
+    requirePeriodWithData(ws, company, period, load.displayRoot, csvMonths);
     const result = computeVariance(ws, { period, ytd: flags.ytd === true, asOf, extraActuals: csv.actuals });
-    let text: string;
-    if (flags.format === 'json') text = JSON.stringify(varianceJson(result), null, 2) + '\n';
-    else if (flags.format === 'csv') text = renderCsv(varianceLinesTable(result), result.digits);
-    else text = renderReport(buildVarianceReport(result), { color: flags.output === undefined && useColor(ctx, flags.color) });
-    if (flags.output) writeFileAtomic(path.resolve(ctx.cwd, flags.output), text, [...load.inputFiles, ...flags.actuals.map((f) => path.resolve(ctx.cwd, f))]);
-    else ctx.stdout.write(text);
+    const inputs = [...load.inputFiles, ...flags.actuals.map((f) => path.resolve(ctx.cwd, f))];
+    writeOutputs(ctx, outputs, ({ format, file }) => {
+      if (format === 'json') return `${JSON.stringify(varianceJson(result), null, 2)}\n`;
+      if (format === 'csv') return renderCsv(varianceLinesTable(result), result.digits);
+      return renderReport(buildVarianceReport(result), { color: file === undefined && useColor(ctx, flags.color) });
+    }, inputs);
     const failed = flags.failOn !== undefined && reachesLevel(result, flags.failOn as VarianceLevel);
     setExit(inputErrors || csv.diagnostics.length > 0 || failed ? 1 : 0);
   });
