@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitError } from './context.js';
 import type { CliContext, TextSink } from './context.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { describeIoError, isIoError } from './io-errors.js';
 import { readVersion } from './version.js';
 
@@ -23,7 +23,7 @@ export async function main(args: readonly string[], world: Omit<CliContext, 'ver
     .showHelpAfterError('(run opsplan --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
-  for (const register of COMMANDS) register(program, ctx, setExit);
+  for (const entry of commandsFor(args)) (await entry.load())(program, ctx, setExit);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });

@@ -28,7 +28,8 @@ const BACKSLASH = 92;
  * - a quoted scalar that continues on the next line: js-yaml folds such scalars even where
  *   the YAML 1.2 indentation rules (and the reference parser) reject them.
  * A small tokenizer tracks quotes per line. An apostrophe in plain text looks like an open
- * quote and a `*` in prose can look like an alias: both only cost the slower path.
+ * quote and a `*` in prose can look like an alias: both only cost the slower path. Quotes
+ * count only after a separator: mid-word apostrophes in prose are literal in YAML.
  */
 export function needsReferenceParser(text: string): boolean {
   // Character codes, not one-character strings: this runs over every byte of the workspace.
@@ -53,8 +54,10 @@ export function needsReferenceParser(text: string): boolean {
         }
       } else if (c === NL) return true;
     } else if ((c === 0x5d || c === 0x7d) && text.charCodeAt(i + 1) === HASH) return true; // ]# }#
-    else if (c === DQ) state = 'dq';
-    else if (c === SQ) state = 'sq';
+    // A quote opens a quoted scalar only where a scalar can start; inside plain text
+    // (`organiser's`, `Singles' Day`) it is a literal character.
+    else if (c === DQ && isSeparator(prev)) state = 'dq';
+    else if (c === SQ && isSeparator(prev)) state = 'sq';
     else if (isSeparator(prev)) {
       if (c === HASH) {
         const nl = text.indexOf('\n', i);

@@ -155,22 +155,11 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
   let code = `schema/${kebab(e.keyword)}`;
   let message: string;
   switch (e.keyword) {
-    case 'required': {
-      const prop = String(params.missingProperty);
-      // Point at the key that owns the incomplete mapping.
+    case 'required':
+      // Point at the key that owns the incomplete mapping (or what the rule hangs on).
       at = 'key';
-      message = `${where} is missing required property "${prop}"; add ${prop}: ...`;
-      if (kind === 'budget-adjustment' && e.schemaPath.includes('/then/')) {
-        // The rule hangs on `status: approved`, so that is where the reader should look.
-        target = [...segments, 'status'];
-        code = 'adjustment/missing-approval';
-        message = `an approved adjustment needs "${prop}"; add ${prop}: ${prop === 'approvedOn' ? 'YYYY-MM-DD' : '<name of the approver>'}, or set status to reviewed until it is approved`;
-      } else if (kind === 'budget' && (prop === 'basis' || prop === 'method')) {
-        code = `budget/missing-${prop}`;
-        message = `budget line ${where} has no ${prop}; the regime requires ${prop === 'basis' ? 'the basis of preparation' : 'the calculation method'}: add ${prop}: <${prop === 'basis' ? 'what the amount rests on' : 'how the amount was calculated'}>`;
-      }
+      ({ code, message, target } = missingProperty(kind, e, segments, where, code));
       break;
-    }
     case 'additionalProperties': {
       const prop = String(params.additionalProperty);
       target = [...segments, prop];
@@ -180,35 +169,9 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
       message = `unknown property "${prop}" in ${where}${guess ? `; did you mean "${guess}"?` : ''} (allowed: ${schemaProps.join(', ')})`;
       break;
     }
-    case 'type': {
-      const node = parsed.nodeAt(segments);
-      const expected = String(params.type);
-      const found = describeValue(parsed.data, segments);
-      message = `${where} must be ${article(expected)}, found ${found}`;
-      const raw = valueAt(parsed.data, segments);
-      if (expected === 'number' && typeof raw === 'string' && /^-?[\d,]+(\.\d+)?$/.test(raw.trim())) {
-        message = `${where} must be a number, found the text ${JSON.stringify(raw)}; write it unquoted without thousands separators: ${raw.replace(/,/g, '')}`;
-      } else if (expected === 'number' && typeof raw === 'number') {
-        message = `${where} must be a finite number, found ${String(raw)}; write the amount itself`;
-      }
-      // A number where a string belongs can only come from an unquoted scalar (a quoted one
-      // is a string): say so, with the text as written when the node is at hand.
-      if (expected === 'string' && typeof raw === 'number') {
-        const written = isPlainScalar(node) && node.source !== undefined ? node.source : String(raw);
-        code = 'schema/unquoted-code';
-        // Quoting is only the fix when the quoted text is then valid: `fiscalYear: 2026`
-        // must become FY2026, not "2026".
-        const pattern = (e.parentSchema as { pattern?: string } | undefined)?.pattern;
-        const fixed = pattern === undefined ? written : [written, `FY${written}`].find((c) => new RegExp(pattern).test(c));
-        message =
-          fixed === undefined
-            ? `${where} must be a string, but YAML read the unquoted ${written} as the number ${String(raw)}; write it in the form ${pattern}`
-            : fixed === written
-              ? `${where} must be a string, but YAML read the unquoted ${written} as the number ${String(raw)}; quote it: "${written}"`
-              : `${where} must be a string such as ${fixed}, but YAML read ${written} as the number ${String(raw)}; write ${fixed}`;
-      }
+    case 'type':
+      ({ code, message } = typeMismatch(e, parsed, segments, where, code));
       break;
-    }
     case 'enum':
       message = `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(parsed.data, segments)}`;
       break;
@@ -274,6 +237,46 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
   }
   const pos = parsed.locate(target, at);
   return { code, severity: 'error', message, file, line: pos.line, column: pos.column, path: '/' + target.join('/'), endLine: pos.endLine, endColumn: pos.endColumn };
+}
+
+/** The message for a missing property, with the kind-specific rules of the regime. */
+function missingProperty(kind: FileKind, e: ErrorObject, segments: string[], where: string, code: string): { code: string; message: string; target: string[] } {
+  const prop = String((e.params as Record<string, unknown>).missingProperty);
+  if (kind === 'budget-adjustment' && e.schemaPath.includes('/then/')) {
+    // The rule hangs on `status: approved`, so that is where the reader should look.
+    return { code: 'adjustment/missing-approval', target: [...segments, 'status'], message: `an approved adjustment needs "${prop}"; add ${prop}: ${prop === 'approvedOn' ? 'YYYY-MM-DD' : '<name of the approver>'}, or set status to reviewed until it is approved` };
+  }
+  if (kind === 'budget' && (prop === 'basis' || prop === 'method')) {
+    const what = prop === 'basis' ? ['the basis of preparation', 'what the amount rests on'] : ['the calculation method', 'how the amount was calculated'];
+    return { code: `budget/missing-${prop}`, target: segments, message: `budget line ${where} has no ${prop}; the regime requires ${what[0]}: add ${prop}: <${what[1]}>` };
+  }
+  return { code, target: segments, message: `${where} is missing required property "${prop}"; add ${prop}: ...` };
+}
+
+/** The message for a value of the wrong type, naming the fix for the usual YAML surprises. */
+function typeMismatch(e: ErrorObject, parsed: ParsedYaml, segments: string[], where: string, code: string): { code: string; message: string } {
+  const expected = String((e.params as Record<string, unknown>).type);
+  const raw = valueAt(parsed.data, segments);
+  if (expected === 'number' && typeof raw === 'string' && /^-?[\d,]+(\.\d+)?$/.test(raw.trim())) {
+    return { code, message: `${where} must be a number, found the text ${JSON.stringify(raw)}; write it unquoted without thousands separators: ${raw.replace(/,/g, '')}` };
+  }
+  if (expected === 'number' && typeof raw === 'number') return { code, message: `${where} must be a finite number, found ${String(raw)}; write the amount itself` };
+  if (expected !== 'string' || typeof raw !== 'number') return { code, message: `${where} must be ${article(expected)}, found ${describeValue(parsed.data, segments)}` };
+  // A number where a string belongs can only come from an unquoted scalar (a quoted one is a
+  // string): say so, with the text as written when the node is at hand. Quoting is only the
+  // fix when the quoted text is then valid: `fiscalYear: 2026` must become FY2026, not "2026".
+  const node = parsed.nodeAt(segments);
+  const written = isPlainScalar(node) && node.source !== undefined ? node.source : String(raw);
+  const pattern = (e.parentSchema as { pattern?: string } | undefined)?.pattern;
+  const fixed = pattern === undefined ? written : [written, `FY${written}`].find((c) => new RegExp(pattern).test(c));
+  const read = `YAML read the unquoted ${written} as the number ${String(raw)}`;
+  const message =
+    fixed === undefined
+      ? `${where} must be a string, but ${read}; write it in the form ${pattern}`
+      : fixed === written
+        ? `${where} must be a string, but ${read}; quote it: "${written}"`
+        : `${where} must be a string such as ${fixed}, but YAML read ${written} as the number ${String(raw)}; write ${fixed}`;
+  return { code: 'schema/unquoted-code', message };
 }
 
 function article(type: string): string {
