@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsImport from 'ajv-formats';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { computeConsolidation, elapsedShare } from '../../src/domain/consolidate.js';
 import type { Consolidation, ConsolidationPeriod, RollupRow } from '../../src/domain/consolidate.js';
 import { loadWorkspace, normalizeCompany } from '../../src/load/load-workspace.js';
@@ -54,7 +54,10 @@ describe('consolidate on examples/acme', () => {
   let rawBudgets: RawBudget[];
   let rawAdjustments: { id: string; department: string; status: string; changes: { account: string; month: string; delta: number; category?: Category }[] }[];
 
-  beforeAll(() => {
+  // beforeEach, not beforeAll: Stryker's vitest runner attributes coverage to a test only for
+  // code run within it or its beforeEach (stryker-js#6150); a workspace shared through
+  // beforeAll would leave every consolidation mutant "static", re-run by every test.
+  beforeEach(() => {
     ws = loadWorkspace(ACME).workspace;
     year = computeConsolidation(ws, { period: period('FY2026'), requireApproved: false });
     q4 = computeConsolidation(ws, { period: period('FY2026-Q4'), requireApproved: false });

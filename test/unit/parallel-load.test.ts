@@ -18,18 +18,24 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));
 }
 
-describe('parallel loading', async () => {
+/** The compiled modules and the example files, set up inside each test (never in a describe body). */
+async function setUp() {
   const dist = path.join(REPO, 'dist', 'load');
   const parallel = (await import(path.join(dist, 'parallel-load.js'))) as Module;
   const { loadDocument } = (await import(path.join(dist, 'load-document.js'))) as Sequential;
   const { DEFAULT_PARSE_LIMITS } = (await import(path.join(dist, 'parse-yaml.js'))) as Limits;
   const items = ['acme', 'invalid'].flatMap((ex) => listFiles(path.join(REPO, 'examples', ex)).map((f) => ({ file: path.relative(path.join(REPO, 'examples', ex), f), bytes: readFileSync(f) })));
+  return { parallel, loadDocument, DEFAULT_PARSE_LIMITS, items };
+}
 
-  it('runs from the compiled worker', () => {
+describe('parallel loading', () => {
+  it('runs from the compiled worker', async () => {
+    const { parallel } = await setUp();
     expect(parallel.canLoadInParallel()).toBe(true);
   });
 
-  it('returns the same kinds, documents and diagnostics as loadDocument, in order', () => {
+  it('returns the same kinds, documents and diagnostics as loadDocument, in order', async () => {
+    const { parallel, loadDocument, DEFAULT_PARSE_LIMITS, items } = await setUp();
     const got = parallel.loadDocumentsInParallel(items, DEFAULT_PARSE_LIMITS, 3);
     const want = items.map((i) => loadDocument(i.file, i.bytes));
     expect(got).toHaveLength(items.length);
@@ -44,7 +50,8 @@ describe('parallel loading', async () => {
     expect(got[budget]!.parsed!.locate(['lines', 0, 'account'])).toEqual(want[budget]!.parsed!.locate(['lines', 0, 'account']));
   });
 
-  it('gives the same results from bytes packed into one shared buffer', () => {
+  it('gives the same results from bytes packed into one shared buffer', async () => {
+    const { parallel, loadDocument, DEFAULT_PARSE_LIMITS, items } = await setUp();
     const packed = items.map((i) => ({ file: i.file, bytes: new Uint8Array(i.bytes) }));
     parallel.packShared(packed);
     expect(packed.every((p) => p.bytes.buffer instanceof SharedArrayBuffer && p.bytes.buffer === packed[0]!.bytes.buffer)).toBe(true);
@@ -59,7 +66,8 @@ describe('parallel loading', async () => {
     });
   });
 
-  it('does not hang on a worker that dies: its files are loaded on the main thread', () => {
+  it('does not hang on a worker that dies: its files are loaded on the main thread', async () => {
+    const { parallel, loadDocument, DEFAULT_PARSE_LIMITS, items } = await setUp();
     const dead = new URL(`file://${path.join(REPO, 'test', 'fixtures', 'dead-load-worker.mjs')}`);
     // Before, this waited on the worker's flag forever (the test's own timeout would end it).
     const got = parallel.loadDocumentsInParallel(items, DEFAULT_PARSE_LIMITS, 2, {}, { workerUrl: dead, stallMs: 1500 });
