@@ -157,5 +157,5 @@ function normalizeDocuments(docs: readonly { file: string; doc: KindDocument }[]
 function companyRules(doc: KindDocument | null | undefined): CompanyRules {
   if (doc?.kind !== 'company') return DEFAULT_RULES;
   const c = doc as unknown as CompanyDoc;
-  return { code: c.currency, digits: currencyDigits(c.currency), departments: c.departments.map((d) => ({ id: d.id, name: d.name })) };
+  return { code: c.currency, digits: currencyDigits(c.currency) ?? DEFAULT_RULES.digits, departments: c.departments.map((d) => ({ id: d.id, name: d.name })) };
 }

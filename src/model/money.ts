@@ -3,21 +3,77 @@
 // budget; arithmetic on them never drifts. Conversion from YAML numbers happens once, in
 // the loader, after the schema has checked that at most `scale` decimals were written.
 
+import { ISO_4217_CODES } from './iso-4217.js';
+
 /** An amount in integer minor units. */
 export type Cents = number;
 
 /** Rounding rule applied only when an exact value must be shown with fewer digits. */
 export type Rounding = 'half-up' | 'half-even';
 
-/** Minor-unit digits per ISO 4217 currency; 2 unless listed. */
-const CURRENCY_DIGITS: Record<string, number> = {
-  JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, UGX: 0, XAF: 0, XOF: 0,
-  BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3, IQD: 3, LYD: 3,
+/** Minor-unit digits by ISO 4217 code (List One); null for codes without minor units (XAU, XDR, XTS...). */
+const DIGITS = new Map<string, number | null>(
+  Object.entries(ISO_4217_CODES).flatMap(([digits, codes]) => codes.trim().split(/\s+/).map((code) => [code, digits === 'none' ? null : Number(digits)] as const)),
+);
+
+/**
+ * Common names and withdrawn codes people still write, with the ISO 4217 code meant: the
+ * did-you-mean of `currencyProblem`, since RMB is three letters away from CNY.
+ */
+// Stryker disable next-line all: data; the test checks that every alias points at a listed code.
+const ALIASES: Readonly<Record<string, string>> = {
+  RMB: 'CNY', CNH: 'CNY', NTD: 'TWD', NTS: 'TWD', NIS: 'ILS', STG: 'GBP', UKL: 'GBP', YEN: 'JPY', EURO: 'EUR', RUR: 'RUB',
+  HRK: 'EUR', LTL: 'EUR', LVL: 'EUR', EEK: 'EUR', SKK: 'EUR', BYR: 'BYN', MRO: 'MRU', STD: 'STN', VEF: 'VES', ZMK: 'ZMW', SLL: 'SLE', ZWL: 'ZWG',
 };
 
-/** Returns the number of minor-unit digits of a currency (2 for CNY, USD, EUR...). */
-export function currencyDigits(currency: string): number {
-  return CURRENCY_DIGITS[currency] ?? 2;
+/**
+ * Minor-unit digits of an ISO 4217 currency (2 for CNY, USD, EUR; 0 for JPY; 3 for IQD), from
+ * the table in iso-4217.ts; null for a code that is not in it or has no minor unit. Callers
+ * check the code with `currencyProblem` first.
+ */
+export function currencyDigits(currency: string): number | null {
+  return DIGITS.get(currency) ?? null;
+}
+
+/** Codes one letter changed or two neighbours swapped away from `code`, that hold amounts. */
+function nearCodes(code: string): string[] {
+  const out: string[] = [];
+  for (const [candidate, digits] of DIGITS) {
+    if (digits === null || candidate.length !== code.length) continue;
+    const diff: number[] = [];
+    for (let i = 0; i < code.length; i++) if (code[i] !== candidate[i]) diff.push(i);
+    const [a, b] = diff;
+    const swapped = diff.length === 2 && b === a! + 1 && code[a!] === candidate[b] && code[b] === candidate[a!];
+    if (diff.length === 1 || swapped) out.push(candidate);
+  }
+  return out;
+}
+
+/**
+ * Why a currency code cannot be the company currency, with the code meant where one is
+ * likely (`RMB` -> CNY, `cny` -> CNY, `USS` -> USD); null when it is a currency of ISO 4217
+ * with minor units.
+ */
+export function currencyProblem(currency: string): string | null {
+  const digits = DIGITS.get(currency);
+  if (digits !== undefined && digits !== null) return null;
+  if (digits === null) return `${currency} is an ISO 4217 code without minor units (a metal, fund or test code), not a currency to keep books in; write the currency of the accounts, e.g. CNY`;
+  const upper = currency.toUpperCase();
+  const meant = ALIASES[upper] ?? (DIGITS.get(upper) !== undefined && DIGITS.get(upper) !== null ? upper : undefined);
+  if (meant !== undefined) return `${currency} is not an ISO 4217 currency code; did you mean ${meant}?`;
+  const near = nearCodes(upper);
+  const hint = near.length > 0 && near.length <= 3 ? `did you mean ${near.join(' or ')}?` : 'write the three capital letters of ISO 4217, e.g. CNY, USD, EUR';
+  return `${currency} is not an ISO 4217 currency code; ${hint}`;
+}
+
+/** True when an amount as written has no more decimals than the currency's minor digits. */
+export function checkAmountDigits(value: number, digits: number): boolean {
+  return countDecimals(value) <= digits;
+}
+
+/** The rule `checkAmountDigits` enforces, in words: `amounts in JPY take 0 decimals`. */
+export function amountDigitsRule(currency: string, digits: number): string {
+  return digits === 0 ? `amounts in ${currency} take 0 decimals` : `amounts in ${currency} take at most ${digits} decimals`;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { CheckContext } from '../kind.js';
 
 /** Applies the company file's defaults and converts money thresholds to minor units. */
 export function normalizeCompany(doc: CompanyDoc, file: string): Company {
-  const digits = currencyDigits(doc.currency);
+  // An unknown code is reported by checkCompany; its amounts are then read with 2 decimals.
+  const digits = currencyDigits(doc.currency) ?? 2;
   const t = doc.thresholds ?? {};
   const v = t.variance ?? {};
   const s = t.stock ?? {};
