@@ -55,8 +55,8 @@ describe('currency codes', () => {
     expect(currencyProblem('YPJ')).toBe('YPJ is not an ISO 4217 currency code; write the three capital letters of ISO 4217, e.g. CNY, USD, EUR');
     // several near codes are all named, up to three
     expect(currencyProblem('USS')).toBe('USS is not an ISO 4217 currency code; did you mean USD or USN or UZS?');
-    // more than three is no help
-    expect(currencyProblem('XXF')).toMatch(/; write the three capital letters of ISO 4217, e.g. CNY, USD, EUR$/);
+    // more than three (XAF, XOF, XPF, XCD) is no help
+    expect(currencyProblem('XCF')).toMatch(/; write the three capital letters of ISO 4217, e.g. CNY, USD, EUR$/);
     expect(currencyProblem('QQQ')).toMatch(/; write the three capital letters/);
     // codes without minor units are never suggested: XAG is one letter from XAU but not a currency
     expect(currencyProblem('XAV')).toBe('XAV is not an ISO 4217 currency code; did you mean XAF?');
