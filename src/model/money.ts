@@ -96,7 +96,7 @@ export function countDecimals(value: number): number {
   return dot >= 0 ? s.length - dot - 1 : 0;
 }
 
-/** Converts a decimal number written with at most 2 decimals to cents, exactly. */
+/** Converts a decimal number written with at most `digits` decimals to minor units, exactly. */
 export function toCents(value: number, digits = 2): Cents {
   // The value has at most `digits` decimals (checked by the schema), so scaling and
   // rounding to the nearest integer recovers exactly what was written.
@@ -104,9 +104,8 @@ export function toCents(value: number, digits = 2): Cents {
   return scaled === 0 ? 0 : scaled; // no -0
 }
 
-/** Converts cents to a JS number in major units, for JSON output and spreadsheets. */
+/** Converts minor units to a JS number in major units, for JSON output and spreadsheets. */
 export function fromCents(cents: Cents, digits = 2): number {
-  if (digits === 0) return cents;
   // Division of an integer by a power of ten gives the closest double to the decimal, which
   // prints back as the same decimal.
   const r = cents / 10 ** digits;
@@ -164,8 +163,8 @@ export function divideRounded(numerator: number, denominator: number, rounding: 
 export function formatMoney(cents: Cents, options: { digits?: number; shown?: number; rounding?: Rounding; grouping?: boolean } = {}): string {
   const digits = options.digits ?? 2;
   const shown = options.shown ?? digits;
-  let units = cents;
-  if (shown < digits) units = divideRounded(cents, 10 ** (digits - shown), options.rounding ?? 'half-up');
+  // Fewer digits shown than held: rounded by the rule; more: padded with zeros, never shifted.
+  const units = shown < digits ? divideRounded(cents, 10 ** (digits - shown), options.rounding ?? 'half-up') : cents * 10 ** (shown - digits);
   const negative = units < 0;
   const abs = String(Math.abs(units)).padStart(shown + 1, '0');
   let int = shown > 0 ? abs.slice(0, abs.length - shown) : abs;
