@@ -1,6 +1,7 @@
 // The company operating plan and budget for one fiscal year or quarter, assembled from the
 // departments' plans, budgets, adjustments and progress reports. Pure: the workspace and the
 // period are handed in; nothing here reads files or the clock.
+import { dayNumber } from '../model/date.js';
 import { CATEGORIES } from '../model/documents.js';
 import type { Category, Level3, PlanDoc, PlanProgressDoc, SubmissionStatus, WorkItemStatus } from '../model/documents.js';
 import { percentOf, toCents } from '../model/money.js';
@@ -255,11 +256,6 @@ export interface Consolidation {
 const LEVEL: Record<Level3, number> = { low: 1, medium: 2, high: 3 };
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC, no clock involved). */
-function dayNumber(date: string): number {
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
-}
 
 /** The share of the period elapsed up to and including `asOf`, clamped to 0..1. */
 export function elapsedShare(start: string, end: string, asOf: string): number {

@@ -1,7 +1,7 @@
 // Budget vs actual per department x account for a period, the warning levels the regime
 // attaches to unfavourable variances, and the warning notices departments must answer.
 // Pure: the workspace, the period and the as-of date come in; nothing is read or printed.
-import { addDays, format } from 'date-fns';
+import { addDaysTo } from '../model/date.js';
 import type { Category } from '../model/documents.js';
 import { CATEGORIES } from '../model/documents.js';
 import { countDecimals, percentOf } from '../model/money.js';
@@ -157,8 +157,7 @@ export function noticeId(periodId: string, department: string): string {
 
 /** Due date of a notice: responseDays calendar days after the period end. */
 export function noticeDue(periodEnd: string, responseDays: number): string {
-  const [y, m, d] = periodEnd.split('-').map(Number) as [number, number, number];
-  return format(addDays(new Date(y, m - 1, d), responseDays), 'yyyy-MM-dd');
+  return addDaysTo(periodEnd, responseDays);
 }
 
 function compareText(a: string, b: string): number {

@@ -1,6 +1,8 @@
 // Periods as the regime names them: fiscal years (FY2026 starts in calendar 2026 at the
 // company's fiscalYearStartMonth), fiscal quarters (FY2026-Q4) and calendar months (2026-11).
 
+import { dayNumber, dayString } from './date.js';
+
 /** A calendar month, `YYYY-MM`. */
 export type MonthId = string;
 
@@ -76,10 +78,7 @@ export function periodFiscalYear(period: Period, startMonth: number): number {
 
 /** The last calendar day (`YYYY-MM-DD`) of a month. */
 export function lastDayOfMonth(month: MonthId): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
+  return dayString(dayNumber(`${addMonths(month, 1)}-01`) - 1);
 }
 
 /** The first calendar day of a month. */

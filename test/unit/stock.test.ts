@@ -1,6 +1,7 @@
 // computeStock and its helpers, checked against figures worked out by hand in each test.
 import { describe, expect, it } from 'vitest';
-import { addDaysTo, checkCount, classifyAbc, computeCover, computeStock, dayNumber, dayString, daysBetween, orderQuantity, reachesLevel } from '../../src/domain/stock.js';
+import { checkCount, classifyAbc, computeCover, computeStock, orderQuantity, reachesLevel } from '../../src/domain/stock.js';
+import { addDaysTo, dayNumber, dayString, daysBetween } from '../../src/model/date.js';
 import type { StockItem } from '../../src/domain/stock.js';
 import { ceilToUnit, compareValueTo, formatMilli, fromMilli, roundUpToMultiple, toMilli, valueOf } from '../../src/domain/quantity.js';
 import { normalizeCompany } from '../../src/load/load-workspace.js';
