@@ -5,6 +5,7 @@ import type { Category } from '../model/documents.js';
 import type { Cents } from '../model/money.js';
 import { fiscalMonthIndex } from '../model/period.js';
 import type { Adjustment, Budget, Workspace } from '../model/workspace.js';
+import type { Memo } from './memo.js';
 
 /** One department account line over the 12 fiscal months. */
 export interface BudgetRow {
@@ -53,20 +54,16 @@ export function selectBudgets(ws: Workspace, fiscalYear: number, selection: Budg
 /**
  * Builds budget rows for a fiscal year: every line of the selected budgets plus lines
  * created by approved adjustments, with approved deltas applied by fiscal month.
- * Rows are sorted by department, then account.
+ * Rows are sorted by department, then account. With a memo, rows computed once are shared
+ * between callers, so callers never mutate them.
  */
-export function computeBudgetRows(ws: Workspace, fiscalYear: number, selection: BudgetSelection = { approvedOnly: true }): BudgetRow[] {
-  // Variance, consolidate and the report all ask for the same year: computed once per
-  // workspace (the loaded model is immutable), and shared, so callers never mutate rows.
-  let byKey = ROWS.get(ws);
-  if (!byKey) ROWS.set(ws, (byKey = new Map()));
+export function computeBudgetRows(ws: Workspace, fiscalYear: number, selection: BudgetSelection = { approvedOnly: true }, memo?: Memo): BudgetRow[] {
+  if (!memo) return budgetRowsOf(ws, fiscalYear, selection);
   const key = `${fiscalYear}:${selection.approvedOnly}`;
-  let rows = byKey.get(key);
-  if (!rows) byKey.set(key, (rows = budgetRowsOf(ws, fiscalYear, selection)));
+  let rows = memo.budgetRows.get(key);
+  if (!rows) memo.budgetRows.set(key, (rows = budgetRowsOf(ws, fiscalYear, selection)));
   return rows;
 }
-
-const ROWS = new WeakMap<Workspace, Map<string, BudgetRow[]>>();
 
 function budgetRowsOf(ws: Workspace, fiscalYear: number, selection: BudgetSelection): BudgetRow[] {
   const startMonth = ws.company?.fiscalYearStartMonth ?? 1;

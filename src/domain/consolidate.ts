@@ -11,6 +11,7 @@ import type { MonthId, Period } from '../model/period.js';
 import type { Budget, Company, Loaded, Workspace } from '../model/workspace.js';
 import { computeBudgetRows, splitAdjustments } from './budget.js';
 import type { BudgetRow } from './budget.js';
+import type { Memo } from './memo.js';
 
 /** A period consolidate accepts: a fiscal year or a fiscal quarter. */
 export type ConsolidationPeriod = Extract<Period, { kind: 'year' } | { kind: 'quarter' }>;
@@ -400,7 +401,7 @@ function latestProgress(ws: Workspace, periodId: string): Map<string, Loaded<Pla
 }
 
 /** Computes the consolidated plan and budget of a fiscal year or quarter. */
-export function computeConsolidation(ws: Workspace, options: ConsolidateOptions): Consolidation {
+export function computeConsolidation(ws: Workspace, options: ConsolidateOptions, memo?: Memo): Consolidation {
   const company = ws.company;
   if (!company) throw new Error('computeConsolidation needs a workspace with a company file');
   const { period, requireApproved } = options;
@@ -545,7 +546,7 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions)
   const attention = workItems.filter((w) => w.status === 'late' || w.status === 'at-risk');
 
   // Company budget: approved budgets plus approved adjustments.
-  const rows = computeBudgetRows(ws, fy, { approvedOnly: true });
+  const rows = computeBudgetRows(ws, fy, { approvedOnly: true }, memo);
   const lines: BudgetLineResult[] = rows.map((r) => ({
     department: r.department,
     account: r.account,
@@ -605,7 +606,7 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions)
 
   // Balance checks. The request is compared with the department's own budget whatever its
   // status, since the point is whether the two submissions agree with each other.
-  const allRows = computeBudgetRows(ws, fy, { approvedOnly: false });
+  const allRows = computeBudgetRows(ws, fy, { approvedOnly: false }, memo);
   const spend = new Map<string, { original: Cents; revised: Cents }>();
   for (const r of allRows) {
     if (r.category !== 'cost' && r.category !== 'expense' && r.category !== 'cash-out') continue;

@@ -11,6 +11,7 @@ import type { MonthId, Period } from '../model/period.js';
 import type { Actuals, Workspace } from '../model/workspace.js';
 import { computeBudgetRows, sumMonths } from './budget.js';
 import type { BudgetRow } from './budget.js';
+import type { Memo } from './memo.js';
 import { resolveThresholds } from './thresholds.js';
 import type { ResolvedThresholds } from './thresholds.js';
 
@@ -231,17 +232,14 @@ const DEFAULT_THRESHOLDS: ResolvedThresholds = Object.freeze({ warnPct: 10, crit
 /** The lines of a set of months and the missing actuals among them. */
 type LinesResult = { lines: VarianceLine[]; missing: { department: string; month: MonthId }[] };
 
-// Per workspace (the loaded model is immutable once built) and fiscal year. A WeakMap lets
-// the memo go with the workspace.
-const MEMO = new WeakMap<Workspace, Map<number, YearMemo>>();
-
 /** What a month set's notices and the monthly trend need of its lines. */
 interface MonthSummary {
   noticeLines: VarianceLine[];
   totals: VarianceSubtotal[];
 }
 
-interface YearMemo {
+/** Line sets and their summaries, by the months they cover (`2026-01,2026-02`). */
+interface LineMemo {
   lines: Map<string, LinesResult>;
   summaries: Map<string, MonthSummary>;
 }
@@ -249,36 +247,25 @@ interface YearMemo {
 /**
  * What every variance of a fiscal year shares: revised budget rows, chart of accounts,
  * approved departments, and the thresholds of each department x account (resolved once and
- * shared by the lines of every month, instead of one object per line).
+ * shared by the lines of every month, instead of one object per line), plus the line sets
+ * computed so far. Kept in a caller's memo (see memo.ts), never in this module.
  */
-type YearBase = Pick<Context, 'budgetRows' | 'budgeted' | 'chart' | 'thresholds' | 'pairs'>;
+export type VarianceYear = Pick<Context, 'budgetRows' | 'budgeted' | 'chart' | 'thresholds' | 'pairs'> & LineMemo;
 
-const YEAR_BASE = new WeakMap<Workspace, Map<number, YearBase>>();
-
-function yearBaseFor(ws: Workspace, fiscalYear: number): YearBase {
-  let byYear = YEAR_BASE.get(ws);
-  if (!byYear) YEAR_BASE.set(ws, (byYear = new Map()));
-  let base = byYear.get(fiscalYear);
-  if (!base) {
-    const budgetRows = computeBudgetRows(ws, fiscalYear);
-    // An account without an approved budget line takes its category and name from the
-    // department's own budget of any status, else from any department's line (one chart of
-    // accounts), else it is assumed to be an expense.
-    const chart = new Map<string, { category: Category; name: string }>();
-    for (const b of ws.budgets.filter((x) => x.fiscalYear === fiscalYear)) for (const l of b.lines) chart.set(`${b.department}\u0000${l.account}`, { category: l.category, name: l.name });
-    for (const r of budgetRows) if (!chart.has(r.account)) chart.set(r.account, { category: r.category, name: r.name });
-    const budgeted = new Set(ws.budgets.filter((b) => b.fiscalYear === fiscalYear && b.status === 'approved').map((b) => b.department));
-    byYear.set(fiscalYear, (base = { budgetRows, chart, budgeted, thresholds: [], pairs: new PairTable() }));
-  }
-  return base;
-}
-
-function memoFor(ws: Workspace, fiscalYear: number): YearMemo {
-  let byYear = MEMO.get(ws);
-  if (!byYear) MEMO.set(ws, (byYear = new Map()));
-  let m = byYear.get(fiscalYear);
-  if (!m) byYear.set(fiscalYear, (m = { lines: new Map(), summaries: new Map() }));
-  return m;
+function varianceYear(ws: Workspace, fiscalYear: number, memo: Memo | undefined): VarianceYear {
+  const known = memo?.varianceYears.get(fiscalYear);
+  if (known) return known;
+  const budgetRows = computeBudgetRows(ws, fiscalYear, undefined, memo);
+  // An account without an approved budget line takes its category and name from the
+  // department's own budget of any status, else from any department's line (one chart of
+  // accounts), else it is assumed to be an expense.
+  const chart = new Map<string, { category: Category; name: string }>();
+  for (const b of ws.budgets.filter((x) => x.fiscalYear === fiscalYear)) for (const l of b.lines) chart.set(`${b.department}\u0000${l.account}`, { category: l.category, name: l.name });
+  for (const r of budgetRows) if (!chart.has(r.account)) chart.set(r.account, { category: r.category, name: r.name });
+  const budgeted = new Set(ws.budgets.filter((b) => b.fiscalYear === fiscalYear && b.status === 'approved').map((b) => b.department));
+  const year: VarianceYear = { budgetRows, chart, budgeted, thresholds: [], pairs: new PairTable(), lines: new Map(), summaries: new Map() };
+  memo?.varianceYears.set(fiscalYear, year);
+  return year;
 }
 
 function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
@@ -419,8 +406,8 @@ function notices(c: Context, periodId: string, periodEnd: string, lines: readonl
  * the warning notices of every month of the fiscal year up to the period's end (plus the
  * period's own notice for a quarter or a year), each with its status as of `asOf`.
  */
-export function computeVariance(ws: Workspace, options: VarianceOptions): VarianceResult {
-  const { c, fiscalYear, yearMonths, pMonths, last, months, linesOf, summaryOf } = setUp(ws, options);
+export function computeVariance(ws: Workspace, options: VarianceOptions, memo?: Memo): VarianceResult {
+  const { c, fiscalYear, yearMonths, pMonths, last, months, linesOf, summaryOf } = setUp(ws, options, memo);
   const { lines, missing } = linesOf(months);
   // Group once: a subtotal per department x category must not rescan every line.
   const byDepartment = new Map<string, VarianceLine[]>();
@@ -470,8 +457,8 @@ export function computeVariance(ws: Workspace, options: VarianceOptions): Varian
  * Only the company totals per category of a period: what computeVariance gives as `totals`,
  * without the department subtotals and notices (the report's monthly trend needs no more).
  */
-export function computeVarianceTotals(ws: Workspace, options: Omit<VarianceOptions, 'asOf'>): { months: MonthId[]; totals: VarianceSubtotal[] } {
-  const { months, summaryOf } = setUp(ws, { ...options, asOf: '' });
+export function computeVarianceTotals(ws: Workspace, options: Omit<VarianceOptions, 'asOf'>, memo?: Memo): { months: MonthId[]; totals: VarianceSubtotal[] } {
+  const { months, summaryOf } = setUp(ws, { ...options, asOf: '' }, memo);
   return { months, totals: summaryOf(months).totals };
 }
 
@@ -479,15 +466,15 @@ function companyTotals(lines: readonly VarianceLine[]): VarianceSubtotal[] {
   return CATEGORIES.map((cat) => subtotal(lines, null, cat)).filter((s): s is VarianceSubtotal => s !== null);
 }
 
-/** The months of a request and the memoised line computation of its workspace and year. */
-function setUp(ws: Workspace, options: VarianceOptions) {
+/** The months of a request and the line computation of its year, shared through the memo if any. */
+function setUp(ws: Workspace, options: VarianceOptions, memo: Memo | undefined) {
   const startMonth = ws.company?.fiscalYearStartMonth ?? 1;
   const fiscalYear = periodFiscalYear(options.period, startMonth);
   const yearMonths = fiscalMonths(fiscalYear, startMonth);
   const pMonths = periodMonths(options.period, startMonth);
   const last = pMonths[pMonths.length - 1]!;
   const months = options.ytd ? yearMonths.slice(0, yearMonths.indexOf(last) + 1) : pMonths;
-  const year = yearBaseFor(ws, fiscalYear);
+  const year = varianceYear(ws, fiscalYear, memo);
   const c: Context = {
     ws,
     startMonth,
@@ -498,11 +485,12 @@ function setUp(ws: Workspace, options: VarianceOptions) {
     actuals: [...ws.actuals, ...(options.extraActuals ?? [])],
     chart: year.chart,
   };
-  // Lines of a requested month set are computed once per workspace and year. The notices of
+  // Lines of a requested month set are computed once per year (and memo). The notices of
   // every earlier month and the report's monthly trend need only each month's notice lines
   // and company totals: those are kept, the month's full lines are not (on a thousand
   // departments they would be tens of thousands of lines per month, held to the end).
-  const own = options.extraActuals?.length ? { lines: new Map<string, LinesResult>(), summaries: new Map<string, MonthSummary>() } : memoFor(ws, fiscalYear);
+  // Actuals from outside the workspace make lines of their own, never shared.
+  const own: LineMemo = options.extraActuals?.length ? { lines: new Map(), summaries: new Map() } : year;
   const linesOf = (ms: readonly MonthId[]): LinesResult => {
     const k = ms.join(',');
     let r = own.lines.get(k);

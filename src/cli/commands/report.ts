@@ -6,6 +6,7 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { computeBudgetRows } from '../../domain/budget.js';
 import { computeConsolidation, periodIsKnown } from '../../domain/consolidate.js';
+import { createMemo } from '../../domain/memo.js';
 import { computeStock } from '../../domain/stock.js';
 import { computeVariance, computeVarianceTotals } from '../../domain/variance.js';
 import { fiscalMonths, fiscalYearOf, parsePeriod } from '../../model/period.js';
@@ -155,6 +156,9 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   const fy = fiscalYearOf(month, start);
   const months = fiscalMonths(fy, start);
   const yearPeriod = parsePeriod(`FY${fy}`) as Extract<Period, { kind: 'year' }>;
+  // One memo for this workspace: the year's budget rows and variance lines are computed once
+  // and shared by the dozen computations below.
+  const memo = createMemo();
   return {
     input: {
       companyName: company.name,
@@ -162,12 +166,12 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       digits: company.currencyDigits,
       period: month,
       asOf,
-      variance: computeVariance(ws, { period, ytd: false, asOf }),
-      varianceYtd: computeVariance(ws, { period, ytd: true, asOf }),
-      varianceByMonth: months.filter((m) => m <= month).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false })),
+      variance: computeVariance(ws, { period, ytd: false, asOf }, memo),
+      varianceYtd: computeVariance(ws, { period, ytd: true, asOf }, memo),
+      varianceByMonth: months.filter((m) => m <= month).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
       stock: computeStock(ws, { asOf }),
-      consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }) : null,
-      budgetRows: computeBudgetRows(ws, fy),
+      consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
+      budgetRows: computeBudgetRows(ws, fy, undefined, memo),
       fiscalMonths: months,
       diagnostics: load.diagnostics,
       files: ws.files,
