@@ -9,52 +9,13 @@ import type { VarianceLine, VarianceResult } from '../../src/domain/variance.js'
 import { resolveThresholds } from '../../src/domain/thresholds.js';
 import { parseActualsCsv } from '../../src/load/actuals-csv.js';
 import { loadWorkspace } from '../../src/load/load-workspace.js';
-import type { Category, VarianceResponseDoc } from '../../src/model/documents.js';
+import type { Category } from '../../src/model/documents.js';
 import { parsePeriod } from '../../src/model/period.js';
 import type { Period } from '../../src/model/period.js';
-import type { Actuals, Budget, Company, VarianceThresholds, Workspace } from '../../src/model/workspace.js';
+import type { VarianceThresholds, Workspace } from '../../src/model/workspace.js';
+import { actuals, budget, company, M12, response, workspace } from '../helpers/workspace.js';
 
 const P = (id: string): Period => parsePeriod(id)!;
-const M12 = (v: number): number[] => new Array<number>(12).fill(v);
-
-function company(variance: Partial<VarianceThresholds> = {}, responseDays = 10): Company {
-  return {
-    file: 'opsplan.yaml',
-    name: 'T',
-    currency: 'CNY',
-    currencyDigits: 2,
-    rounding: 'half-up',
-    fiscalYearStartMonth: 1,
-    departments: [
-      { id: 'a', name: 'A', function: 'other' },
-      { id: 'b', name: 'B', function: 'other' },
-    ],
-    warehouses: [],
-    thresholds: {
-      variance: { warnPct: 10, criticalPct: 25, minAmount: 0, overrides: [], ...variance },
-      stock: { countTolerancePct: 2, countToleranceValue: 0, slowMovingDays: 90, staleSnapshotDays: 45 },
-      consolidation: { budgetRequestTolerancePct: 5, pacePct: 90 },
-      responseDays,
-    },
-    doc: {} as Company['doc'],
-  };
-}
-
-function budget(department: string, lines: { account: string; category: Category; months: number[] }[], status: Budget['status'] = 'approved'): Budget {
-  return { file: `budgets/FY2026/${department}.yaml`, department, fiscalYear: 2026, status, lines: lines.map((l, index) => ({ ...l, name: `acct ${l.account}`, basis: 'b', method: 'm', index })) };
-}
-
-function actuals(department: string, month: string, lines: [string, number][]): Actuals {
-  return { file: `actuals/${month}/${department}.yaml`, department, month, lines: lines.map(([account, amount], index) => ({ account, amount, index })) };
-}
-
-function workspace(parts: Partial<Workspace> & { company?: Company | null }): Workspace {
-  return { root: '/x', company: company(), plans: [], budgets: [], actuals: [], adjustments: [], inventories: [], progress: [], responses: [], files: [], ...parts };
-}
-
-function response(notice: string, department: string, status: VarianceResponseDoc['status']): Workspace['responses'][number] {
-  return { file: `responses/${notice}.yaml`, doc: { kind: 'variance-response', version: 1, notice, department, cause: 'c', measures: 'm', owner: 'o', due: '2027-01-31', status } };
-}
 
 const line = (lines: VarianceLine[], department: string, account: string): VarianceLine => {
   const l = lines.find((x) => x.department === department && x.account === account);
