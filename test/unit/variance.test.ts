@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { computeVariance, computeVarianceTotals, levelOf, noticeDue, pctReached } from '../../src/domain/variance.js';
-import type { VarianceLine, VarianceResult } from '../../src/domain/variance.js';
+import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../../src/domain/variance.js';
+import { createMemo } from '../../src/domain/memo.js';
 import { resolveThresholds } from '../../src/domain/thresholds.js';
 import { parseActualsCsv } from '../../src/load/actuals-csv.js';
 import { loadWorkspace } from '../../src/load/load-workspace.js';
@@ -64,6 +65,207 @@ describe('sign rules per category', () => {
     const r = march(above());
     expect(r.subtotals.map((s) => [s.department, s.category, s.budget, s.actual])).toEqual(cats.map((c) => ['a', c, 100000, 110000]));
     expect(r.totals.map((s) => s.category)).toEqual(cats);
+  });
+  it('subtotals and company totals are actual - budget, signed and judged like lines', () => {
+    const ws = workspace({
+      budgets: [
+        budget('a', [
+          { account: '6001', category: 'revenue', months: M12(100000) },
+          { account: '6601', category: 'expense', months: M12(50000) },
+          { account: '6602', category: 'expense', months: M12(30000) },
+        ]),
+        budget('b', [
+          { account: '6001', category: 'revenue', months: M12(20000) },
+          { account: '6601', category: 'expense', months: M12(10000) },
+        ]),
+      ],
+      actuals: [actuals('a', '2026-03', [['6001', 90000], ['6601', 60000], ['6602', 25000]]), actuals('b', '2026-03', [['6001', 25000], ['6601', 10000]])],
+    });
+    const r = march(ws);
+    const row = (s: VarianceSubtotal): unknown[] => [s.department, s.category, s.budget, s.actual, s.variance, s.variancePct, s.favourable, s.lines];
+    expect(r.subtotals.map(row)).toEqual([
+      ['a', 'revenue', 100000, 90000, -10000, -10, false, 1],
+      ['a', 'expense', 80000, 85000, 5000, 6.25, false, 2],
+      ['b', 'revenue', 20000, 25000, 5000, 25, true, 1],
+      ['b', 'expense', 10000, 10000, 0, 0, null, 1],
+    ]);
+    expect(r.totals.map((s) => row(s).filter((_, i) => i !== 5))).toEqual([
+      [null, 'revenue', 120000, 115000, -5000, false, 2],
+      [null, 'expense', 90000, 95000, 5000, false, 3],
+    ]);
+    // -5,000 of 120,000 and +5,000 of 90,000
+    expect(r.totals[0]!.variancePct).toBeCloseTo(-4.16667, 5);
+    expect(r.totals[1]!.variancePct).toBeCloseTo(5.55556, 5);
+    expect(computeVarianceTotals(ws, { period: P('2026-03'), ytd: false }).totals).toEqual(r.totals);
+  });
+});
+
+describe('accounts without a budget line', () => {
+  // a budgets 6001 as revenue; c has only a submitted budget that calls 6001 a cost; d had an
+  // approved budget in FY2025 only, where 6001 was cash-out and 6999 revenue.
+  const ws = (): Workspace =>
+    workspace({
+      budgets: [
+        budget('a', [{ account: '6001', category: 'revenue', months: M12(100000) }]),
+        budget('b', [{ account: '6601', category: 'expense', months: M12(1000) }]),
+        budget('c', [{ account: '6001', category: 'cost', months: M12(1) }], 'submitted'),
+        budget('d', [{ account: '6001', category: 'cash-out', months: M12(1) }, { account: '6999', category: 'revenue', months: M12(1) }], 'approved', 2025),
+      ],
+      actuals: [
+        actuals('a', '2026-03', [['6001', 100000]]),
+        actuals('b', '2026-03', [['6601', 1000], ['6001', 50000]]),
+        actuals('c', '2026-03', [['6001', 500]]),
+        actuals('d', '2026-03', [['6001', 300], ['6999', 300]]),
+      ],
+    });
+  it("take the category of another department's line of the year: revenue above nothing is favourable, no notice", () => {
+    const r = computeVariance(ws(), { period: P('2026-03'), ytd: false, asOf: '2026-04-30' });
+    expect(line(r.lines, 'b', '6001')).toMatchObject({ category: 'revenue', name: 'acct 6001', categoryAssumed: true, budget: 0, variance: 50000, favourable: true, level: null, flags: ['unbudgeted'] });
+    expect(r.notices.map((n) => n.id)).toEqual([]);
+  });
+  it("take the department's own line of any status first", () => {
+    const r = computeVariance(ws(), { period: P('2026-03'), ytd: false, asOf: '2026-04-30' });
+    expect(line(r.lines, 'c', '6001')).toMatchObject({ category: 'cost', categoryAssumed: true, budget: 0, favourable: false, flags: ['no-approved-budget'], level: null });
+  });
+  it('never take a category, a name or an approval from another fiscal year', () => {
+    const r = computeVariance(ws(), { period: P('2026-03'), ytd: false, asOf: '2026-04-30' });
+    expect(line(r.lines, 'd', '6001')).toMatchObject({ category: 'revenue', flags: ['no-approved-budget'] });
+    expect(line(r.lines, 'd', '6999')).toMatchObject({ category: 'expense', name: '', categoryAssumed: true, flags: ['no-approved-budget'] });
+    expect(r.missingActuals).toEqual([]);
+    // a month of FY2026 without d's actuals is not missing either: d has no FY2026 budget
+    const april = computeVariance(ws(), { period: P('2026-04'), ytd: false, asOf: '2026-05-31' });
+    expect(april.missingActuals).toEqual([
+      { department: 'a', month: '2026-04' },
+      { department: 'b', month: '2026-04' },
+    ]);
+  });
+});
+
+describe('a fiscal year that starts in April', () => {
+  // FY2026 runs 2026-04 .. 2027-03; fiscal month i (1..12) is budgeted at i x 10.00.
+  const ws = (): Workspace =>
+    workspace({
+      company: company({}, 10, 4),
+      budgets: [budget('a', [{ account: '6601', category: 'expense', months: Array.from({ length: 12 }, (_, i) => (i + 1) * 1000) }])],
+      actuals: [actuals('a', '2027-01', [['6601', 12000]]), actuals('a', '2026-04', [['6601', 1000]])],
+    });
+  it('takes the budget of the fiscal month and raises the notice of that month', () => {
+    const r = computeVariance(ws(), { period: P('2027-01'), ytd: false, asOf: '2027-02-01' });
+    expect([r.fiscalYear, r.months, r.from, r.to]).toEqual([2026, ['2027-01'], '2027-01-01', '2027-01-31']);
+    // January 2027 is fiscal month 10: budget 100.00, actual 120.00
+    expect(line(r.lines, 'a', '6601')).toMatchObject({ budget: 10000, actual: 12000, variance: 2000, variancePct: 20, level: 'warn' });
+    expect(r.notices.map((n) => [n.id, n.due, n.status])).toEqual([['VN-2027-01-a', '2027-02-10', 'open']]);
+  });
+  it('sums the year to date from April', () => {
+    const r = computeVariance(ws(), { period: P('2027-01'), ytd: true, asOf: '2027-02-01' });
+    expect(r.months).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01']);
+    expect(r.from).toBe('2026-04-01');
+    // 10 + 20 + ... + 100 = 550.00 against 130.00 filed in two of ten months
+    expect(line(r.lines, 'a', '6601')).toMatchObject({ budget: 55000, actual: 13000, favourable: null, level: null, flags: ['missing-actuals'] });
+    expect(r.missingActuals.map((m) => m.month)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+  });
+  it('knows the quarters of the fiscal year', () => {
+    const q = computeVariance(ws(), { period: P('FY2026-Q4'), ytd: false, asOf: '2027-04-01' });
+    expect(q.months).toEqual(['2027-01', '2027-02', '2027-03']);
+    // 100 + 110 + 120 budgeted
+    expect(line(q.lines, 'a', '6601')).toMatchObject({ budget: 33000, actual: 12000 });
+  });
+});
+
+describe('line order, flags and defaults', () => {
+  const ws = (): Workspace =>
+    workspace({
+      budgets: [
+        budget('a', [
+          { account: '6601', category: 'expense', months: M12(1000) },
+          { account: '6602', category: 'expense', months: M12(1000) },
+          { account: '6603', category: 'expense', months: M12(1000) },
+          { account: '6604', category: 'expense', months: M12(1000) },
+          { account: '6698', category: 'expense', months: M12(0) },
+          { account: '6699', category: 'expense', months: M12(0) },
+        ]),
+        budget('b', [{ account: '6601', category: 'expense', months: M12(1000) }]),
+      ],
+      actuals: [
+        actuals('a', '2026-01', [['6601', 1500], ['6602', 1500], ['6603', 1150], ['6604', 1000], ['6699', 0], ['6000', 500]]),
+        actuals('b', '2026-01', [['6601', 1500], ['5000', 500]]),
+      ],
+    });
+  it('orders by level, then size of the variance, then department and account', () => {
+    const r = computeVariance(ws(), { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
+    expect(r.lines.map((l) => `${l.department} ${l.account} ${l.level ?? '-'}`)).toEqual(['a 6000 critical', 'a 6601 critical', 'a 6602 critical', 'b 5000 critical', 'b 6601 critical', 'a 6603 warn', 'a 6604 -', 'a 6699 -']);
+  });
+  it('keeps a zero-budget line with an actual of zero, unflagged; drops one without actuals', () => {
+    const r = computeVariance(ws(), { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
+    expect(line(r.lines, 'a', '6699')).toMatchObject({ budget: 0, actual: 0, variance: 0, variancePct: null, favourable: null, flags: [] });
+    expect(r.lines.some((l) => l.account === '6698')).toBe(false);
+  });
+  it('without a company file: no currency, 2 digits, default thresholds and 10 days to answer', () => {
+    const r = computeVariance({ ...ws(), company: null }, { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
+    expect([r.currency, r.digits]).toEqual(['', 2]);
+    expect(line(r.lines, 'a', '6603')).toMatchObject({ level: 'warn', thresholds: { warnPct: 10, criticalPct: 25, minAmount: 0 } });
+    expect(r.notices.map((n) => [n.id, n.due])).toEqual([['VN-2026-01-a', '2026-02-10'], ['VN-2026-01-b', '2026-02-10']]);
+  });
+  it('resolves thresholds per line from the overrides', () => {
+    const r = computeVariance({ ...ws(), company: company({ overrides: [{ department: 'b', warnPct: 60, criticalPct: 70 }], minAmount: 100 }, 5) }, { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
+    expect(line(r.lines, 'b', '6601')).toMatchObject({ level: null, thresholds: { warnPct: 60, criticalPct: 70, minAmount: 100 } });
+    expect(line(r.lines, 'a', '6601')).toMatchObject({ level: 'critical', thresholds: { warnPct: 10, criticalPct: 25, minAmount: 100 } });
+    expect(r.notices.map((n) => [n.id, n.due])).toEqual([['VN-2026-01-a', '2026-02-05'], ['VN-2026-01-b', '2026-02-05']]);
+  });
+  it('puts an unbudgeted unfavourable actual in the notice even below the minimum amount, never a favourable one', () => {
+    const small = workspace({
+      company: company({ minAmount: 100000 }),
+      budgets: [budget('a', [{ account: '6601', category: 'expense', months: M12(1000) }, { account: '6001', category: 'revenue', months: M12(1000) }])],
+      actuals: [actuals('a', '2026-01', [['6601', 1000], ['6001', 1000], ['6700', 500]]), actuals('b', '2026-01', [['6001', 700]])],
+    });
+    const r = computeVariance(small, { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
+    expect(line(r.lines, 'a', '6700')).toMatchObject({ level: null, favourable: false, flags: ['unbudgeted'] });
+    expect(r.notices.map((n) => [n.id, n.lines.map((l) => l.account)])).toEqual([['VN-2026-01-a', ['6700']]]);
+  });
+});
+
+describe('notices of a quarter', () => {
+  const ws = (responses: Workspace['responses'] = []): Workspace =>
+    workspace({
+      budgets: [budget('a', [{ account: '6601', category: 'expense', months: M12(1000) }]), budget('b', [{ account: '6601', category: 'expense', months: M12(1000) }])],
+      actuals: ['2026-01', '2026-02', '2026-03'].flatMap((m) => [actuals('a', m, [['6601', m === '2026-03' ? 2000 : 1000]]), actuals('b', m, [['6601', m === '2026-03' ? 2000 : 1000]])]),
+      responses,
+    });
+  it("lists the month's notices before the quarter's that ends the same day, by department", () => {
+    const q = computeVariance(ws(), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-04-01' });
+    expect(q.notices.map((n) => [n.id, n.periodEnd, n.due])).toEqual([
+      ['VN-2026-03-a', '2026-03-31', '2026-04-10'],
+      ['VN-2026-03-b', '2026-03-31', '2026-04-10'],
+      ['VN-FY2026-Q1-a', '2026-03-31', '2026-04-10'],
+      ['VN-FY2026-Q1-b', '2026-03-31', '2026-04-10'],
+    ]);
+    // on the quarter's last day it is not over yet
+    expect(computeVariance(ws(), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-03-31' }).notices.map((n) => n.id)).toEqual(['VN-2026-03-a', 'VN-2026-03-b']);
+  });
+  it('carries the response on file', () => {
+    const answered = { ...response('VN-FY2026-Q1-a', 'a', 'accepted'), file: 'responses/q1-a.yaml' };
+    answered.doc = { ...answered.doc, respondedOn: '2026-04-05' };
+    const q = computeVariance(ws([answered, response('VN-2026-03-b', 'b', 'draft')]), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-04-11' });
+    const byId = new Map(q.notices.map((n) => [n.id, n]));
+    expect(byId.get('VN-FY2026-Q1-a')).toMatchObject({ status: 'answered', response: { file: 'responses/q1-a.yaml', status: 'accepted', owner: 'o', measuresDue: '2027-01-31', respondedOn: '2026-04-05' } });
+    expect(byId.get('VN-2026-03-b')!.status).toBe('overdue');
+    expect(byId.get('VN-2026-03-b')!.response).toEqual({ file: 'responses/VN-2026-03-b.yaml', status: 'draft', owner: 'o', measuresDue: '2027-01-31' });
+    expect(byId.get('VN-2026-03-a')!.response).toBeNull();
+  });
+});
+
+describe('the memo', () => {
+  it('gives the same results as computing afresh, and keeps CSV actuals out of shared lines', () => {
+    const ws = workspace({ budgets: [budget('a', [{ account: '6601', category: 'expense', months: M12(1000) }])], actuals: [actuals('a', '2026-01', [['6601', 1200]])] });
+    const memo = createMemo();
+    const options = { period: P('2026-01'), ytd: false, asOf: '2026-01-31' };
+    const csv = computeVariance(ws, { ...options, extraActuals: [actuals('a', '2026-01', [['6601', 300]])] }, memo);
+    expect(line(csv.lines, 'a', '6601').actual).toBe(1500);
+    const shared = computeVariance(ws, options, memo);
+    expect(line(shared.lines, 'a', '6601').actual).toBe(1200);
+    expect(shared).toEqual(computeVariance(ws, options));
+    expect(computeVariance(ws, options, memo).lines).toBe(shared.lines);
+    expect(computeVarianceTotals(ws, options, memo).totals).toEqual(shared.totals);
   });
 });
 
