@@ -21,11 +21,6 @@ export interface Diagnostic {
   endColumn?: number;
 }
 
-/** Makes a diagnostic without a position: for run-level findings. */
-export function runDiagnostic(code: string, severity: Severity, message: string): Diagnostic {
-  return { code, severity, message, file: '', line: 0, column: 0, path: '' };
-}
-
 /** Orders diagnostics by file, line, column, code so every output is stable. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

@@ -4,9 +4,6 @@
 // says 3, 2, 2 and 2. The list holds facts (codes and digits), free to download from the
 // agency; to update, replace the codes below from a newer list (see README, Currencies).
 
-/** The date of the List One the table below was taken from. */
-export const ISO_4217_PUBLISHED = '2024-06-25';
-
 /** Codes of List One by minor-unit digits; `none` where the list says N.A. (gold, SDR, test codes). */
 // Stryker disable all: data, pinned code by code in test/unit/currency.test.ts.
 export const ISO_4217_CODES = {

@@ -80,8 +80,3 @@ export function periodFiscalYear(period: Period, startMonth: number): number {
 export function lastDayOfMonth(month: MonthId): string {
   return dayString(dayNumber(`${addMonths(month, 1)}-01`) - 1);
 }
-
-/** The first calendar day of a month. */
-export function firstDayOfMonth(month: MonthId): string {
-  return `${month}-01`;
-}

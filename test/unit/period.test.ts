@@ -23,5 +23,7 @@ describe('periods', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(lastDayOfMonth('2028-02')).toBe('2028-02-29');
     expect(lastDayOfMonth('2026-11')).toBe('2026-11-30');
+    expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
+    expect(lastDayOfMonth('2100-02')).toBe('2100-02-28');
   });
 });
