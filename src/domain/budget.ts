@@ -112,7 +112,8 @@ function budgetRowsOf(ws: Workspace, fiscalYear: number, selection: BudgetSelect
       row.revised[m]! += c.delta;
     }
   }
-  return [...rows.values()].sort((a, b) => (a.department !== b.department ? (a.department < b.department ? -1 : 1) : a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  // Keys are unique and `department\0account` sorts as department, then account.
+  return [...rows].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, row]) => row);
 }
 
 /** Sums months `from..to` (0-based fiscal indexes, inclusive) of a 12-month series. */
