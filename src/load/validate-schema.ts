@@ -9,6 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { KIND_IDS } from '../kinds/registry.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileKind } from '../model/documents.js';
+import { amountDigitsRule } from '../model/money.js';
 import { SCHEMA_ID_BASE, createAjv } from './ajv-setup.js';
 import { isPlainScalar } from './parse-yaml.js';
 import type { ParsedYaml } from './parse-yaml.js';
@@ -187,10 +188,9 @@ function toDiagnostic(kind: FileKind, e: ErrorObject, parsed: ParsedYaml, file: 
       code = 'schema/max-decimals';
       const isMoney = MONEY_DEFS.some((d) => e.schemaPath.includes(`/$defs/${d}/`)) || (e.parentSchema as { title?: string } | undefined)?.title?.startsWith('Amount of money') === true;
       const max = Number(e.schema);
-      const allowed = max === 0 ? 'no decimals' : `at most ${max} decimal${max === 1 ? '' : 's'}`;
       message = isMoney
-        ? `${where} has too many decimals (${String(value)}); amounts in ${rules.code} take ${allowed}`
-        : `${where} has too many decimals (${String(value)}); quantities take ${allowed}`;
+        ? `${where} has too many decimals (${String(value)}); ${amountDigitsRule(rules.code, max)}`
+        : `${where} has too many decimals (${String(value)}); quantities take ${max === 0 ? 'no decimals' : `at most ${max} decimal${max === 1 ? '' : 's'}`}`;
       break;
     }
     case 'oneOf': {

@@ -67,12 +67,10 @@ export function currencyProblem(currency: string): string | null {
   return `${currency} is not an ISO 4217 currency code; ${hint}`;
 }
 
-/** True when an amount as written has no more decimals than the currency's minor digits. */
-export function checkAmountDigits(value: number, digits: number): boolean {
-  return countDecimals(value) <= digits;
-}
-
-/** The rule `checkAmountDigits` enforces, in words: `amounts in JPY take 0 decimals`. */
+/**
+ * The rule for amounts in a currency, in words (`amounts in JPY take 0 decimals`), for the
+ * finding on an amount with more decimals than its currency's minor digits.
+ */
 export function amountDigitsRule(currency: string, digits: number): string {
   return digits === 0 ? `amounts in ${currency} take 0 decimals` : `amounts in ${currency} take at most ${digits} decimals`;
 }

@@ -54,12 +54,37 @@ describe('currency digits (ISO 4217 minor units)', () => {
     expect(r.code).toBe(1);
     const d = r.diagnostics.find((x) => x.file === 'budgets/marketing.yaml')!;
     expect([d.code, d.line]).toEqual(['schema/max-decimals', 12]);
-    expect(d.message).toContain('amounts in JPY take no decimals');
+    expect(d.message).toContain('amounts in JPY take 0 decimals');
   });
 
   it('accepts whole yen, and two decimals in CNY', () => {
     expect(validate({ 'opsplan.yaml': jpy, 'budgets/marketing.yaml': BUDGET('FY2026', '4800') }).code).toBe(0);
     expect(validate({ 'opsplan.yaml': COMPANY_YAML, 'budgets/marketing.yaml': BUDGET('FY2026', '4800.55') }).code).toBe(0);
+  });
+
+  it('rejects currency: RMB with did-you-mean CNY, at the code, and computes in 2 decimals meanwhile', () => {
+    const rmb = COMPANY_YAML.replace('currency: CNY', 'currency: RMB');
+    const line = rmb.split('\n').findIndex((l) => l.startsWith('currency:')) + 1;
+    const r = validate({ 'opsplan.yaml': rmb, 'budgets/marketing.yaml': BUDGET('FY2026', '4800.55') });
+    expect(r.code).toBe(1);
+    expect(r.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.code, d.message])).toEqual([
+      ['opsplan.yaml', line, 11, 'error', 'company/unknown-currency', 'RMB is not an ISO 4217 currency code; did you mean CNY?'],
+    ]);
+    // a computing command still shows its figures, lists the error and exits 1
+    const dir = makeWorkspace({ 'opsplan.yaml': rmb, 'budgets/marketing.yaml': BUDGET('FY2026', '4800.55') });
+    const v = runOpsplan(['variance', dir, '--period', 'FY2026', '--format', 'json']);
+    expect(v.stderr).toContain('company/unknown-currency: RMB is not an ISO 4217 currency code; did you mean CNY?');
+    expect(v.code).toBe(1);
+    expect((JSON.parse(v.stdout) as { rows: { budget: number }[] }).rows.map((l) => l.budget)).toEqual([4800.55]);
+  });
+
+  it('rejects a code without minor units and gives IQD three digits, not the two of Intl', () => {
+    expect(validate({ 'opsplan.yaml': COMPANY_YAML.replace('currency: CNY', 'currency: XAU') }).diagnostics.map((d) => d.code)).toEqual(['company/unknown-currency']);
+    const iqd = COMPANY_YAML.replace('currency: CNY', 'currency: IQD');
+    expect(validate({ 'opsplan.yaml': iqd, 'budgets/marketing.yaml': BUDGET('FY2026', '4800.125') }).code).toBe(0);
+    expect(validate({ 'opsplan.yaml': iqd, 'budgets/marketing.yaml': BUDGET('FY2026', '4800.1255') }).diagnostics.map((d) => d.message)).toEqual([
+      'lines[0].annual has too many decimals (4800.1255); amounts in IQD take at most 3 decimals',
+    ]);
   });
 
   it('accepts three decimals in KWD but not in CNY', () => {

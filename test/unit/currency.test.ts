@@ -1,7 +1,10 @@
 // The ISO 4217 table, currency codes and the minor digits amounts may carry.
 import { describe, expect, it } from 'vitest';
-import { amountDigitsRule, checkAmountDigits, currencyDigits, currencyProblem, toCents } from '../../src/model/money.js';
+import { amountDigitsRule, countDecimals, currencyDigits, currencyProblem, toCents } from '../../src/model/money.js';
 import { ISO_4217_CODES } from '../../src/model/iso-4217.js';
+
+/** The schema's maxDecimals rule, as the loader applies it to amounts. */
+const fitsDigits = (value: number, digits: number): boolean => countDecimals(value) <= digits;
 
 const listed = (): string[] => Object.values(ISO_4217_CODES).flatMap((s) => s.trim().split(/\s+/));
 
@@ -74,19 +77,19 @@ describe('currency codes', () => {
 describe('amount digits', () => {
   it('JPY takes whole yen only; 4800.5 is one decimal too many', () => {
     const jpy = currencyDigits('JPY')!;
-    expect(checkAmountDigits(4800, jpy)).toBe(true);
-    expect(checkAmountDigits(4800.5, jpy)).toBe(false);
+    expect(fitsDigits(4800, jpy)).toBe(true);
+    expect(fitsDigits(4800.5, jpy)).toBe(false);
     expect(amountDigitsRule('JPY', jpy)).toBe('amounts in JPY take 0 decimals');
     expect(toCents(4800, jpy)).toBe(4800);
   });
 
   it('two and three digits, at and past the edge', () => {
-    expect(checkAmountDigits(1.13, 2)).toBe(true);
-    expect(checkAmountDigits(1.135, 2)).toBe(false);
-    expect(checkAmountDigits(1.135, 3)).toBe(true);
-    expect(checkAmountDigits(-0.001, 3)).toBe(true);
-    expect(checkAmountDigits(-0.0001, 3)).toBe(false);
-    expect(checkAmountDigits(Number.NaN, 4)).toBe(false);
+    expect(fitsDigits(1.13, 2)).toBe(true);
+    expect(fitsDigits(1.135, 2)).toBe(false);
+    expect(fitsDigits(1.135, 3)).toBe(true);
+    expect(fitsDigits(-0.001, 3)).toBe(true);
+    expect(fitsDigits(-0.0001, 3)).toBe(false);
+    expect(fitsDigits(Number.NaN, 4)).toBe(false);
     expect(amountDigitsRule('IQD', 3)).toBe('amounts in IQD take at most 3 decimals');
     expect(toCents(1.135, currencyDigits('IQD')!)).toBe(1135);
   });

@@ -3,7 +3,7 @@
 // rescored (score = likelihood x impact, high 3, medium 2, low 1, as in consolidate).
 import type { Level3, PlanDoc } from '../../model/documents.js';
 import type { Loaded } from '../../model/workspace.js';
-import { daysBetween } from '../stock.js';
+import { daysBetween } from '../../model/date.js';
 import { changedFields, fieldChange, indexBy, matchByKey, shownField } from './records.js';
 import type { DiffItem, DiffSectionBuilder, FieldChange } from './types.js';
 

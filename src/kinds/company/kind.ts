@@ -1,6 +1,6 @@
 // opsplan.yaml: the company, its currency, departments, warehouses and thresholds.
 import type { CompanyDoc } from '../../model/documents.js';
-import { currencyDigits, toCents } from '../../model/money.js';
+import { currencyDigits, currencyProblem, toCents } from '../../model/money.js';
 import type { Company } from '../../model/workspace.js';
 import { defineKind } from '../kind.js';
 import type { CheckContext } from '../kind.js';
@@ -44,6 +44,8 @@ export function normalizeCompany(doc: CompanyDoc, file: string): Company {
 
 function checkCompany({ company, report }: CheckContext): void {
   if (!company) return;
+  const currency = currencyProblem(company.currency);
+  if (currency !== null) report('error', 'company/unknown-currency', currency, company.file, ['currency']);
   const seen = new Set<string>();
   company.departments.forEach((d, i) => {
     if (seen.has(d.id)) report('error', 'company/duplicate-department', `department id "${d.id}" appears twice; ids must be unique`, company.file, ['departments', i, 'id']);
