@@ -3,12 +3,16 @@
 // kinds derives from this array.
 import { actualsKind } from './actuals/kind.js';
 import { budgetAdjustmentKind } from './budget-adjustment/kind.js';
+import { bomKind } from './bom/kind.js';
 import { budgetKind } from './budget/kind.js';
 import { companyPlanKind } from './company-plan/kind.js';
 import { companyKind } from './company/kind.js';
 import { inventoryKind } from './inventory/kind.js';
 import { planProgressKind } from './plan-progress/kind.js';
 import { planKind } from './plan/kind.js';
+import { productionPlanKind } from './production-plan/kind.js';
+import { productionReportKind } from './production-report/kind.js';
+import { purchaseOrderKind } from './purchase-order/kind.js';
 import { varianceResponseKind } from './variance-response/kind.js';
 
 /** Every file kind opsplan reads. */
@@ -22,6 +26,10 @@ export const KINDS = [
   planProgressKind,
   varianceResponseKind,
   companyPlanKind,
+  bomKind,
+  productionPlanKind,
+  productionReportKind,
+  purchaseOrderKind,
 ] as const;
 
 /** One of the registered kind ids. */

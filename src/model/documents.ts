@@ -42,6 +42,8 @@ export interface CompanyDoc {
   rounding?: 'half-up' | 'half-even';
   departments: { id: string; name: string; function: DepartmentFunction; parent?: string; manager?: string }[];
   warehouses?: { id: string; name: string; location?: string }[];
+  /** Settings for production and material planning. */
+  production?: { warehouse?: string };
   thresholds?: {
     variance?: { warnPct?: number; criticalPct?: number; minAmount?: number; overrides?: VarianceOverride[] };
     stock?: { countTolerancePct?: number; countToleranceValue?: number; slowMovingDays?: number; staleSnapshotDays?: number };

@@ -13,7 +13,7 @@ describe('validate on the example workspace', () => {
     const r = runOpsplan(['validate', 'examples/acme']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('actuals/2026-11/supply-chain.yaml');
-    expect(r.stdout).toMatch(/95 files checked: 0 errors, 1 warning/);
+    expect(r.stdout).toMatch(/110 files checked: 0 errors, 1 warning/);
     expect(r.stderr).toBe('');
   });
 

@@ -1,5 +1,6 @@
 // Hand-built workspaces for the unit tests of the domain: a company, budgets, actuals and
 // adjustments with amounts already in cents, so each test states its figures directly.
+import { emptyWorkspace } from '../../src/load/load-workspace.js';
 import type { Category, SubmissionStatus, VarianceResponseDoc } from '../../src/model/documents.js';
 import type { Actuals, Adjustment, Budget, Company, VarianceThresholds, Workspace } from '../../src/model/workspace.js';
 
@@ -56,7 +57,7 @@ export function adjustment(id: string, department: string, changes: { account: s
 
 /** A workspace of the given parts, with the default company unless one (or null) is given. */
 export function workspace(parts: Partial<Workspace> & { company?: Company | null }): Workspace {
-  return { root: '/x', company: company(), plans: [], budgets: [], actuals: [], adjustments: [], inventories: [], progress: [], responses: [], files: [], ...parts };
+  return { ...emptyWorkspace('/x'), company: company(), ...parts };
 }
 
 /** A variance response to a notice. */

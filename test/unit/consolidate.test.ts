@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeConsolidation, elapsedShare } from '../../src/domain/consolidate.js';
 import type { Consolidation, ConsolidationPeriod, RollupRow } from '../../src/domain/consolidate.js';
-import { loadWorkspace, normalizeCompany } from '../../src/load/load-workspace.js';
+import { emptyWorkspace, loadWorkspace, normalizeCompany } from '../../src/load/load-workspace.js';
 import type { Category, CompanyDoc } from '../../src/model/documents.js';
 import { parsePeriod } from '../../src/model/period.js';
 import type { Adjustment, Budget, Workspace } from '../../src/model/workspace.js';
@@ -249,7 +249,7 @@ function companyDoc(parents: (number | null)[]): CompanyDoc {
 }
 
 function workspace(parents: (number | null)[], budgets: Budget[], adjustments: Adjustment[]): Workspace {
-  return { root: '/x', company: normalizeCompany(companyDoc(parents), 'opsplan.yaml'), plans: [], budgets, actuals: [], adjustments, inventories: [], progress: [], responses: [], files: [] };
+  return { ...emptyWorkspace('/x'), company: normalizeCompany(companyDoc(parents), 'opsplan.yaml'), budgets, adjustments };
 }
 
 const amount = fc.integer({ min: -5_000_000_00, max: 5_000_000_00 });

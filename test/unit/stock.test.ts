@@ -5,7 +5,7 @@ import { addDaysTo, dayNumber, dayString, daysBetween } from '../../src/model/da
 import type { StockItem } from '../../src/domain/stock.js';
 import { ceilToUnit, compareValueTo, formatMilli, fromMilli, roundUpToMultiple, toMilli, valueOf } from '../../src/domain/quantity.js';
 import { normalizeCompany } from '../../src/load/load-workspace.js';
-import { loadWorkspace } from '../../src/load/load-workspace.js';
+import { emptyWorkspace, loadWorkspace } from '../../src/load/load-workspace.js';
 import type { CompanyDoc, InventoryItemDoc } from '../../src/model/documents.js';
 import type { Workspace } from '../../src/model/workspace.js';
 import { ACME } from '../helpers/run-cli.js';
@@ -28,15 +28,8 @@ type Snap = { warehouse: string; asOf: string; items: Partial<InventoryItemDoc>[
 
 function workspace(snaps: Snap[], company: CompanyDoc = COMPANY): Workspace {
   return {
-    root: '/x',
+    ...emptyWorkspace('/x'),
     company: normalizeCompany(company, 'opsplan.yaml'),
-    plans: [],
-    budgets: [],
-    actuals: [],
-    adjustments: [],
-    progress: [],
-    responses: [],
-    files: [],
     inventories: snaps.map((s) => ({
       file: `inventory/${s.warehouse}/${s.asOf}.yaml`,
       doc: { kind: 'inventory', version: 1, warehouse: s.warehouse, asOf: s.asOf, items: s.items.map((i) => ({ sku: 'X', name: 'x', unit: 'pcs', onHand: 0, ...i })) },

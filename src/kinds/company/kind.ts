@@ -42,6 +42,14 @@ export function normalizeCompany(doc: CompanyDoc, file: string): Company {
   };
 }
 
+/**
+ * The warehouse material planning reads stock from: `production.warehouse`, else the only
+ * declared warehouse, else null (several warehouses and none chosen).
+ */
+export function productionWarehouseId(company: Company): string | null {
+  return company.doc.production?.warehouse ?? (company.warehouses.length === 1 ? company.warehouses[0]!.id : null);
+}
+
 function checkCompany({ company, report }: CheckContext): void {
   if (!company) return;
   const currency = currencyProblem(company.currency);
@@ -56,6 +64,8 @@ function checkCompany({ company, report }: CheckContext): void {
     if (warehouses.has(w.id)) report('error', 'company/duplicate-warehouse', `warehouse id "${w.id}" appears twice; ids must be unique`, company.file, ['warehouses', i, 'id']);
     warehouses.add(w.id);
   });
+  const pw = company.doc.production?.warehouse;
+  if (pw !== undefined && !warehouses.has(pw)) report('error', 'company/unknown-production-warehouse', `production.warehouse "${pw}" is not declared under warehouses: (known: ${[...warehouses].join(', ') || 'none'}); declare it or fix the id`, company.file, ['production', 'warehouse']);
   const parents = new Map(company.departments.map((d) => [d.id, d.parent]));
   company.departments.forEach((d, i) => {
     if (d.parent === undefined) return;
