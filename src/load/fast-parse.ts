@@ -27,6 +27,9 @@ const BACKSLASH = 92;
  * - an explicit key (`? key`): the two name a null key differently;
  * - a quoted scalar that continues on the next line: js-yaml folds such scalars even where
  *   the YAML 1.2 indentation rules (and the reference parser) reject them.
+ * - a flow collection (`[`, `{`) continued on a line indented no deeper than the block node it
+ *   sits in: js-yaml reads `monthly: [1,\n  2]` under a key at that indent, the YAML 1.2 rules
+ *   (and the reference parser) reject it ("must be sufficiently indented").
  * A small tokenizer tracks quotes per line. An apostrophe in plain text looks like an open
  * quote and a `*` in prose can look like an alias: both only cost the slower path. Quotes
  * count only after a separator: mid-word apostrophes in prose are literal in YAML.
@@ -35,9 +38,12 @@ export function needsReferenceParser(text: string): boolean {
   // Character codes, not one-character strings: this runs over every byte of the workspace.
   let state: 'none' | 'dq' | 'sq' = 'none';
   let prev = NL;
+  let flowDepth = 0;
+  let flowIndent = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (state === 'none' && flowDepth > 0 && c === NL && continuesTooShallow(text, i + 1, flowIndent)) return true;
     if (state === 'dq') {
       if (c === BACKSLASH) i++;
       else if (c === DQ) {
@@ -58,11 +64,15 @@ export function needsReferenceParser(text: string): boolean {
     // (`organiser's`, `Singles' Day`) it is a literal character.
     else if (c === DQ && isSeparator(prev)) state = 'dq';
     else if (c === SQ && isSeparator(prev)) state = 'sq';
+    else if (c === 0x5b || c === 0x7b) {
+      if (flowDepth++ === 0) flowIndent = blockIndentAt(text, i);
+    } else if ((c === 0x5d || c === 0x7d) && flowDepth > 0) flowDepth--;
     else if (isSeparator(prev)) {
       if (c === HASH) {
         const nl = text.indexOf('\n', i);
         if (nl < 0) return false;
         i = nl;
+        if (flowDepth > 0 && continuesTooShallow(text, nl + 1, flowIndent)) return true;
       } else if (c === 0x2a || c === 0x26) {
         // `*alias`, `&anchor` (a lone `*` or `&` is plain text).
         const next = text.charCodeAt(i + 1);
@@ -77,6 +87,30 @@ export function needsReferenceParser(text: string): boolean {
     prev = text.charCodeAt(i);
   }
   return state !== 'none';
+}
+
+/**
+ * The column a block node on the line of `at` starts at: its leading spaces and `- ` entry
+ * markers skipped (over-counting an entry marker only sends a valid file the slower way).
+ */
+function blockIndentAt(text: string, at: number): number {
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  const begin = start;
+  for (;;) {
+    while (text.charCodeAt(start) === SPACE) start++;
+    if (text.charCodeAt(start) === 0x2d && text.charCodeAt(start + 1) === SPACE) start += 2;
+    else return start - begin;
+  }
+}
+
+/** Whether the line starting at `from` is non-blank and indented no deeper than `indent` (or by a tab). */
+function continuesTooShallow(text: string, from: number, indent: number): boolean {
+  let i = from;
+  while (text.charCodeAt(i) === SPACE) i++;
+  const c = text.charCodeAt(i);
+  if (c === TAB) return true;
+  if (Number.isNaN(c) || c === NL || c === CR) return false;
+  return i - from <= indent;
 }
 
 function depthExceeds(value: unknown, max: number): boolean {

@@ -85,7 +85,7 @@ describe('output formats', () => {
     const r = runOpsplan(['validate', 'examples/acme', '--format', 'json']);
     const body = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
-    expect(body.summary).toEqual({ files: 95, errors: 0, warnings: 1, omitted: 0 });
+    expect(body.summary).toEqual({ files: 110, errors: 0, warnings: 1, omitted: 0 });
     expect(body.tool.name).toBe('opsplan');
   });
 
@@ -208,7 +208,7 @@ describe('init', () => {
     const v = runOpsplan(['validate', dir, '--format', 'json']);
     expect(JSON.parse(v.stdout).diagnostics).toEqual([]);
     expect(v.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['.opsplan', '.vscode', 'actuals', 'adjustments', 'budgets', 'inventory', 'opsplan.yaml', 'plans', 'progress', 'responses']);
+    expect(readdirSync(dir).sort()).toEqual(['.opsplan', '.vscode', 'actuals', 'adjustments', 'boms', 'budgets', 'inventory', 'opsplan.yaml', 'plans', 'production', 'progress', 'purchase-orders', 'responses']);
   });
 
   it('refuses to overwrite an existing workspace without --force', () => {

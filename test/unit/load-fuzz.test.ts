@@ -76,6 +76,15 @@ describe('fast path', () => {
     edits: fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('1_000', '0o17', '017', '+1', '-0', '1.', '.5', 'TRUE', 'yes', '~', 'null', '0x1F', '.inf', '"\\x41"', "'a''b'", ': ', '\t', '? ', '!!str ', '|\n  ', '>-\n  ')) }), { minLength: 1, maxLength: 3 }),
   });
 
+  it('leaves flow collections continued too shallow to the reference parser (found by the fuzzer)', () => {
+    // js-yaml reads these; YAML 1.2 wants the continuation deeper than the block node.
+    for (const text of ['x:\n  m: [1,\n  2]\n', 'x:\n  - a: [1,\n    2]\n', 'm: {a: 1,\n# c\nb: 2}\n']) {
+      expect(fastParse(text, DEFAULT_PARSE_LIMITS), text).toBeUndefined();
+      expect(loadDocument('b.yaml', Buffer.from(text), DEFAULT_PARSE_LIMITS, { deferPositions: true }).diagnostics.map((d) => d.code)).toContain('yaml/syntax');
+    }
+    expect(fastParse('x:\n  m: [1,\n   2]\n', DEFAULT_PARSE_LIMITS)).toEqual({ x: { m: [1, 2] } });
+  });
+
   it('loads every mutated file exactly as the reference path does', () => {
     let answered = 0;
     fc.assert(
