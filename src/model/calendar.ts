@@ -1,41 +1,27 @@
-// Calendar days and ISO 8601 weeks as plain strings (`2026-11-28`, `2026-W48`). Day arithmetic
-// goes through UTC day numbers, so no time zone or daylight-saving change can shift a date.
+// ISO 8601 weeks (`2026-W48`) and the month-or-week periods of production plans, on top of
+// the one day arithmetic in ./date.ts.
+import { addDaysTo, dayNumber, dayString, daysBetween } from './date.js';
+import { lastDayOfMonth } from './period.js';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type DateId = string;
 /** An ISO 8601 week, `YYYY-Www` (the week-numbering year may differ from the calendar year). */
 export type WeekId = string;
 
-const DAY_MS = 86_400_000;
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-export function dayNumber(date: DateId): number {
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
-}
-
-/** The `YYYY-MM-DD` date of a day number. */
-export function dateOfDay(day: number): DateId {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Adds `n` calendar days (negative to go back). */
-export function addDays(date: DateId, n: number): DateId {
-  return dateOfDay(dayNumber(date) + n);
-}
+export const addDays = addDaysTo;
 
-/** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: DateId, to: DateId): number {
-  return dayNumber(to) - dayNumber(from);
-}
+export { daysBetween };
 
 /** The ISO week of a date (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeekOf(date: DateId): WeekId {
   const day = dayNumber(date);
   const weekday = (((day + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday: Monday = 0
   const thursday = day - weekday + 3;
-  const year = Number(dateOfDay(thursday).slice(0, 4));
+  const year = Number(dayString(thursday).slice(0, 4));
   const week = Math.floor((thursday - dayNumber(`${year}-01-01`)) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
@@ -49,17 +35,13 @@ export function isoWeekStart(week: WeekId): DateId | null {
   if (n < 1) return null;
   const jan4 = dayNumber(`${year}-01-04`);
   const monday = jan4 - ((((jan4 + 3) % 7) + 7) % 7) + (n - 1) * 7;
-  const start = dateOfDay(monday);
+  const start = dayString(monday);
   return isoWeekOf(start) === week ? start : null;
 }
 
 /** The first and last day of a month (`2026-11`) or ISO week (`2026-W48`); null when neither. */
 export function monthOrWeekRange(period: string): { kind: 'month' | 'week'; from: DateId; to: DateId } | null {
-  const mm = MONTH_RE.exec(period);
-  if (mm) {
-    const last = new Date(Date.UTC(Number(mm[1]), Number(mm[2]), 0)).getUTCDate();
-    return { kind: 'month', from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
-  }
+  if (MONTH_RE.test(period)) return { kind: 'month', from: `${period}-01`, to: lastDayOfMonth(period) };
   const start = isoWeekStart(period);
   return start ? { kind: 'week', from: start, to: addDays(start, 6) } : null;
 }
