@@ -47,6 +47,12 @@ export interface LoadResult {
    * number and codes as before); also makes its text available to `sourceText`.
    */
   resolvePositions: (file: string) => Diagnostic[];
+  /**
+   * Files of a kind left out of the model for their errors, own or cross-file, with their
+   * data (as written, or the model for a cross-file rejection): a command that would
+   * otherwise take "no such document" for "nothing to do" can name them instead.
+   */
+  rejected: readonly RejectedFile[];
 }
 
 /**
@@ -123,7 +129,11 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   const crossRejected = new Set(cross.filter((d) => d.severity === 'error' && d.file !== COMPANY_FILE).map((d) => d.file));
   if (crossRejected.size > 0) {
     const ws = workspace as unknown as Record<string, { file: string }[]>;
-    for (const kind of KINDS) if (kind.collection) ws[kind.collection] = ws[kind.collection]!.filter((x) => !crossRejected.has(x.file));
+    for (const kind of KINDS) {
+      if (!kind.collection) continue;
+      for (const x of ws[kind.collection]!) if (crossRejected.has(x.file)) rejected.push({ file: x.file, kind: kind.id, data: x });
+      ws[kind.collection] = ws[kind.collection]!.filter((x) => !crossRejected.has(x.file));
+    }
   }
   const resolvePositions = (file: string): Diagnostic[] => {
     const bytes = provisional.get(file);
@@ -132,7 +142,7 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
     if (loaded.text !== null) texts.set(file, loaded.text);
     return loaded.diagnostics;
   };
-  return { workspace, diagnostics, locate, sourceText: (file) => texts.get(file), provisionalFiles: new Set(provisional.keys()), resolvePositions };
+  return { workspace, diagnostics, locate, sourceText: (file) => texts.get(file), provisionalFiles: new Set(provisional.keys()), resolvePositions, rejected };
 }
 
 /** A workspace with no documents: one empty collection per registered kind. */
