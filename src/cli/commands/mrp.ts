@@ -1,0 +1,69 @@
+// `opsplan mrp [WORKSPACE]`: material requirements planning from the approved production plans.
+// Reads the workspace, computes once (domain/mrp), renders as table, JSON or CSV.
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { computeMrp } from '../../domain/mrp/compute.js';
+import { productionWarehouseId } from '../../kinds/company/kind.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderReport } from '../../render/table.js';
+import { buildMrpReport, mrpJson, mrpOrdersTable } from '../../report/mrp.js';
+import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import type { OutputFlags } from '../command-shape.js';
+import { usageError, useColor } from '../context.js';
+import type { CliContext } from '../context.js';
+import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
+import type { SharedLoadFlags } from '../load-for-command.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+
+interface MrpFlags extends SharedLoadFlags, OutputFlags {
+  asOf?: string;
+  horizon: number;
+  failOn?: 'expedite';
+  color?: boolean;
+}
+
+const weeks = (v: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 520) throw new InvalidArgumentError(`--horizon takes a number of weeks from 1 to 520, got "${v}"`);
+  return Number(v);
+};
+
+/** Registers `mrp`. */
+export function registerMrp(program: Command, ctx: CliContext, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('mrp')
+    .description('material requirements planning: planned make and buy orders from the approved production plans, with pegging')
+    .argument('[workspace]', 'workspace folder (default: .)')
+    .option('--as-of <date>', 'plan from this date, with the latest snapshot on or before it (default: today)')
+    .option('--horizon <weeks>', 'plan the production-plan lines due within this many weeks from as-of', weeks, 13)
+    .option('--fail-on <what>', 'exit 1 when a planned order must be expedited: expedite', (v: string) => {
+      if (v !== 'expedite') throw new InvalidArgumentError(`--fail-on takes expedite, got "${v}"`);
+      return v;
+    });
+  addOutputOptions(cmd, FORMATS);
+  sharedLoadOptions(cmd);
+  cmd.action((workspace: string | undefined, flags: MrpFlags) => {
+    const outputs = resolveOutputs(ctx, 'mrp', FORMATS, flags);
+    const asOf = resolveAsOf(flags.asOf, ctx.now);
+    const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
+    const inputErrors = reportLoadProblems(ctx, load);
+    const company = requireCompany(load);
+    if (productionWarehouseId(company) === null) {
+      throw usageError(`opsplan.yaml declares ${company.warehouses.length === 0 ? 'no warehouse' : `several warehouses (${company.warehouses.map((w) => w.id).join(', ')})`}; set production: { warehouse: <id> } to say whose stock material planning uses`);
+    }
+    // Approved BOMs left out for their errors: their skus are listed, never bought instead.
+    const brokenBoms = load.result.rejected.flatMap((r) => {
+      const d = r.data as { sku?: unknown; status?: unknown } | null;
+      return r.kind === 'bom' && d && typeof d.sku === 'string' && d.status !== 'draft' ? [{ file: r.file, sku: d.sku }] : [];
+    });
+    const result = computeMrp(load.result.workspace, { asOf, horizonWeeks: flags.horizon, rounding: company.rounding, digits: company.currencyDigits, brokenBoms });
+    writeOutputs(ctx, outputs, ({ format, file }) => {
+      if (format === 'json') return mrpJson(result, company.currencyDigits);
+      if (format === 'csv') return renderCsv(mrpOrdersTable(result), company.currencyDigits);
+      return renderReport(buildMrpReport(result, company.currency, company.currencyDigits), { color: file === undefined && useColor(ctx, flags.color) });
+    }, load.inputFiles);
+    for (const u of result.unplanned) ctx.stderr.write(`${u.code}: ${u.sku}: ${u.message}\n`);
+    if (inputErrors || result.unplanned.length > 0) setExit(1);
+    if (flags.failOn === 'expedite' && result.totals.expedite > 0) setExit(1);
+  });
+}
