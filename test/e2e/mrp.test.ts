@@ -71,7 +71,7 @@ describe('opsplan mrp exits', () => {
   it('exits 2 when several warehouses are declared and none is the production warehouse', () => {
     const dir = copyAcme();
     const company = path.join(dir, 'opsplan.yaml');
-    const text = readFileSync(company, 'utf8').replace(/production:\n  warehouse: wh-east\n/, '');
+    const text = readFileSync(company, 'utf8').replace(/production:\n {2}warehouse: wh-east\n/, '');
     makeWorkspace({ 'opsplan.yaml': text }, dir);
     const r = runOpsplan(['mrp', dir, '--as-of', '2026-11-30']);
     expect(r.code).toBe(2);
