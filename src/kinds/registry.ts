@@ -8,6 +8,8 @@ import { budgetKind } from './budget/kind.js';
 import { companyPlanKind } from './company-plan/kind.js';
 import { companyKind } from './company/kind.js';
 import { inventoryKind } from './inventory/kind.js';
+import { kpiReviewKind } from './kpi-review/kind.js';
+import { kpiSchemeKind } from './kpi-scheme/kind.js';
 import { planProgressKind } from './plan-progress/kind.js';
 import { planKind } from './plan/kind.js';
 import { productionPlanKind } from './production-plan/kind.js';
@@ -30,6 +32,8 @@ export const KINDS = [
   productionPlanKind,
   productionReportKind,
   purchaseOrderKind,
+  kpiSchemeKind,
+  kpiReviewKind,
 ] as const;
 
 /** One of the registered kind ids. */

@@ -1,6 +1,6 @@
 // Runs the real executable (bin/opsplan -> dist) as a child process, the way users and CI do.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,11 @@ export function runOpsplan(args: string[], options: { cwd?: string; env?: Record
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'opsplan-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** The number of YAML files in examples/acme (chapters add files; tests count them rather than pin a number). */
+export function acmeFileCount(): number {
+  return (readdirSync(ACME, { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f)).length;
 }
 
 /** Copies the acme example to a temp folder so a test can change it. */
