@@ -24,6 +24,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'variance', load: async () => (await import('./variance.js')).registerVariance },
   { name: 'consolidate', load: async () => (await import('./consolidate.js')).registerConsolidate },
   { name: 'report', load: async () => (await import('./report.js')).registerReport },
+  { name: 'kpi', load: async () => (await import('./kpi.js')).registerKpi },
   { name: 'diff', load: async () => (await import('./diff.js')).registerDiff },
 ];
 

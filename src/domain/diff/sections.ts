@@ -4,6 +4,7 @@
 import { adjustmentsSection } from './adjustments.js';
 import { budgetsSection } from './budgets.js';
 import { inventorySection } from './inventory.js';
+import { kpiReviewsSection, kpiSchemesSection } from './kpi.js';
 import { plansSection } from './plans.js';
 import { recordsSection } from './records.js';
 import type { DiffSectionBuilder } from './types.js';
@@ -15,4 +16,6 @@ export const DIFF_SECTIONS: readonly DiffSectionBuilder[] = [
   plansSection,
   inventorySection,
   recordsSection({ id: 'variance-responses', title: 'Variance responses', kind: 'variance-response', idField: 'notice', records: (ws) => ws.responses.map((r) => ({ id: r.doc.notice, file: r.file, record: r.doc })) }),
+  kpiSchemesSection,
+  kpiReviewsSection,
 ];
