@@ -128,15 +128,24 @@ describe('opsplan kpi on examples/acme, November 2026', () => {
 });
 
 describe('opsplan kpi for a quarter and a year', () => {
-  it('scores a quarter on the metric over the whole quarter, and aggregate: average on the months', () => {
+  it('scores a quarter on the metric over the whole quarter, and aggregate: average on the mean of its months', () => {
     const q = kpi('FY2026-Q3');
-    const v = json(['variance', ACME, '--period', 'FY2026-Q3', ...ASOF, '--format', 'json']) as { subtotals: { department: string; category: string; variancePct: number }[] };
+    const pct = (period: string, d: string, c: string): number => (json(['variance', ACME, '--period', period, ...ASOF, '--format', 'json']) as { subtotals: { department: string; category: string; variancePct: number }[] }).subtotals.find((s) => s.department === d && s.category === c)!.variancePct;
     const mkt = q.departments.find((d) => d.department === 'marketing')!;
-    expect(mkt.indicators.find((i) => i.id === 'MKT-K2')!.value).toBeCloseTo(v.subtotals.find((s) => s.department === 'marketing' && s.category === 'expense')!.variancePct, 9);
-    // MKT-K5 is aggregate: average: the monthly reviews of Q3 do not exist, so it is missing, month by month
-    const k5 = mkt.indicators.find((i) => i.id === 'MKT-K5')!;
-    expect(k5.value).toBeNull();
-    expect(k5.months!.map((m) => m.month)).toEqual(['2026-07', '2026-08', '2026-09']);
+    // MKT-K1 (period): the quarter's revenue variance, not a mean of months
+    expect(mkt.indicators.find((i) => i.id === 'MKT-K1')!.value).toBeCloseTo(pct('FY2026-Q3', 'marketing', 'revenue'), 9);
+    // MKT-K2 (aggregate: average): the mean of July, August and September
+    const k2 = mkt.indicators.find((i) => i.id === 'MKT-K2')!;
+    expect(k2.aggregate).toBe('average');
+    expect(k2.months!.map((m) => m.month)).toEqual(['2026-07', '2026-08', '2026-09']);
+    const months = ['2026-07', '2026-08', '2026-09'].map((m) => pct(m, 'marketing', 'expense'));
+    expect(k2.value).toBeCloseTo((months[0]! + months[1]! + months[2]!) / 3, 9);
+    expect(k2.value).not.toBeCloseTo(pct('FY2026-Q3', 'marketing', 'expense'), 6);
+    // Q3's plan figures come from the progress reports dated on or before 2026-09-30
+    const c = json(['consolidate', ACME, '--period', 'FY2026', '--format', 'json']) as { progress: { reports: { asOf: string }[] } };
+    expect(c.progress.reports.every((r) => r.asOf === '2026-11-30')).toBe(true);
+    expect(mkt.indicators.find((i) => i.id === 'MKT-K3')!.source).toContain('consolidate --period FY2026');
+    expect(mkt.indicators.find((i) => i.id === 'MKT-K3')!.value).toBeLessThan(kpi('2026-11').departments.find((d) => d.department === 'marketing')!.indicators.find((i) => i.id === 'MKT-K3')!.value!);
   });
 
   it('averages the months for aggregate: average (FY2026-Q4: October and November have values, December not yet)', () => {
