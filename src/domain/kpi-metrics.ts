@@ -102,40 +102,47 @@ function planMissing(ctx: MetricContext, c: Consolidation): string | null {
   return null;
 }
 
-const planAchievement: MetricDef = {
-  scope: 'department',
-  unit: '%',
-  command: 'consolidate',
-  description: 'Σ achieved ÷ Σ target × 100 over the targets of the department\'s annual plan (each target weighted by its target value), from the latest progress report dated on or before the end of the period: `progress.targets[]` of `opsplan consolidate --period FY`. Targets of 0 are left out.',
-  compute: (ctx) => {
-    const c = planConsolidation(ctx);
-    const source = `opsplan consolidate --period ${c.period.id}: progress.targets[department=${ctx.department}] (achieved, target)`;
-    const missing = planMissing(ctx, c);
-    if (missing) return { value: null, source, missing };
-    const rows = c.progress.targets.filter((t) => t.department === ctx.department && t.target !== 0);
-    const target = rows.reduce((s, t) => s + t.target, 0);
-    if (rows.length === 0 || target === 0) return { value: null, source, missing: 'no target with a non-zero value has progress' };
-    const achieved = rows.reduce((s, t) => s + t.achieved, 0);
-    return { value: (achieved / target) * 100, source, detail: `Σ achieved ${achieved} ÷ Σ target ${target} over ${rows.map((t) => t.id).join(', ')} (as of ${rows[0]!.asOf})` };
-  },
-};
+/** A measure of a command's result: the value with its inputs, or why there is none. */
+type Measure<R> = (result: R, department: string) => { value: number; detail: string } | string;
 
-const workItemsOnTime: MetricDef = {
-  scope: 'department',
-  unit: '%',
-  command: 'consolidate',
-  description: 'Work items of the department\'s annual plan not reported `late` ÷ work items with a reported status × 100, from the latest progress report dated on or before the end of the period (`workItems[].status` of `opsplan consolidate --period FY`).',
-  compute: (ctx) => {
-    const c = planConsolidation(ctx);
-    const source = `opsplan consolidate --period ${c.period.id}: workItems[department=${ctx.department}].status`;
-    const missing = planMissing(ctx, c);
-    if (missing) return { value: null, source, missing };
-    const items = c.workItems.filter((w) => w.department === ctx.department && w.status !== null);
-    if (items.length === 0) return { value: null, source, missing: 'no work item has a reported status' };
-    const late = items.filter((w) => w.status === 'late');
-    return { value: ((items.length - late.length) / items.length) * 100, source, detail: `${items.length - late.length} of ${items.length} work items not late${late.length ? ` (late: ${late.map((w) => w.id).join(', ')})` : ''}` };
+/** A metric read from the annual plan's consolidation; `figure` names the field read. */
+function planMetric(description: string, figure: string, measure: Measure<Consolidation>): MetricDef {
+  return {
+    scope: 'department',
+    unit: '%',
+    command: 'consolidate',
+    description,
+    compute: (ctx) => {
+      const c = planConsolidation(ctx);
+      const source = `opsplan consolidate --period ${c.period.id}: ${figure.replace('DEPT', ctx.department)}`;
+      const missing = planMissing(ctx, c) ?? measure(c, ctx.department);
+      return typeof missing === 'string' ? { value: null, source, missing } : { ...missing, source };
+    },
+  };
+}
+
+const planAchievement = planMetric(
+  'Σ achieved ÷ Σ target × 100 over the targets of the department\'s annual plan (each target weighted by its target value), from the latest progress report dated on or before the end of the period: `progress.targets[]` of `opsplan consolidate --period FY`. Targets of 0 are left out.',
+  'progress.targets[department=DEPT] (achieved, target)',
+  (c, department) => {
+    const rows = c.progress.targets.filter((t) => t.department === department && t.target !== 0);
+    const target = rows.reduce((s, t) => s + t.target, 0);
+    if (rows.length === 0 || target === 0) return 'no target with a non-zero value has progress';
+    const achieved = rows.reduce((s, t) => s + t.achieved, 0);
+    return { value: (achieved / target) * 100, detail: `Σ achieved ${achieved} ÷ Σ target ${target} over ${rows.map((t) => t.id).join(', ')} (as of ${rows[0]!.asOf})` };
   },
-};
+);
+
+const workItemsOnTime = planMetric(
+  'Work items of the department\'s annual plan not reported `late` ÷ work items with a reported status × 100, from the latest progress report dated on or before the end of the period (`workItems[].status` of `opsplan consolidate --period FY`).',
+  'workItems[department=DEPT].status',
+  (c, department) => {
+    const items = c.workItems.filter((w) => w.department === department && w.status !== null);
+    if (items.length === 0) return 'no work item has a reported status';
+    const late = items.filter((w) => w.status === 'late');
+    return { value: ((items.length - late.length) / items.length) * 100, detail: `${items.length - late.length} of ${items.length} work items not late${late.length ? ` (late: ${late.map((w) => w.id).join(', ')})` : ''}` };
+  },
+);
 
 const noticesOnTime: MetricDef = {
   scope: 'department',
@@ -158,41 +165,43 @@ function stock(ctx: MetricContext): StockResult {
   return cached(ctx, `stock|${day}`, () => computeStock(ctx.ws, { asOf: day }));
 }
 
-function stockMissing(r: StockResult): string | null {
-  return r.warehouses.some((w) => w.snapshot !== null) ? null : `no inventory snapshot on or before ${r.asOf}`;
+/** A company-wide metric read from `opsplan stock` on the figure date. */
+function stockMetric(unit: MetricDef['unit'], description: string, figure: string, measure: Measure<StockResult>): MetricDef {
+  return {
+    scope: 'company',
+    unit,
+    command: 'stock',
+    description,
+    compute: (ctx) => {
+      const r = stock(ctx);
+      const source = `opsplan stock --as-of ${r.asOf}: ${figure}`;
+      const missing = r.warehouses.some((w) => w.snapshot !== null) ? measure(r, ctx.department) : `no inventory snapshot on or before ${r.asOf}`;
+      return typeof missing === 'string' ? { value: null, source, missing } : { ...missing, source };
+    },
+  };
 }
 
-const stockouts: MetricDef = {
-  scope: 'company',
-  unit: 'count',
-  command: 'stock',
-  description: 'Items with a `stockout` alert (on hand ≤ 0) over every warehouse, in the latest snapshots on or before the end of the period (`items[].alerts` of `opsplan stock --as-of END`). Company-wide.',
-  compute: (ctx) => {
-    const r = stock(ctx);
-    const source = `opsplan stock --as-of ${r.asOf}: items[].alerts[code=stockout]`;
-    const missing = stockMissing(r);
-    if (missing) return { value: null, source, missing };
+const stockouts = stockMetric(
+  'count',
+  'Items with a `stockout` alert (on hand ≤ 0) over every warehouse, in the latest snapshots on or before the end of the period (`items[].alerts` of `opsplan stock --as-of END`). Company-wide.',
+  'items[].alerts[code=stockout]',
+  (r) => {
     const out = r.items.filter((i) => i.alerts.some((a) => a.code === 'stockout'));
-    return { value: out.length, source, detail: `${out.length} stock-outs (${out.map((i) => `${i.warehouse}/${i.sku}`).join(', ') || 'none'}) in ${r.warehouses.filter((w) => w.snapshot).map((w) => `${w.id} ${w.snapshot!.asOf}`).join(', ')}` };
+    return { value: out.length, detail: `${out.length} stock-outs (${out.map((i) => `${i.warehouse}/${i.sku}`).join(', ') || 'none'}) in ${r.warehouses.filter((w) => w.snapshot).map((w) => `${w.id} ${w.snapshot!.asOf}`).join(', ')}` };
   },
-};
+);
 
-const countAccuracy: MetricDef = {
-  scope: 'company',
-  unit: '%',
-  command: 'stock',
-  description: 'Counted items within the count tolerance ÷ counted items × 100, over every warehouse\'s latest snapshot on or before the end of the period (`items[].count.flagged` of `opsplan stock --as-of END`). Company-wide.',
-  compute: (ctx) => {
-    const r = stock(ctx);
-    const source = `opsplan stock --as-of ${r.asOf}: items[].count.flagged`;
-    const missing = stockMissing(r);
-    if (missing) return { value: null, source, missing };
+const countAccuracy = stockMetric(
+  '%',
+  'Counted items within the count tolerance ÷ counted items × 100, over every warehouse\'s latest snapshot on or before the end of the period (`items[].count.flagged` of `opsplan stock --as-of END`). Company-wide.',
+  'items[].count.flagged',
+  (r) => {
     const counted = r.items.filter((i) => i.count !== null);
-    if (counted.length === 0) return { value: null, source, missing: 'no item was counted in the snapshots used' };
+    if (counted.length === 0) return 'no item was counted in the snapshots used';
     const ok = counted.filter((i) => !i.count!.flagged);
-    return { value: (ok.length / counted.length) * 100, source, detail: `${ok.length} of ${counted.length} counted items within tolerance` };
+    return { value: (ok.length / counted.length) * 100, detail: `${ok.length} of ${counted.length} counted items within tolerance` };
   },
-};
+);
 
 /** A metric whose chapter is not in this build: always missing, with the reason. */
 function notYet(scope: MetricDef['scope'], unit: MetricDef['unit'], command: string, description: string, chapter: string): MetricDef {
