@@ -193,7 +193,7 @@ describe('opsplan kpi options and exit codes', () => {
     for (const args of [[], ['--period', '2026-13'], ['--period', 'FY2025']]) {
       const r = runOpsplan(['kpi', ACME, ...args, ...ASOF]);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain('periods with a KPI scheme or reviews: 2026-11, FY2026, FY2026-Q3');
+      expect(r.stderr).toContain('periods found (KPI schemes and reviews): 2026-11, FY2026, FY2026-Q3');
     }
     expect(runOpsplan(['kpi', ACME, '--period', '2026-11', '--format', 'xml']).code).toBe(2);
   });
