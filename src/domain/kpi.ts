@@ -218,6 +218,12 @@ export function kpiPeriods(ws: Workspace): string[] {
   return [...new Set([...ws.kpiSchemes.map((s) => `FY${s.fiscalYear}`), ...ws.kpiReviews.map((r) => r.period)])].sort();
 }
 
+/** computeKpi when the period's fiscal year has a scheme, else null (the report then has no scorecards). */
+export function computeKpiForPeriod(ws: Workspace, period: Period, asOf: string): KpiResult | null {
+  const scheme = schemeFor(ws, period);
+  return scheme ? computeKpi(ws, scheme, { period, asOf }) : null;
+}
+
 /**
  * Scores every department of the period's scheme. The caller makes sure a scheme exists
  * (`schemeFor`); departments keep the scheme's order, `ranking` orders the graded ones.

@@ -95,6 +95,18 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
           order: { field: 'status', sort: 'ascending' },
         },
       };
+    case 'kpi-scores':
+      // Coloured by grade; a department without a grade (more than half of its KPI weight missing) shows as "-".
+      return {
+        ...base,
+        data: { values: chart.rows },
+        mark: 'bar',
+        encoding: {
+          x: { field: 'department', type: 'nominal', title: null, sort: '-y', axis: { labelAngle: -30 } },
+          y: { field: 'score', type: 'quantitative', title: null },
+          color: { field: 'grade', type: 'nominal', title: null, sort: 'ascending', scale: { scheme: 'tableau10' } },
+        },
+      };
   }
 }
 

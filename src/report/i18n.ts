@@ -9,7 +9,7 @@ export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Sheets of the monthly report, in workbook order. */
-export type SheetId = 'summary' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'findings' | 'about';
+export type SheetId = 'summary' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'performance' | 'findings' | 'about';
 
 const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
   en: {
@@ -22,6 +22,7 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
     'reorder-plan': 'Reorder Plan',
     transfers: 'Transfers',
     'count-discrepancies': 'Count Discrepancies',
+    performance: 'Performance',
     findings: 'Findings',
     about: 'About',
   },
@@ -35,6 +36,7 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
     'reorder-plan': '采购计划',
     transfers: '调拨建议',
     'count-discrepancies': '盘点差异',
+    performance: '经营绩效',
     findings: '数据校验',
     about: '关于',
   },
@@ -48,6 +50,8 @@ const TEXTS: Record<Lang, Record<string, string>> = {
     'chart.budget-vs-actual': 'Budget vs actual by department (cost + expense)',
     'chart.variance-trend': 'Variance by month (actual - budget)',
     'chart.stock-health': 'Stock health by warehouse (items)',
+    'chart.kpi-scores': 'KPI and GS score by department',
+    'performance.title': 'Operating performance (KPI and GS)',
     budget: 'Budget',
     actual: 'Actual',
     variance: 'Variance',
@@ -58,6 +62,8 @@ const TEXTS: Record<Lang, Record<string, string>> = {
     'chart.budget-vs-actual': '各部门预算与实际（成本 + 费用）',
     'chart.variance-trend': '各月预算执行差异（实际 - 预算）',
     'chart.stock-health': '各仓库库存健康状况（品项数）',
+    'chart.kpi-scores': '各部门 KPI 与 GS 综合得分',
+    'performance.title': '经营绩效考核（KPI 与 GS）',
     budget: '预算',
     actual: '实际',
     variance: '差异',
@@ -114,6 +120,22 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     owner: '负责人',
     title: '标题',
     score: '评分',
+    rank: '排名',
+    manager: '负责人',
+    kpi: 'KPI 得分',
+    gs: 'GS 得分',
+    grade: '等级',
+    kpiMissing: '缺失 KPI 权重',
+    note: '备注',
+    indicator: '指标',
+    metric: '指标来源',
+    weight: '权重',
+    direction: '方向',
+    threshold: '门槛值',
+    stretch: '挑战值',
+    goal: '工作目标',
+    description: '说明',
+    comment: '评语',
   },
 };
 

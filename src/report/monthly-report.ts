@@ -4,6 +4,7 @@
 // cells the terminal shows; this module only arranges, counts and labels.
 import type { BudgetRow } from '../domain/budget.js';
 import type { Consolidation } from '../domain/consolidate.js';
+import type { KpiResult } from '../domain/kpi.js';
 import type { StockResult } from '../domain/stock.js';
 import type { VarianceResult, VarianceSubtotal } from '../domain/variance.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -12,6 +13,7 @@ import type { Cents } from '../model/money.js';
 import type { MonthId } from '../model/period.js';
 import type { Workspace } from '../model/workspace.js';
 import { buildConsolidationReport } from './consolidate.js';
+import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTable, kpiRectificationTable } from './kpi.js';
 import { sheetName, text, translateTable } from './i18n.js';
 import type { Lang, SheetId } from './i18n.js';
 import type { Report, Row, Table } from './model.js';
@@ -22,7 +24,8 @@ import { buildVarianceReport, varianceLinesTable } from './variance.js';
 export type ChartData =
   | { kind: 'budget-vs-actual'; title: string; labels: { budget: string; actual: string }; rows: { department: string; budget: Cents; actual: Cents }[] }
   | { kind: 'variance-trend'; title: string; rows: { month: MonthId; category: string; variance: Cents }[] }
-  | { kind: 'stock-health'; title: string; rows: { warehouse: string; status: string; items: number }[] };
+  | { kind: 'stock-health'; title: string; rows: { warehouse: string; status: string; items: number }[] }
+  | { kind: 'kpi-scores'; title: string; rows: { department: string; score: number; grade: string }[] };
 
 /** One sheet of the workbook. */
 export interface ReportSheet {
@@ -53,6 +56,8 @@ export interface MonthlyReportInput {
   stock: StockResult;
   /** computeConsolidation of the fiscal year (null when the year has no plan or budget). */
   consolidation: Consolidation | null;
+  /** computeKpi of the month (null when its fiscal year has no kpi-scheme). */
+  kpi?: KpiResult | null;
   /** computeBudgetRows of the fiscal year. */
   budgetRows: BudgetRow[];
   fiscalMonths: MonthId[];
@@ -207,6 +212,16 @@ export function countFlags(input: Pick<MonthlyReportInput, 'variance' | 'stock' 
   return Object.fromEntries(Object.entries(flags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The Performance sheet: the ranking, each department's card, goals, rectification and commendation (tables of `opsplan kpi`). */
+function performanceTables(r: KpiResult): Table[] {
+  return [kpiRankingTable(r), ...r.departments.map((d) => kpiIndicatorsTable(r, d)), kpiGoalsTable(r), kpiRectificationTable(r), kpiCommendationTable(r)];
+}
+
+function performanceExtras(r: KpiResult, lang: Lang): Partial<ReportSheet> {
+  const rows = r.departments.filter((d) => d.score !== null).map((d) => ({ department: d.department, score: d.score!, grade: d.grade ?? '-' }));
+  return { title: `${text('performance.title', lang)} ${r.period.id}`, charts: [{ kind: 'kpi-scores', title: `${text('chart.kpi-scores', lang)} ${r.period.id}`, rows }] };
+}
+
 /** Builds every sheet of the monthly report. */
 export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
   const { lang } = input;
@@ -316,6 +331,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     sheet('reorder-plan', pick(stockReport, 'stock-procurement', 'stock-suggestions')),
     sheet('transfers', pick(stockReport, 'stock-transfers')),
     sheet('count-discrepancies', pick(stockReport, 'stock-counts')),
+    sheet('performance', input.kpi ? performanceTables(input.kpi) : [], input.kpi ? performanceExtras(input.kpi, cl) : {}),
     sheet('findings', [findingsTable(input.diagnostics)]),
     sheet('about', [aboutTable, filesTable]),
   ];

@@ -62,7 +62,7 @@ describe('opsplan report on examples/acme', () => {
     expect(json.file).toBe(path.join('reports', 'opsplan-2026-11.xlsx'));
     expect(json.kind).toBe('report');
     expect(json.version).toBe(1);
-    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Findings', 'About']);
+    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Performance', 'Findings', 'About']);
     expect(json.sheets[0]!.images).toBe(3);
     expect(wb.worksheets.map((w) => w.name)).toEqual(json.sheets.map((s) => s.name));
   });
@@ -102,6 +102,26 @@ describe('opsplan report on examples/acme', () => {
     expect(headline.get('Stock alerts critical')).toBe(s.counts.critical);
     expect(headline.get('Stock alerts warn')).toBe(s.counts.warn);
     expect(headline.get('Procurement plan value')).toBe(s.procurementPlan.reduce((a, g) => a + g.totalValue * 100, 0) / 100);
+  });
+
+  it('shows the ranking and scorecards opsplan kpi prints as JSON, with a chart of scores', () => {
+    const k = JSON.parse(runOpsplan(['kpi', ws, '--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { departments: { department: string; score: number | null; grade: string | null; rank: number | null; indicators: { id: string; score: number | null }[] }[] };
+    const sheet = wb.getWorksheet('Performance')!;
+    const ranking = tableRows(sheet, ['Rank', 'Department']);
+    const order = [...k.departments].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+    expect(ranking.slice(0, order.length).map((r) => [r.Department, r.Score, r.Grade])).toEqual(order.map((d) => [d.department, d.score, d.grade ?? '-']));
+    // One card per department, each a table headed Indicator, Name, ...
+    const cards: Record<string, unknown>[] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      if (sheet.getRow(r).getCell(1).value === 'Indicator' && sheet.getRow(r).getCell(2).value === 'Name') cards.push(...tableRows(sheet, ['Indicator', 'Name'], r));
+    }
+    const all = k.departments.flatMap((d) => d.indicators);
+    expect(cards.length).toBe(all.length);
+    for (const i of all) {
+      const row = cards.find((r) => r.Indicator === i.id)!;
+      expect(row.Score ?? null).toBe(i.score === null ? null : Math.round(i.score * 100) / 100);
+    }
+    expect(json.sheets.find((s) => s.name === 'Performance')!.images).toBe(1);
   });
 
   it('shows the figures consolidate prints as JSON', () => {

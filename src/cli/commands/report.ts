@@ -6,6 +6,7 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { computeBudgetRows } from '../../domain/budget.js';
 import { computeConsolidation, periodIsKnown } from '../../domain/consolidate.js';
+import { computeKpiForPeriod } from '../../domain/kpi.js';
 import { createMemo } from '../../domain/memo.js';
 import { computeStock } from '../../domain/stock.js';
 import { computeVariance, computeVarianceTotals } from '../../domain/variance.js';
@@ -171,6 +172,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       varianceByMonth: months.filter((m) => m <= month).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
       stock: computeStock(ws, { asOf }),
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
+      kpi: computeKpiForPeriod(ws, period, asOf),
       budgetRows: computeBudgetRows(ws, fy, undefined, memo),
       fiscalMonths: months,
       diagnostics: load.diagnostics,
