@@ -57,6 +57,7 @@ export function adjustment(id: string, department: string, changes: { account: s
 
 /** A workspace of the given parts, with the default company unless one (or null) is given. */
 export function workspace(parts: Partial<Workspace> & { company?: Company | null }): Workspace {
+  // Every collection of the registry starts empty, so a new kind never breaks these tests.
   return { ...emptyWorkspace('/x'), company: company(), ...parts };
 }
 
