@@ -9,6 +9,9 @@ import { lastDayOfMonth, periodFiscalYear, periodMonths } from '../model/period.
 import type { MonthId, Period } from '../model/period.js';
 import type { Workspace } from '../model/workspace.js';
 import { computeConsolidation } from './consolidate.js';
+import { computeProduction } from './production.js';
+import type { ProductionResult } from './production.js';
+import { fromMilli } from './quantity.js';
 import type { Consolidation } from './consolidate.js';
 import { computeStock } from './stock.js';
 import type { StockResult } from './stock.js';
@@ -203,6 +206,26 @@ const countAccuracy = stockMetric(
   },
 );
 
+function production(ctx: MetricContext): ProductionResult {
+  return cached(ctx, `production|${ctx.period.id}|${ctx.asOf}`, () => computeProduction(ctx.ws, ctx.period.id, ctx.asOf));
+}
+
+const productionAttainment: MetricDef = {
+  scope: 'department',
+  unit: '%',
+  command: 'production',
+  description: 'Σ min(good, planned) ÷ Σ planned × 100 over the department\'s applicable approved production-plan lines due in the period (capped attainment): `lines[].good` and `lines[].quantity` of `opsplan production --period P --as-of D`, summed for the department (the command\'s `total.attainmentPct` is the same sum over every department).',
+  compute: (ctx) => {
+    const r = production(ctx);
+    const source = `opsplan production --period ${ctx.period.id} --as-of ${ctx.asOf}: lines[department=${ctx.department}] (good, quantity)`;
+    const lines = r.lines.filter((l) => l.department === ctx.department);
+    const planned = lines.reduce((s, l) => s + l.quantity, 0);
+    if (lines.length === 0 || planned === 0) return { value: null, source, missing: `no approved production-plan line of ${ctx.department} is due in ${ctx.period.id}` };
+    const good = lines.reduce((s, l) => s + l.good, 0);
+    return { value: (good / planned) * 100, source, detail: `Σ min(good, planned) ${fromMilli(good)} ÷ Σ planned ${fromMilli(planned)} over ${lines.length} plan lines` };
+  },
+};
+
 /** A metric whose chapter is not in this build: always missing, with the reason. */
 function notYet(scope: MetricDef['scope'], unit: MetricDef['unit'], command: string, description: string, chapter: string): MetricDef {
   const missing = `${chapter} is not in this version of opsplan yet, so this metric has no source`;
@@ -219,7 +242,7 @@ export const METRIC_CATALOGUE: Record<MetricName, MetricDef> = {
   'notices.answeredOnTimePct': noticesOnTime,
   'stock.stockouts': stockouts,
   'stock.countAccuracyPct': countAccuracy,
-  'production.attainmentPct': notYet('department', '%', 'production', 'Σ min(good, plan) ÷ Σ plan × 100 of the department\'s approved production plans in the period (capped attainment).', 'the production chapter (issue 14)'),
+  'production.attainmentPct': productionAttainment,
   'quality.firstPassYieldPct': notYet('department', '%', 'quality', 'Final-inspection lots passed at first inspection ÷ lots first inspected × 100.', 'the quality chapter (issue 15)'),
   'quality.incomingAcceptancePct': notYet('department', '%', 'quality', 'Incoming lots passed ÷ incoming lots × 100.', 'the quality chapter (issue 15)'),
   'equipment.availabilityPct': notYet('department', '%', 'equipment', '(period hours − downtime) ÷ period hours × 100 over the department\'s equipment.', 'the equipment chapter (issue 15)'),
