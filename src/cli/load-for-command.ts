@@ -38,6 +38,8 @@ export interface CommandLoad {
   /** Diagnostics restricted to the files asked about (plus run-level ones). */
   diagnostics: Diagnostic[];
   fileCount: number;
+  /** The files checked (those asked about, or all), workspace-relative. */
+  files: string[];
   /** Root as the user would write it (relative to cwd when inside it). */
   displayRoot: string;
   /** Absolute paths of every input, so outputs never overwrite one. */
@@ -58,6 +60,7 @@ export function loadForCommand(ctx: CliContext, paths: readonly string[], flags:
     result,
     diagnostics,
     fileCount,
+    files: only ? [...only].sort() : result.workspace.files.map((f) => f.file),
     displayRoot: rel === '' ? '.' : rel.startsWith('..') ? targets.root : rel,
     inputFiles: result.workspace.files.map((f) => path.join(targets.root, f.file)),
   };

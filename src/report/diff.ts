@@ -5,6 +5,7 @@ import { formatMoney } from '../model/money.js';
 import { fromMilli } from '../domain/quantity.js';
 import type { GateResult } from '../domain/diff/gates.js';
 import type { DiffItem, FieldChange, ValueType, WorkspaceDiff } from '../domain/diff/types.js';
+import { diagnosticsTable } from './diagnostics-table.js';
 import type { Column, Report, Row, Table, Tone } from './model.js';
 
 /** Which versions were compared, as the user named them. */
@@ -76,20 +77,6 @@ export function itemTables(sectionId: string, sectionTitle: string, items: reado
   });
 }
 
-function findingsTable(id: string, title: string, list: readonly Diagnostic[]): Table {
-  const columns: Column[] = [
-    { key: 'where', header: 'file:line:col', type: 'text' },
-    { key: 'severity', header: 'severity', type: 'text' },
-    { key: 'code', header: 'code', type: 'text' },
-    { key: 'message', header: 'message', type: 'text' },
-  ];
-  const rows: Row[] = list.map((d) => ({
-    cells: { where: `${d.file || '(workspace)'}${d.line > 0 ? `:${d.line}:${d.column}` : ''}`, severity: d.severity, code: d.code, message: d.message },
-    tones: d.severity === 'error' ? { severity: 'critical' } : { severity: 'warn' },
-  }));
-  return { id, title: `${title} (${list.length})`, columns, rows };
-}
-
 /** Company-wide revised budget change per fiscal year x category, from the total items. */
 export function revisedDeltas(diff: WorkspaceDiff): { fiscalYear: string; category: string; delta: number }[] {
   const sums = new Map<string, number>();
@@ -124,8 +111,8 @@ export function buildDiffReport(diff: WorkspaceDiff, labels: DiffLabels, gates: 
   }
   for (const s of diff.sections) headline.push({ label: `${s.title}: records changed`, value: s.items.length, type: 'number' });
   for (const g of gates) headline.push({ label: `Gate ${g.gate}`, value: g.reached ? 'reached' : 'passed', type: 'text', tone: g.reached ? 'critical' : 'favourable' });
-  const tables: Table[] = [findingsTable('diff-findings-introduced', 'Findings introduced', diff.findings.introduced)];
+  const tables: Table[] = [diagnosticsTable('diff-findings-introduced', 'Findings introduced', diff.findings.introduced)];
   for (const s of diff.sections) tables.push(...itemTables(s.id, s.title, s.items, diff.digits));
-  tables.push(findingsTable('diff-findings-existing', 'Findings already on the base', diff.findings.existing));
+  tables.push(diagnosticsTable('diff-findings-existing', 'Findings already on the base', diff.findings.existing));
   return { title: `opsplan diff ${labels.base} → ${labels.head}`, currency: diff.currency, digits: diff.digits, headline, tables };
 }

@@ -65,11 +65,11 @@ describe('output formats', () => {
     expect(r.stdout).toContain('::error file=examples/invalid/schema/unquoted-code.yaml,line=6,col=14');
   });
 
-  it('junit reports a failure per error', () => {
+  it('junit reports one failing test case for the file', () => {
     const r = runOpsplan(['validate', UNQUOTED, '--format', 'junit']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('<testsuites name="opsplan validate" tests="1" failures="1">');
-    expect(r.stdout).toContain('<failure type="schema/unquoted-code" message="lines[0].account must be a string, but YAML read the unquoted 00123 as the number 123; quote it: &quot;00123&quot;">schema/unquoted-code.yaml:6:14');
+    expect(r.stdout).toContain('<testsuites name="opsplan validate" tests="1" failures="1" errors="0">');
+    expect(r.stdout).toContain('<failure type="opsplan" message="1 error, 0 warnings">error schema/unquoted-code.yaml:6:14 schema/unquoted-code: lines[0].account must be a string, but YAML read the unquoted 00123 as the number 123; quote it: &quot;00123&quot;</failure>');
   });
 
   it('sarif has 1-based regions and rule ids', () => {
@@ -78,7 +78,8 @@ describe('output formats', () => {
     expect(sarif.version).toBe('2.1.0');
     const result = sarif.runs[0].results[0];
     expect(result.ruleId).toBe('schema/unquoted-code');
-    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('schema/unquoted-code.yaml');
+    // Relative to the repository root (this checkout), declared as SRCROOT.
+    expect(result.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'examples/invalid/schema/unquoted-code.yaml', uriBaseId: 'SRCROOT' });
     expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 6, startColumn: 14 });
   });
 

@@ -159,3 +159,14 @@ describe('Markdown of a diff', () => {
     expect(md).toContain('| a.yaml:1:1 | error | x/y | a \\| b &lt;script&gt; next |');
   });
 });
+
+describe('the code table behind SARIF rules', () => {
+  it('describes every code of the README table, and no other', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { DIAGNOSTIC_CODES } = await import('../../src/render/diagnostics/codes.js');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('### Diagnostic codes'), readme.indexOf('Negative quantities'));
+    const documented = new Set([...table.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([a-z]+\/[a-z<>*-]+)`/g)].map((c) => c[1]!.replace('<keyword>', '*'))));
+    expect([...documented].sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).sort());
+  });
+});

@@ -3,17 +3,32 @@ import type { Command } from 'commander';
 import { compareDiagnostics, countBySeverity } from '../../model/diagnostic.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { DIAGNOSTIC_FORMATS, DIAGNOSTIC_FORMATTERS } from '../../render/diagnostics/index.js';
+import type { FileTally } from '../../render/diagnostics/types.js';
 import { addOutputOptions, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
 import { useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, parseIntOption, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
+import { findRepo } from '../repo-root.js';
+import { appendStepSummary, stepSummaryFile } from '../step-summary.js';
 
 interface ValidateFlags extends SharedLoadFlags, OutputFlags {
   maxWarnings?: number;
   maxFindings: number;
   color?: boolean;
+}
+
+/** Every file checked with its counts over all findings (files of run-level findings too). */
+function tallyFiles(files: readonly string[], all: readonly Diagnostic[]): FileTally[] {
+  const tallies = new Map<string, FileTally>(files.map((file) => [file, { file, errors: 0, warnings: 0 }]));
+  for (const d of all) {
+    const t = tallies.get(d.file) ?? { file: d.file, errors: 0, warnings: 0 };
+    if (d.severity === 'error') t.errors++;
+    else t.warnings++;
+    tallies.set(d.file, t);
+  }
+  return [...tallies.values()];
 }
 
 /** Decides the exit code of validate: 1 on errors or too many warnings, else 0. */
@@ -54,16 +69,12 @@ export function registerValidate(program: Command, ctx: CliContext, setExit: (co
       if (text !== undefined) sources.set(d.file, text);
     }
     const fileCount = loaded.fileCount;
-    writeOutputs(ctx, outputs, ({ format, file }) => DIAGNOSTIC_FORMATTERS[format]({
-      diagnostics: shown,
-      fileCount,
-      sources,
-      root: loaded.displayRoot,
-      toolVersion: ctx.version,
-      color: file === undefined && useColor(ctx, flags.color),
-      omitted: all.length - shown.length,
-      totals: countBySeverity(all),
-    }), loaded.inputFiles);
+    const files = tallyFiles(loaded.files, all);
+    // Only the formats whose paths are relative to the repository ask git where that is.
+    const repo = outputs.some((o) => o.format === 'github' || o.format === 'sarif') ? findRepo(ctx, loaded.result.workspace.root) : null;
+    const input = { diagnostics: shown, fileCount, sources, root: loaded.displayRoot, toolVersion: ctx.version, color: false, omitted: all.length - shown.length, totals: countBySeverity(all), files, repo };
+    writeOutputs(ctx, outputs, ({ format, file }) => DIAGNOSTIC_FORMATTERS[format]({ ...input, color: file === undefined && useColor(ctx, flags.color) }), loaded.inputFiles);
+    if (stepSummaryFile(ctx) !== null) appendStepSummary(ctx, DIAGNOSTIC_FORMATTERS.markdown(input));
     // Counting uses every finding, not just those shown.
     const code = validateExitCode(all, flags.maxWarnings);
     const { errors, warnings } = countBySeverity(all);

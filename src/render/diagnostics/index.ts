@@ -1,12 +1,13 @@
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { DiagnosticsFormatter } from './types.js';
 
 /** Output formats of `validate`. */
-export const DIAGNOSTIC_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif'] as const;
+export const DIAGNOSTIC_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif', 'markdown'] as const;
 /** One of DIAGNOSTIC_FORMATS. */
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
 
@@ -17,5 +18,6 @@ export const DIAGNOSTIC_FORMATTERS: Record<DiagnosticFormat, DiagnosticsFormatte
   github: formatGithub,
   junit: formatJunit,
   sarif: formatSarif,
+  markdown: formatMarkdown,
 };
 export type { DiagnosticsInput, DiagnosticsFormatter } from './types.js';

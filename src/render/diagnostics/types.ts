@@ -15,6 +15,24 @@ export interface DiagnosticsInput {
   omitted: number;
   /** Counts over all findings, shown or not. */
   totals: { errors: number; warnings: number };
+  /**
+   * Every file checked with its counts over all findings, shown or not ('' for findings about
+   * the whole run), for JUnit's one test case per file. Default: the files of the findings.
+   */
+  files?: readonly FileTally[];
+  /**
+   * The repository the workspace is in (GITHUB_WORKSPACE, else git's top level): its absolute
+   * root and the workspace's path inside it ('' at the top), so GitHub annotations and SARIF
+   * paths attach to the pull request's files from any folder. Null when not in a repository.
+   */
+  repo?: { root: string; path: string } | null;
+}
+
+/** One checked file and its finding counts. */
+export interface FileTally {
+  file: string;
+  errors: number;
+  warnings: number;
 }
 
 /** A pure formatter: diagnostics in, text out. */
