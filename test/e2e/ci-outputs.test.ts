@@ -154,3 +154,51 @@ describe('step summary', () => {
     expect(r.stdout).toContain('::error file=sub/ws/budgets/unknown.yaml');
   });
 });
+
+describe('opsplan init --ci github', () => {
+  it('writes the workflow at the repository root, and its validate and diff steps run', async () => {
+    const { parse } = await import('yaml');
+    const top = tempDir('opsplan-init-ci-');
+    git(top, 'init', '-q', '-b', 'main');
+    const r = runOpsplan(['init', 'plans/ws', '--ci', 'github'], { cwd: top });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('wrote .github/workflows/opsplan.yml');
+    const workflow = parse(readFileSync(path.join(top, '.github/workflows/opsplan.yml'), 'utf8'));
+    expect(Object.keys(workflow.on)).toEqual(['pull_request', 'schedule', 'workflow_dispatch']);
+    expect(workflow.on.schedule[0].cron).toBe('0 6 2 * *');
+    const steps = workflow.jobs.check.steps as { run?: string; uses?: string; with?: Record<string, unknown> }[];
+    expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    const runs = steps.filter((s) => s.run).map((s) => s.run!);
+    expect(runs[0]).toMatch(/^npx --yes opsplan@\d+\.\d+\.\d+ validate plans\/ws --format github /);
+    expect(runs[1]).toMatch(/ diff plans\/ws --base origin\/\$\{\{ github.base_ref \}\} --format markdown --output opsplan-diff.md$/);
+    expect(workflow.jobs['monthly-report'].steps.map((s: { run?: string }) => s.run ?? '').join('\n')).toContain('report plans/ws --period');
+
+    // The steps, run here as the workflow would (this build for npx, main for the base branch).
+    git(top, 'add', '-A');
+    git(top, 'commit', '-q', '-m', 'workspace');
+    const args = (run: string): string[] => run.replace(/^npx --yes opsplan@\S+ /, '').replace('origin/${{ github.base_ref }}', 'main').split(' ');
+    const summary = path.join(tempDir(), 'summary.md');
+    writeFileSync(summary, '');
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: top };
+    const validate = runOpsplan(args(runs[0]!), { cwd: top, env });
+    expect(validate.code).toBe(0);
+    expect(await junitProblems(readFileSync(path.join(top, 'opsplan-junit.xml'), 'utf8'))).toEqual([]);
+    expect(sarifProblems(JSON.parse(readFileSync(path.join(top, 'opsplan.sarif'), 'utf8')))).toEqual([]);
+    const diff = runOpsplan(args(runs[1]!), { cwd: top, env });
+    expect(diff.code).toBe(0);
+    expect(readFileSync(path.join(top, 'opsplan-diff.md'), 'utf8')).toContain('- **New errors:** 0');
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('## opsplan validate plans/ws: ✔ 0 errors, 0 warnings');
+    expect(md).toContain('## opsplan diff main → working tree');
+
+    // Again: refused without --force; in an existing workspace only the workflow is written.
+    expect(runOpsplan(['init', 'plans/ws', '--ci', 'github'], { cwd: top }).code).toBe(2);
+    const budgetFile = path.join(top, 'plans/ws/budgets/FY2026/marketing.yaml');
+    const before = readFileSync(budgetFile, 'utf8');
+    writeFileSync(budgetFile, before + '# kept\n');
+    expect(runOpsplan(['init', 'plans/ws', '--ci', 'github', '--force'], { cwd: top }).code).toBe(0);
+    expect(readFileSync(budgetFile, 'utf8')).toBe(before + '# kept\n');
+    expect(runOpsplan(['init', 'x', '--ci', 'gitlab'], { cwd: top }).code).toBe(2);
+  });
+});

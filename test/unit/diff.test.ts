@@ -170,3 +170,15 @@ describe('the code table behind SARIF rules', () => {
     expect([...documented].sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).sort());
   });
 });
+
+describe('the workflow in the README', () => {
+  it('is the one opsplan init --ci github writes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { githubWorkflow } = await import('../../src/cli/commands/init-ci.js');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### A workflow to copy'));
+    const block = section.slice(section.indexOf('```yaml\n') + 8, section.indexOf('\n```', section.indexOf('```yaml\n')));
+    expect(parse(block)).toEqual(parse(githubWorkflow('.', '0.1.0')));
+  });
+});
