@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, CodeInfo>> = {
   'company/duplicate-warehouse': { summary: 'A warehouse id is declared twice.', help: 'Give each warehouse its own id.' },
   'company/unknown-parent': { summary: "A department's parent does not exist.", help: 'Name a declared department as parent, or remove parent.' },
   'company/parent-cycle': { summary: 'Department parents form a cycle.', help: 'Break the cycle so every chain of parents ends at a top-level department.' },
+  'company/unknown-currency': { summary: 'The currency is not an ISO 4217 code.', help: 'Use an ISO 4217 code such as CNY, USD or EUR (the message suggests the nearest one).' },
   'company/threshold-order': { summary: 'criticalPct is below warnPct.', help: 'Make criticalPct at least warnPct.' },
   'ref/unknown-department': { summary: 'A file names a department the company file does not declare.', help: 'Fix the department id, or declare the department in opsplan.yaml.' },
   'ref/unknown-warehouse': { summary: 'A file names a warehouse the company file does not declare.', help: 'Fix the warehouse id, or declare the warehouse in opsplan.yaml.' },
