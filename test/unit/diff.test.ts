@@ -161,13 +161,14 @@ describe('Markdown of a diff', () => {
 });
 
 describe('the code table behind SARIF rules', () => {
-  it('describes every code of the README table, and no other', async () => {
+  it('describes only codes of the README table (codes without an entry get a generic rule text)', async () => {
     const { readFileSync } = await import('node:fs');
     const { DIAGNOSTIC_CODES } = await import('../../src/render/diagnostics/codes.js');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('### Diagnostic codes'), readme.indexOf('Negative quantities'));
     const documented = new Set([...table.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([a-z-]+\/[a-z<>*-]+)`/g)].map((c) => c[1]!.replace('<keyword>', '*'))));
-    expect([...documented].sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).sort());
+    expect(Object.keys(DIAGNOSTIC_CODES).filter((c) => !documented.has(c))).toEqual([]);
+    expect(Object.keys(DIAGNOSTIC_CODES).length).toBeGreaterThan(60);
   });
 });
 
