@@ -15,6 +15,10 @@ import { planKind } from './plan/kind.js';
 import { productionPlanKind } from './production-plan/kind.js';
 import { productionReportKind } from './production-report/kind.js';
 import { purchaseOrderKind } from './purchase-order/kind.js';
+import { equipmentKind } from './equipment/kind.js';
+import { maintenanceLogKind } from './maintenance-log/kind.js';
+import { qualityLogKind } from './quality-log/kind.js';
+import { safetyInspectionKind } from './safety-inspection/kind.js';
 import { varianceResponseKind } from './variance-response/kind.js';
 
 /** Every file kind opsplan reads. */
@@ -34,6 +38,10 @@ export const KINDS = [
   purchaseOrderKind,
   kpiSchemeKind,
   kpiReviewKind,
+  qualityLogKind,
+  equipmentKind,
+  maintenanceLogKind,
+  safetyInspectionKind,
 ] as const;
 
 /** One of the registered kind ids. */

@@ -49,6 +49,8 @@ export interface CompanyDoc {
     stock?: { countTolerancePct?: number; countToleranceValue?: number; slowMovingDays?: number; staleSnapshotDays?: number };
     consolidation?: { budgetRequestTolerancePct?: number; pacePct?: number };
     responseDays?: number;
+    suppliers?: { weights?: { onTime?: number; quality?: number; price?: number }; grades?: { A?: number; B?: number; C?: number } };
+    maintenance?: { toleranceDays?: number };
   };
 }
 

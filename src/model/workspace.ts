@@ -34,6 +34,12 @@ export interface StockThresholds {
   staleSnapshotDays: number;
 }
 
+/** Supplier evaluation weights (points summing to 100) and grade bands, defaults applied. */
+export interface SupplierThresholds {
+  weights: { onTime: number; quality: number; price: number };
+  grades: { A: number; B: number; C: number };
+}
+
 /** The company file with defaults applied. */
 export interface Company extends Source {
   name: string;
@@ -50,6 +56,9 @@ export interface Company extends Source {
     stock: StockThresholds;
     consolidation: { budgetRequestTolerancePct: number; pacePct: number };
     responseDays: number;
+    suppliers: SupplierThresholds;
+    /** Days either side of the due date; null = 10% of each task's interval. */
+    maintenance: { toleranceDays: number | null };
   };
   doc: CompanyDoc;
 }

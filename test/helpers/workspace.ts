@@ -26,6 +26,8 @@ export function company(variance: Partial<VarianceThresholds> = {}, responseDays
       stock: { countTolerancePct: 2, countToleranceValue: 0, slowMovingDays: 90, staleSnapshotDays: 45 },
       consolidation: { budgetRequestTolerancePct: 5, pacePct: 90 },
       responseDays,
+      suppliers: { weights: { onTime: 40, quality: 40, price: 20 }, grades: { A: 90, B: 75, C: 60 } },
+      maintenance: { toleranceDays: null },
     },
     doc: {} as Company['doc'],
   };

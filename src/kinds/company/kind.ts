@@ -37,6 +37,11 @@ export function normalizeCompany(doc: CompanyDoc, file: string): Company {
       },
       consolidation: { budgetRequestTolerancePct: c.budgetRequestTolerancePct ?? 5, pacePct: c.pacePct ?? 90 },
       responseDays: t.responseDays ?? 10,
+      suppliers: {
+        weights: { onTime: t.suppliers?.weights?.onTime ?? 40, quality: t.suppliers?.weights?.quality ?? 40, price: t.suppliers?.weights?.price ?? 20 },
+        grades: { A: t.suppliers?.grades?.A ?? 90, B: t.suppliers?.grades?.B ?? 75, C: t.suppliers?.grades?.C ?? 60 },
+      },
+      maintenance: { toleranceDays: t.maintenance?.toleranceDays ?? null },
     },
     doc,
   };
@@ -87,6 +92,16 @@ function checkCompany({ company, report }: CheckContext): void {
   });
   const v = company.thresholds.variance;
   if (v.criticalPct < v.warnPct) report('warning', 'company/threshold-order', `criticalPct (${v.criticalPct}) is below warnPct (${v.warnPct}); critical should be the larger threshold`, company.file, ['thresholds', 'variance', 'criticalPct']);
+  checkSupplierThresholds(company, report);
+}
+
+/** Weights are points of 100 and bands must not overlap, or a score could get two grades. */
+function checkSupplierThresholds(company: Company, report: CheckContext['report']): void {
+  const { weights: w, grades: g } = company.thresholds.suppliers;
+  // Weights have at most 2 decimals: compare in hundredths so 33.33 + 33.33 + 33.34 is exactly 100.
+  const sum = Math.round(w.onTime * 100) + Math.round(w.quality * 100) + Math.round(w.price * 100);
+  if (sum !== 10000) report('error', 'company/supplier-weights', `supplier weights onTime ${w.onTime} + quality ${w.quality} + price ${w.price} = ${sum / 100}; they must sum to 100`, company.file, ['thresholds', 'suppliers', 'weights'], 'key');
+  if (!(g.A >= g.B && g.B >= g.C)) report('error', 'company/supplier-grades', `supplier grade bands A ${g.A}, B ${g.B}, C ${g.C} overlap; they must satisfy A >= B >= C`, company.file, ['thresholds', 'suppliers', 'grades'], 'key');
 }
 
 /** The company file kind (its model is `Workspace.company`, not a collection). */
