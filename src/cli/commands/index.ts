@@ -26,6 +26,9 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'report', load: async () => (await import('./report.js')).registerReport },
   { name: 'kpi', load: async () => (await import('./kpi.js')).registerKpi },
   { name: 'diff', load: async () => (await import('./diff.js')).registerDiff },
+  { name: 'quality', load: async () => (await import('./quality.js')).registerQuality },
+  { name: 'equipment', load: async () => (await import('./equipment.js')).registerEquipment },
+  { name: 'safety', load: async () => (await import('./safety.js')).registerSafety },
 ];
 
 /**
