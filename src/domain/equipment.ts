@@ -7,7 +7,7 @@ import { lastDayOfMonth } from '../model/period.js';
 import type { MonthId } from '../model/period.js';
 import { missingIn } from './left-out.js';
 import type { MissingMonth } from './left-out.js';
-import { addDaysTo, daysBetween } from './stock.js';
+import { addDaysTo, daysBetween } from '../model/date.js';
 
 /** What to compute. */
 export interface EquipmentOptions {

@@ -8,7 +8,7 @@ import type { MonthId } from '../model/period.js';
 import type { Milli } from './quantity.js';
 import { missingIn } from './left-out.js';
 import type { MissingMonth } from './left-out.js';
-import { daysBetween } from './stock.js';
+import { daysBetween } from '../model/date.js';
 
 /** What to compute: the months of the period, the as-of date, and the left-out months. */
 export interface QualityOptions {

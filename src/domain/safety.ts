@@ -4,7 +4,7 @@
 import type { SafetyInspection } from '../kinds/safety-inspection/types.js';
 import { lastDayOfMonth } from '../model/period.js';
 import type { MonthId } from '../model/period.js';
-import { daysBetween } from './stock.js';
+import { daysBetween } from '../model/date.js';
 
 /** One hazard not closed as of the date. */
 export interface OpenHazard {
