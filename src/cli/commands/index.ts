@@ -29,6 +29,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'quality', load: async () => (await import('./quality.js')).registerQuality },
   { name: 'equipment', load: async () => (await import('./equipment.js')).registerEquipment },
   { name: 'safety', load: async () => (await import('./safety.js')).registerSafety },
+  { name: 'suppliers', load: async () => (await import('./suppliers.js')).registerSuppliers },
 ];
 
 /**
