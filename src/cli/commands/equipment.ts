@@ -1,10 +1,9 @@
 // `opsplan equipment [WORKSPACE]`: next due and overdue maintenance, PM compliance, downtime,
 // MTTR, MTBF and availability per machine and line, top downtime causes.
 import type { Command } from 'commander';
-import { computeEquipment } from '../../domain/equipment.js';
-import { missingMonths } from '../../domain/left-out.js';
 import { buildEquipmentReport, equipmentJson, equipmentTasksTable } from '../../report/equipment.js';
 import { monthsOf, registerChapterCommand } from '../chapter-command.js';
+import { equipmentResult } from '../chapter-results.js';
 import type { CliContext } from '../context.js';
 
 /** Registers `equipment`. */
@@ -13,8 +12,7 @@ export function registerEquipment(program: Command, ctx: CliContext, setExit: (c
     name: 'equipment',
     description: 'maintenance due and overdue, PM compliance, downtime, MTTR, MTBF and availability by machine and line',
     monthsFound: (ws, load) => monthsOf(ws.maintenanceLogs, load.leftOut, 'maintenance-log'),
-    compute: (ws, company, scope, load) =>
-      computeEquipment(ws.equipmentLedgers, ws.maintenanceLogs, { months: scope.months, asOf: scope.asOf, toleranceDays: company.thresholds.maintenance.toleranceDays, missing: missingMonths(load.leftOut, 'maintenance-log') }),
+    compute: (ws, company, scope, load) => equipmentResult(ws, company, { ...scope, leftOut: load.leftOut }),
     report: (r, c) => buildEquipmentReport(r, c.currency, c.currencyDigits),
     csv: equipmentTasksTable,
     json: equipmentJson,

@@ -1,9 +1,8 @@
 // `opsplan quality [WORKSPACE]`: acceptance, first-pass yield, ppm, Pareto, open nonconformances.
 import type { Command } from 'commander';
-import { missingMonths } from '../../domain/left-out.js';
-import { computeQuality } from '../../domain/quality.js';
 import { buildQualityReport, qualityJson, qualityStageTable } from '../../report/quality.js';
 import { monthsOf, registerChapterCommand } from '../chapter-command.js';
+import { qualityResult } from '../chapter-results.js';
 import type { CliContext } from '../context.js';
 
 /** Registers `quality`. */
@@ -12,7 +11,7 @@ export function registerQuality(program: Command, ctx: CliContext, setExit: (cod
     name: 'quality',
     description: 'inspection acceptance by stage and supplier, first-pass yield, defect ppm and Pareto, open nonconformances, trend',
     monthsFound: (ws, load) => monthsOf(ws.qualityLogs, load.leftOut, 'quality-log'),
-    compute: (ws, _company, scope, load) => computeQuality(ws.qualityLogs, { months: scope.months, asOf: scope.asOf, missing: missingMonths(load.leftOut, 'quality-log') }),
+    compute: (ws, _company, scope, load) => qualityResult(ws, { ...scope, leftOut: load.leftOut }),
     report: (r, c) => buildQualityReport(r, c.currency, c.currencyDigits),
     csv: qualityStageTable,
     json: qualityJson,

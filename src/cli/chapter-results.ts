@@ -1,0 +1,54 @@
+// The production-chapter results (quality, equipment, safety, suppliers) computed once from a
+// workspace for a period and an as-of date: the commands and the monthly report use the same
+// calls, so the workbook shows the figures the commands print.
+import { computeEquipment } from '../domain/equipment.js';
+import type { EquipmentResult } from '../domain/equipment.js';
+import { missingIn, missingMonths } from '../domain/left-out.js';
+import { computeQuality } from '../domain/quality.js';
+import type { QualityResult } from '../domain/quality.js';
+import { computeSafety } from '../domain/safety.js';
+import type { SafetyResult } from '../domain/safety.js';
+import { computeSuppliers, unitCostsAsOf } from '../domain/suppliers.js';
+import type { SupplierQuality, SupplierResult } from '../domain/suppliers.js';
+import type { RejectedFile } from '../kinds/kind.js';
+import type { MonthId } from '../model/period.js';
+import type { Company, Workspace } from '../model/workspace.js';
+
+/** The period and date the chapter is computed for, and the files left out for errors. */
+export interface ChapterInput {
+  months: readonly MonthId[];
+  asOf: string;
+  leftOut: readonly RejectedFile[];
+}
+
+/** Quality figures of the period. */
+export function qualityResult(ws: Workspace, input: ChapterInput): QualityResult {
+  return computeQuality(ws.qualityLogs, { months: input.months, asOf: input.asOf, missing: missingMonths(input.leftOut, 'quality-log') });
+}
+
+/** Equipment figures of the period. */
+export function equipmentResult(ws: Workspace, company: Company, input: ChapterInput): EquipmentResult {
+  return computeEquipment(ws.equipmentLedgers, ws.maintenanceLogs, { months: input.months, asOf: input.asOf, toleranceDays: company.thresholds.maintenance.toleranceDays, missing: missingMonths(input.leftOut, 'maintenance-log') });
+}
+
+/** Safety figures of the period. */
+export function safetyResult(ws: Workspace, input: ChapterInput): SafetyResult {
+  return computeSafety(ws.safetyInspections, { months: input.months, asOf: input.asOf });
+}
+
+/** Supplier evaluation of the period (incoming acceptance from the same quality figures). */
+export function supplierResult(ws: Workspace, company: Company, input: ChapterInput, quality: QualityResult = qualityResult(ws, input)): SupplierResult {
+  const bySupplier = new Map<string, SupplierQuality>();
+  for (const row of quality.bySupplier) {
+    const prev = bySupplier.get(row.supplier!) ?? { quantity: 0, accepted: 0 };
+    bySupplier.set(row.supplier!, { quantity: prev.quantity + (row.quantity ?? 0), accepted: prev.accepted + (row.acceptedQuantity ?? 0) });
+  }
+  return computeSuppliers(ws.purchaseOrders, {
+    months: input.months,
+    asOf: input.asOf,
+    thresholds: company.thresholds.suppliers,
+    unitCosts: unitCostsAsOf(ws.inventories, input.asOf, company.currencyDigits),
+    quality: bySupplier,
+    qualityMissing: missingIn(quality.missing, input.months).size > 0,
+  });
+}
