@@ -106,7 +106,7 @@ export function registerChapterCommand<R>(program: Command, ctx: CliContext, set
 }
 
 /** Sorted distinct months of valid and left-out monthly logs of a kind. */
-export function monthsOf(logs: readonly { month: string }[], leftOut: LoadResult['leftOut'], kind: string): string[] {
+export function monthsOf(logs: readonly { month: string }[], leftOut: LoadResult['rejected'], kind: string): string[] {
   const left = leftOut.filter((r) => r.kind === kind).map((r) => (r.data as { month?: unknown } | null)?.month).filter((m): m is string => typeof m === 'string');
   return [...new Set([...logs.map((l) => l.month), ...left])].sort();
 }

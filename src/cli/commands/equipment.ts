@@ -11,8 +11,8 @@ export function registerEquipment(program: Command, ctx: CliContext, setExit: (c
   registerChapterCommand(program, ctx, setExit, {
     name: 'equipment',
     description: 'maintenance due and overdue, PM compliance, downtime, MTTR, MTBF and availability by machine and line',
-    monthsFound: (ws, load) => monthsOf(ws.maintenanceLogs, load.leftOut, 'maintenance-log'),
-    compute: (ws, company, scope, load) => equipmentResult(ws, company, { ...scope, leftOut: load.leftOut }),
+    monthsFound: (ws, load) => monthsOf(ws.maintenanceLogs, load.rejected, 'maintenance-log'),
+    compute: (ws, company, scope, load) => equipmentResult(ws, company, { ...scope, leftOut: load.rejected }),
     report: (r, c) => buildEquipmentReport(r, c.currency, c.currencyDigits),
     csv: equipmentTasksTable,
     json: equipmentJson,

@@ -10,8 +10,8 @@ export function registerQuality(program: Command, ctx: CliContext, setExit: (cod
   registerChapterCommand(program, ctx, setExit, {
     name: 'quality',
     description: 'inspection acceptance by stage and supplier, first-pass yield, defect ppm and Pareto, open nonconformances, trend',
-    monthsFound: (ws, load) => monthsOf(ws.qualityLogs, load.leftOut, 'quality-log'),
-    compute: (ws, _company, scope, load) => qualityResult(ws, { ...scope, leftOut: load.leftOut }),
+    monthsFound: (ws, load) => monthsOf(ws.qualityLogs, load.rejected, 'quality-log'),
+    compute: (ws, _company, scope, load) => qualityResult(ws, { ...scope, leftOut: load.rejected }),
     report: (r, c) => buildQualityReport(r, c.currency, c.currencyDigits),
     csv: qualityStageTable,
     json: qualityJson,

@@ -11,7 +11,7 @@ export function registerSafety(program: Command, ctx: CliContext, setExit: (code
     name: 'safety',
     description: 'open hazards and their deadlines, on-time rectification rate, major hazards open or unverified, repeat hazards',
     monthsFound: (ws) => [...new Set(ws.safetyInspections.map((s) => s.date.slice(0, 7)))].sort(),
-    compute: (ws, _company, scope, load) => safetyResult(ws, { ...scope, leftOut: load.leftOut }),
+    compute: (ws, _company, scope, load) => safetyResult(ws, { ...scope, leftOut: load.rejected }),
     report: (r, c) => buildSafetyReport(r, c.currency, c.currencyDigits),
     csv: safetyOpenTable,
     json: safetyJson,

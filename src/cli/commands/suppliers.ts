@@ -12,7 +12,7 @@ export function registerSuppliers(program: Command, ctx: CliContext, setExit: (c
     name: 'suppliers',
     description: 'supplier evaluation: on-time, in-full, quality acceptance, price, weighted score and grade',
     monthsFound: (ws) => [...new Set(ws.purchaseOrders.flatMap((p) => [...p.receipts.map((r) => r.date.slice(0, 7)), ...p.lines.map((l) => l.due.slice(0, 7))]))].sort(),
-    compute: (ws, company, scope, load) => supplierResult(ws, company, { ...scope, leftOut: load.leftOut }),
+    compute: (ws, company, scope, load) => supplierResult(ws, company, { ...scope, leftOut: load.rejected }),
     report: (r, c) => buildSupplierReport(r, c.currency, c.currencyDigits),
     csv: supplierScoreTable,
     json: supplierJson,
