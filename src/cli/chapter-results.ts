@@ -36,6 +36,12 @@ export function safetyResult(ws: Workspace, input: ChapterInput): SafetyResult {
   return computeSafety(ws.safetyInspections, { months: input.months, asOf: input.asOf });
 }
 
+/** All four, with the quality figures computed once (the monthly report's sheets). */
+export function chapterResults(ws: Workspace, company: Company, input: ChapterInput): { quality: QualityResult; equipment: EquipmentResult; safety: SafetyResult; suppliers: SupplierResult } {
+  const quality = qualityResult(ws, input);
+  return { quality, equipment: equipmentResult(ws, company, input), safety: safetyResult(ws, input), suppliers: supplierResult(ws, company, input, quality) };
+}
+
 /** Supplier evaluation of the period (incoming acceptance from the same quality figures). */
 export function supplierResult(ws: Workspace, company: Company, input: ChapterInput, quality: QualityResult = qualityResult(ws, input)): SupplierResult {
   const bySupplier = new Map<string, SupplierQuality>();

@@ -14,7 +14,7 @@ function downtimeTable(id: string, title: string, rows: readonly DowntimeRow[], 
       : 'a line adds up its machines: period hours = calendar hours x machines',
     columns: [
       ...(perMachine ? [col('department', 'Department', 'text'), col('equipment', 'Equipment', 'text'), col('name', 'Name', 'text')] : []),
-      col('line', 'Line', 'text'),
+      col('productionLine', 'Line', 'text'),
       ...(perMachine ? [] : [col('machines', 'Machines', 'number')]),
       col('status', 'Status', 'text'),
       col('periodHours', 'Period hours', 'number'),
@@ -25,7 +25,7 @@ function downtimeTable(id: string, title: string, rows: readonly DowntimeRow[], 
       col('availabilityPct', 'Availability %', 'percent'),
     ],
     rows: rows.map((r) => ({
-      cells: { department: r.department, equipment: r.equipment, name: r.name, line: r.line, machines: r.machines, status: r.status, periodHours: r.periodHours, downtimeHours: h2(r.downtimeHours), failures: r.failures, mttrHours: h2(r.mttrHours), mtbfHours: h2(r.mtbfHours), availabilityPct: r.availabilityPct },
+      cells: { department: r.department, equipment: r.equipment, name: r.name, productionLine: r.line, machines: r.machines, status: r.status, periodHours: r.periodHours, downtimeHours: h2(r.downtimeHours), failures: r.failures, mttrHours: h2(r.mttrHours), mtbfHours: h2(r.mtbfHours), availabilityPct: r.availabilityPct },
       ...(r.status === 'missing' ? { tones: { status: 'warn' as const } } : {}),
     })),
   };

@@ -9,7 +9,7 @@ export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Sheets of the monthly report, in workbook order. */
-export type SheetId = 'summary' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'performance' | 'findings' | 'about';
+export type SheetId = 'summary' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'quality' | 'equipment' | 'safety' | 'suppliers' | 'performance' | 'findings' | 'about';
 
 const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
   en: {
@@ -22,6 +22,10 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
     'reorder-plan': 'Reorder Plan',
     transfers: 'Transfers',
     'count-discrepancies': 'Count Discrepancies',
+    quality: 'Quality',
+    equipment: 'Equipment',
+    safety: 'Safety',
+    suppliers: 'Suppliers',
     performance: 'Performance',
     findings: 'Findings',
     about: 'About',
@@ -36,6 +40,10 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
     'reorder-plan': '采购计划',
     transfers: '调拨建议',
     'count-discrepancies': '盘点差异',
+    quality: '质量',
+    equipment: '设备',
+    safety: '安全',
+    suppliers: '供应商评价',
     performance: '经营绩效',
     findings: '数据校验',
     about: '关于',

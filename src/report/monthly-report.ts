@@ -4,8 +4,12 @@
 // cells the terminal shows; this module only arranges, counts and labels.
 import type { BudgetRow } from '../domain/budget.js';
 import type { Consolidation } from '../domain/consolidate.js';
+import type { EquipmentResult } from '../domain/equipment.js';
+import type { QualityResult } from '../domain/quality.js';
+import type { SafetyResult } from '../domain/safety.js';
 import type { KpiResult } from '../domain/kpi.js';
 import type { StockResult } from '../domain/stock.js';
+import type { SupplierResult } from '../domain/suppliers.js';
 import type { VarianceResult, VarianceSubtotal } from '../domain/variance.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES } from '../model/documents.js';
@@ -13,11 +17,15 @@ import type { Cents } from '../model/money.js';
 import type { MonthId } from '../model/period.js';
 import type { Workspace } from '../model/workspace.js';
 import { buildConsolidationReport } from './consolidate.js';
+import { buildEquipmentReport } from './equipment.js';
 import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTable, kpiRectificationTable } from './kpi.js';
 import { sheetName, text, translateTable } from './i18n.js';
 import type { Lang, SheetId } from './i18n.js';
 import type { Report, Row, Table } from './model.js';
+import { buildQualityReport } from './quality.js';
+import { buildSafetyReport } from './safety.js';
 import { buildStockReport } from './stock.js';
+import { buildSupplierReport } from './suppliers.js';
 import { buildVarianceReport, varianceLinesTable } from './variance.js';
 
 /** Data of one chart, drawn by the renderer as a picture. */
@@ -38,6 +46,14 @@ export interface ReportSheet {
 }
 
 /** Everything the report is made of, each computed once by its own domain function. */
+/** The production chapter's results of the month (quality, equipment, safety, suppliers). */
+export interface ChapterResults {
+  quality: QualityResult;
+  equipment: EquipmentResult;
+  safety: SafetyResult;
+  suppliers: SupplierResult;
+}
+
 export interface MonthlyReportInput {
   lang: Lang;
   companyName: string;
@@ -61,6 +77,8 @@ export interface MonthlyReportInput {
   /** computeBudgetRows of the fiscal year. */
   budgetRows: BudgetRow[];
   fiscalMonths: MonthId[];
+  /** Quality, equipment, safety and supplier figures of the month (sheets left out when absent). */
+  chapter?: ChapterResults;
   /** The loader's findings. */
   diagnostics: Diagnostic[];
   files: Workspace['files'];
@@ -222,6 +240,22 @@ function performanceExtras(r: KpiResult, lang: Lang): Partial<ReportSheet> {
   return { title: `${text('performance.title', lang)} ${r.period.id}`, charts: [{ kind: 'kpi-scores', title: `${text('chart.kpi-scores', lang)} ${r.period.id}`, rows }] };
 }
 
+/**
+ * The Quality, Equipment, Safety and Suppliers sheets: the tables the commands print, with
+ * their numeric headline figures (text headlines stay in the terminal).
+ */
+function chapterSheets(input: MonthlyReportInput, sheet: (id: SheetId, tables: Table[], extra?: Partial<ReportSheet>) => ReportSheet): ReportSheet[] {
+  const c = input.chapter;
+  if (!c) return [];
+  const reports: [SheetId, Report][] = [
+    ['quality', buildQualityReport(c.quality, input.currency, input.digits)],
+    ['equipment', buildEquipmentReport(c.equipment, input.currency, input.digits)],
+    ['safety', buildSafetyReport(c.safety, input.currency, input.digits)],
+    ['suppliers', buildSupplierReport(c.suppliers, input.currency, input.digits)],
+  ];
+  return reports.map(([id, r]) => sheet(id, r.tables, { headline: (r.headline ?? []).filter((h) => h.type !== 'text') }));
+}
+
 /** Builds every sheet of the monthly report. */
 export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
   const { lang } = input;
@@ -331,6 +365,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     sheet('reorder-plan', pick(stockReport, 'stock-procurement', 'stock-suggestions')),
     sheet('transfers', pick(stockReport, 'stock-transfers')),
     sheet('count-discrepancies', pick(stockReport, 'stock-counts')),
+    ...chapterSheets(input, sheet),
     sheet('performance', input.kpi ? performanceTables(input.kpi) : [], input.kpi ? performanceExtras(input.kpi, cl) : {}),
     sheet('findings', [findingsTable(input.diagnostics)]),
     sheet('about', [aboutTable, filesTable]),

@@ -62,7 +62,7 @@ describe('opsplan report on examples/acme', () => {
     expect(json.file).toBe(path.join('reports', 'opsplan-2026-11.xlsx'));
     expect(json.kind).toBe('report');
     expect(json.version).toBe(1);
-    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Performance', 'Findings', 'About']);
+    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Quality', 'Equipment', 'Safety', 'Suppliers', 'Performance', 'Findings', 'About']);
     expect(json.sheets[0]!.images).toBe(3);
     expect(wb.worksheets.map((w) => w.name)).toEqual(json.sheets.map((s) => s.name));
   });
@@ -236,7 +236,7 @@ describe('opsplan report: determinism and safety', () => {
     const r = runOpsplan(['report', ws, ...ARGS, '--lang', 'zh-CN', '-o', file, '--no-charts']);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '经营绩效', '数据校验', '关于']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '质量', '设备', '安全', '供应商评价', '经营绩效', '数据校验', '关于']);
     expect(tableRows(wb.getWorksheet('预算执行差异')!, ['部门', '科目']).length).toBeGreaterThan(0);
   }, 60000);
 

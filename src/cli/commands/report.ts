@@ -17,6 +17,7 @@ import { LANGS, text } from '../../report/i18n.js';
 import type { Lang } from '../../report/i18n.js';
 import { buildMonthlyReport } from '../../report/monthly-report.js';
 import type { MonthlyReportInput } from '../../report/monthly-report.js';
+import { chapterResults } from '../chapter-results.js';
 import { addOutputOptions, requireCompany, resolveOutputPath, resolveOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
 import { usageError } from '../context.js';
@@ -171,6 +172,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       varianceYtd: computeVariance(ws, { period, ytd: true, asOf }, memo),
       varianceByMonth: months.filter((m) => m <= month).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
       stock: computeStock(ws, { asOf }),
+      chapter: chapterResults(ws, company, { months: [month], asOf, leftOut: load.result.rejected }),
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
       kpi: computeKpiForPeriod(ws, period, asOf),
       budgetRows: computeBudgetRows(ws, fy, undefined, memo),
