@@ -89,10 +89,19 @@ export function loadDocument(file: string, bytes: Uint8Array, limits: ParseLimit
   return checkDocument(file, text, parseYaml(text, file, limits), options.rules);
 }
 
-/** Identifies the kind, checks the version, the company file's place and the schema. */
+/**
+ * Checks a parsed file. Parse errors end it here; parse warnings (a reserved directive, an
+ * anchor name ending in ':') ride along with whatever the checks find.
+ */
 function checkDocument(file: string, text: string, parsed: ParsedYaml, rules?: CompanyRules): LoadedDocument {
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return { kind: null, doc: null, text, parsed, diagnostics: parsed.diagnostics };
+  const result = checkParsed(file, text, parsed, rules);
+  return parsed.diagnostics.length === 0 ? result : { ...result, diagnostics: [...parsed.diagnostics, ...result.diagnostics] };
+}
+
+/** Identifies the kind, checks the version, the company file's place and the schema. */
+function checkParsed(file: string, text: string, parsed: ParsedYaml, rules?: CompanyRules): LoadedDocument {
   const base: LoadedDocument = { kind: null, doc: null, text, parsed, diagnostics: [] };
-  if (parsed.diagnostics.length > 0) return { ...base, diagnostics: parsed.diagnostics };
   const data = parsed.data as Record<string, unknown>;
   const kind = data.kind;
   if (kind === undefined) {

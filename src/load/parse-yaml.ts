@@ -136,17 +136,7 @@ export function parseYaml(text: string, file: string, limits: ParseLimits = DEFA
     ]);
   }
   const doc = list[0]! as Document.Parsed;
-  const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const code = e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';
-    const first = e.message.split('\n')[0] ?? e.message;
-    const message = e.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear once in a mapping (1 and "1" are the same key); remove or rename one' : `YAML syntax error: ${first}`;
-    diagnostics.push(diag(file, code, message, posAt(e.pos[0])));
-  }
-  for (const w of doc.warnings) {
-    const first = w.message.split('\n')[0] ?? w.message;
-    diagnostics.push(diag(file, w.code === 'TAG_RESOLVE_FAILED' ? 'yaml/tag' : 'yaml/syntax', `${first}; opsplan does not accept custom tags, write a plain value`, posAt(w.pos[0])));
-  }
+  const { diagnostics, notes } = composeFindings(doc, body, file, posAt);
   // Explicit tags (`!!binary`, `!!set`, `!!js/function`) would otherwise turn into Buffers,
   // Sets or strings silently; data files need none of them.
   const tagged = new Set<number>(diagnostics.filter((d) => d.code === 'yaml/tag').map((d) => d.line));
@@ -163,7 +153,7 @@ export function parseYaml(text: string, file: string, limits: ParseLimits = DEFA
       }
     }
   });
-  if (diagnostics.length > 0) return failed(diagnostics);
+  if (diagnostics.length > 0) return failed([...diagnostics, ...notes]);
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return failed([diag(file, 'yaml/empty', 'the file has no content (it is empty or only comments); start it with kind: and version: 1', { line: 1, column: 1 })]);
@@ -211,7 +201,59 @@ export function parseYaml(text: string, file: string, limits: ParseLimits = DEFA
     const end = posAt(range[1]);
     return { ...start, endLine: end.line, endColumn: end.column };
   };
-  return { data, diagnostics: [], locate, nodeAt };
+  return { data, diagnostics: notes, locate, nodeAt };
+}
+
+/** What a key written as a collection or alias looks like, from its first character. */
+const KEY_SHAPES: Readonly<Record<string, string>> = { '[': 'a list', '-': 'a list', '{': 'a mapping', '*': 'an alias (*name)' };
+
+/**
+ * The composer's errors and warnings in plain words. Valid YAML that no opsplan schema can
+ * hold (a key that is a list, a mapping or an alias) gets its own code, never `yaml/syntax`;
+ * tab indentation is said once per block of lines, with the fix; a reserved directive and an
+ * anchor name ending in ':' are valid YAML and only warned about (`notes`).
+ */
+function composeFindings(doc: Document.Parsed, body: string, file: string, posAt: (offset: number) => Position): { diagnostics: Diagnostic[]; notes: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const notes: Diagnostic[] = [];
+  const tabLines = new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => posAt(e.pos[0]).line));
+  // One finding per block of consecutive tab-indented lines; errors that follow from the
+  // tabs on those lines (implicit keys, sequences as keys) are the same mistake.
+  for (const line of [...tabLines].sort((a, b) => a - b)) {
+    if (tabLines.has(line - 1)) continue;
+    let last = line;
+    while (tabLines.has(last + 1)) last++;
+    const where = last === line ? `line ${line}` : `lines ${line}-${last}`;
+    diagnostics.push(diag(file, 'yaml/tab-indent', `tabs are not allowed as indentation in YAML (${where}); replace tabs with spaces`, { line, column: 1 }));
+  }
+  for (const e of doc.errors) {
+    const pos = posAt(e.pos[0]);
+    if (tabLines.has(pos.line)) continue;
+    if (e.code === 'DUPLICATE_KEY') diagnostics.push(diag(file, 'yaml/duplicate-key', 'duplicate key: each key may appear once in a mapping (1 and "1" are the same key); remove or rename one', pos));
+    else if (e.code === 'NON_STRING_KEY') {
+      // A tagged key is reported as a tag below.
+      if (body[e.pos[0]] === '!') continue;
+      const shape = KEY_SHAPES[body[e.pos[0]] ?? ''] ?? 'a list or a mapping';
+      diagnostics.push(diag(file, 'yaml/non-text-key', `this key is written as ${shape}: valid YAML, but every key in an opsplan file is text (a field name or a code); write the key as plain text`, pos));
+    } else diagnostics.push(diag(file, 'yaml/syntax', `YAML syntax error: ${e.message.split('\n')[0] ?? e.message}`, pos));
+  }
+  for (const w of doc.warnings) {
+    const pos = posAt(w.pos[0]);
+    const first = w.message.split('\n')[0] ?? w.message;
+    if (w.code === 'TAG_RESOLVE_FAILED') diagnostics.push(diag(file, 'yaml/tag', `${first}; opsplan does not accept custom tags, write a plain value`, pos));
+    else if (w.code === 'BAD_DIRECTIVE') {
+      const name = /%\S+/.exec(first)?.[0] ?? 'directive';
+      notes.push({ ...diag(file, 'yaml/unknown-directive', `the directive ${name} is reserved by YAML and ignored; remove the line`, pos), severity: 'warning' });
+    } else if (w.code === 'BAD_ALIAS') {
+      // The position is the name's last character; the name starts at the & or * before it.
+      const start = Math.max(body.lastIndexOf('&', w.pos[0]), body.lastIndexOf('*', w.pos[0]));
+      const name = body.slice(start, w.pos[0] + 1);
+      notes.push({ ...diag(file, 'yaml/ambiguous-anchor', `${name} is valid YAML, but its name ends in ':', which reads like a key; rename the anchor and its aliases without the ':'`, posAt(start)), severity: 'warning' });
+    }
+    // Any other warning may hide a changed value: an error, as before.
+    else diagnostics.push(diag(file, 'yaml/syntax', `YAML syntax error: ${first}`, pos));
+  }
+  return { diagnostics, notes };
 }
 
 function childOf(node: Node | null, seg: string | number): { key: Node | null; value: Node | null } | null {
