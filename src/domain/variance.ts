@@ -36,12 +36,21 @@ export interface VarianceLine {
   category: Category;
   /** True when no budget line gives the category (assumed from another department, or `expense`). */
   categoryAssumed: boolean;
+  /**
+   * Revised budget of the months the department filed (what `actual` is compared with); when
+   * it filed none of the period's months, the budget of the whole period (and actual is null).
+   */
   budget: Cents;
-  actual: Cents;
-  /** actual - budget. */
-  variance: Cents;
-  /** variance / |budget| x 100; null when the budget is zero. */
+  /** Sum of the filed months; null when the department filed none of them (missing, not zero). */
+  actual: Cents | null;
+  /** actual - budget; null when actual is missing. */
+  variance: Cents | null;
+  /** variance / |budget| x 100; null when the budget is zero or actual is missing. */
   variancePct: number | null;
+  /** Months of the period the department has not filed (0 when complete). */
+  missingMonths: number;
+  /** Revised budget of those unfiled months: never compared with anything. */
+  unfiledBudget: Cents;
   /** true favourable, false unfavourable, null when the variance is zero. */
   favourable: boolean | null;
   level: VarianceLevel | null;
@@ -49,16 +58,26 @@ export interface VarianceLine {
   thresholds: ResolvedThresholds;
 }
 
-/** A sum of lines of one category, for one department or (department null) the company. */
+/**
+ * A sum of lines of one category, for one department or (department null) the company, over
+ * the filed department-months only: a line whose department filed nothing is not in the sums
+ * (it is counted in `missingLines`, its budget in `unfiledBudget`).
+ */
 export interface VarianceSubtotal {
   department: string | null;
   category: Category;
+  /** Budget of the compared lines; when no line has actuals, the budget of all lines. */
   budget: Cents;
-  actual: Cents;
-  variance: Cents;
+  /** null when no line of the subtotal has actuals. */
+  actual: Cents | null;
+  variance: Cents | null;
   variancePct: number | null;
   favourable: boolean | null;
   lines: number;
+  /** Lines left out of the sums because their department filed none of the period's months. */
+  missingLines: number;
+  /** Budget of the unfiled department-months of these lines (left out of `budget` unless nothing was filed). */
+  unfiledBudget: Cents;
 }
 
 /** The answer on file for a notice. */
@@ -171,7 +190,7 @@ function severity(l: VarianceLine): number {
 
 /** Orders lines by severity, then |variance| (largest first), then department and account. */
 export function compareBySeverity(a: VarianceLine, b: VarianceLine): number {
-  return severity(b) - severity(a) || Math.abs(b.variance) - Math.abs(a.variance) || compareText(a.department, b.department) || compareText(a.account, b.account);
+  return severity(b) - severity(a) || Math.abs(b.variance ?? 0) - Math.abs(a.variance ?? 0) || compareText(a.department, b.department) || compareText(a.account, b.account);
 }
 
 interface Context {
@@ -306,15 +325,21 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
   }
   const lines: VarianceLine[] = [];
   const seen = new Uint8Array(size);
-  const make = (pair: number, department: string, account: string, name: string, category: Category, categoryAssumed: boolean, budget: Cents): void => {
+  const missingCount = new Map<string, number>();
+  for (const m of missing) missingCount.set(m.department, (missingCount.get(m.department) ?? 0) + 1);
+  const make = (pair: number, department: string, account: string, name: string, category: Category, categoryAssumed: boolean, filedBudget: Cents, unfiledBudget: Cents): void => {
     seen[pair] = 1;
     const act = actual[pair]!;
-    if (budget === 0 && !hasActual[pair]) return;
-    const variance = act - budget;
-    // Without all of the period's actuals the variance says nothing good or bad yet: a
-    // missing month would otherwise look like money saved (or revenue lost).
-    const complete = !missingDepts.has(department);
-    const favourable = complete ? isFavourable(category, variance) : null;
+    if (filedBudget === 0 && unfiledBudget === 0 && !hasActual[pair]) return;
+    // Inside a filed month an account without a line is 0; an unfiled month is missing.
+    const missingMonths = missingCount.get(department) ?? 0;
+    const noneFiled = missingMonths === months.length;
+    const budget = noneFiled ? unfiledBudget : filedBudget;
+    const variance = noneFiled ? null : act - filedBudget;
+    const complete = missingMonths === 0;
+    // The filed months are compared like for like (their own budget), so their direction is
+    // known; nothing filed is missing, never favourable.
+    const favourable = variance === null ? null : isFavourable(category, variance);
     let thresholds = DEFAULT_THRESHOLDS;
     if (company) {
       const slot = pair * CATEGORIES.length + CATEGORIES.indexOf(category);
@@ -337,16 +362,28 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
       category,
       categoryAssumed,
       budget,
-      actual: act,
+      actual: noneFiled ? null : act,
       variance,
-      variancePct: percentOf(variance, budget),
+      variancePct: variance === null ? null : percentOf(variance, budget),
+      missingMonths,
+      unfiledBudget: noneFiled ? budget : unfiledBudget,
       favourable,
-      level: assessable ? levelOf(variance, budget, favourable, thresholds) : null,
+      level: assessable && variance !== null ? levelOf(variance, budget, favourable, thresholds) : null,
       flags,
       thresholds,
     });
   };
-  c.budgetRows.forEach((r, i) => make(budgetPairs[i]!, r.department, r.account, r.name, r.category, false, idx.reduce((s, m) => s + sumMonths(r.revised, m, m), 0)));
+  c.budgetRows.forEach((r, i) => {
+    const f = filed.get(r.department);
+    let filedBudget = 0;
+    let unfiledBudget = 0;
+    months.forEach((m, k) => {
+      const v = sumMonths(r.revised, idx[k]!, idx[k]!);
+      if (f?.has(m)) filedBudget += v;
+      else unfiledBudget += v;
+    });
+    make(budgetPairs[i]!, r.department, r.account, r.name, r.category, false, filedBudget, unfiledBudget);
+  });
   // Actuals on lines without a budget row, in department\0account order.
   const unbudgeted: number[] = [];
   for (let p = 0; p < size; p++) if (hasActual[p] && !seen[p]) unbudgeted.push(p);
@@ -355,7 +392,7 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
     const k = c.pairs.keys[p]!;
     const [department, account] = k.split('\u0000') as [string, string];
     const known = c.chart.get(k) ?? c.chart.get(account);
-    make(p, department, account, known?.name ?? '', known?.category ?? 'expense', true, 0);
+    make(p, department, account, known?.name ?? '', known?.category ?? 'expense', true, 0, 0);
   }
   lines.sort(compareBySeverity);
   return { lines, missing };
@@ -366,12 +403,21 @@ function subtotal(lines: readonly VarianceLine[], department: string | null, cat
   if (of.length === 0) return null;
   let budget = 0;
   let actual = 0;
+  let compared = 0;
+  let unfiledBudget = 0;
+  let allBudget = 0;
   for (const l of of) {
+    unfiledBudget += l.unfiledBudget;
+    allBudget += l.budget;
+    if (l.actual === null) continue;
+    compared++;
     budget += l.budget;
     actual += l.actual;
   }
+  const missingLines = of.length - compared;
+  if (compared === 0) return { department, category, budget: allBudget, actual: null, variance: null, variancePct: null, favourable: null, lines: of.length, missingLines, unfiledBudget };
   const variance = actual - budget;
-  return { department, category, budget, actual, variance, variancePct: percentOf(variance, budget), favourable: isFavourable(category, variance), lines: of.length };
+  return { department, category, budget, actual, variance, variancePct: percentOf(variance, budget), favourable: isFavourable(category, variance), lines: of.length, missingLines, unfiledBudget };
 }
 
 /** Lines that go into a notice: any level, and unfavourable actuals without a budget. */

@@ -62,7 +62,8 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
         ...base,
         data: { values: chart.rows.flatMap((r) => [
           { department: r.department, measure: chart.labels.budget, amount: fromCents(r.budget, digits) },
-          { department: r.department, measure: chart.labels.actual, amount: fromCents(r.actual, digits) },
+          // A department that filed nothing has no actual bar (missing, not zero).
+          ...(r.actual === null ? [] : [{ department: r.department, measure: chart.labels.actual, amount: fromCents(r.actual, digits) }]),
         ]) },
         mark: 'bar',
         encoding: {
@@ -75,8 +76,10 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
     case 'variance-trend':
       return {
         ...base,
-        data: { values: chart.rows.map((r) => ({ month: r.month, category: r.category, variance: fromCents(r.variance, digits) })) },
-        mark: { type: 'line', point: true },
+        // A month without any filed actuals of a category is null: the line breaks there
+        // instead of dropping to -budget.
+        data: { values: chart.rows.map((r) => ({ month: r.month, category: r.category, variance: r.variance === null ? null : fromCents(r.variance, digits) })) },
+        mark: { type: 'line', point: true, invalid: 'break-paths-show-domains' },
         encoding: {
           x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: -45 } },
           y: { field: 'variance', type: 'quantitative', title: null, axis: { format: ',.0f' } },

@@ -30,8 +30,8 @@ import { buildVarianceReport, varianceLinesTable } from './variance.js';
 
 /** Data of one chart, drawn by the renderer as a picture. */
 export type ChartData =
-  | { kind: 'budget-vs-actual'; title: string; labels: { budget: string; actual: string }; rows: { department: string; budget: Cents; actual: Cents }[] }
-  | { kind: 'variance-trend'; title: string; rows: { month: MonthId; category: string; variance: Cents }[] }
+  | { kind: 'budget-vs-actual'; title: string; labels: { budget: string; actual: string }; rows: { department: string; budget: Cents; actual: Cents | null }[] }
+  | { kind: 'variance-trend'; title: string; rows: { month: MonthId; category: string; variance: Cents | null }[] }
   | { kind: 'stock-health'; title: string; rows: { warehouse: string; status: string; items: number }[] }
   | { kind: 'kpi-scores'; title: string; rows: { department: string; score: number; grade: string }[] };
 
@@ -305,12 +305,12 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
 
   const cl = input.chartLang ?? lang;
   const spending = new Set(['cost', 'expense']);
-  const byDept = new Map<string, { budget: Cents; actual: Cents }>();
+  const byDept = new Map<string, { budget: Cents; actual: Cents | null }>();
   for (const s of input.variance.subtotals) {
     if (s.department === null || !spending.has(s.category)) continue;
-    const e = byDept.get(s.department) ?? { budget: 0, actual: 0 };
+    const e = byDept.get(s.department) ?? { budget: 0, actual: null };
     e.budget += s.budget;
-    e.actual += s.actual;
+    if (s.actual !== null) e.actual = (e.actual ?? 0) + s.actual;
     byDept.set(s.department, e);
   }
   const charts: ChartData[] = [

@@ -2,6 +2,12 @@
 // units, percentages unrounded or null.
 import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../domain/variance.js';
 import { fromCents } from '../model/money.js';
+import type { Cents } from '../model/money.js';
+
+/** Major units, or null for a missing amount (never 0). */
+function amount(c: Cents | null, digits: number): number | null {
+  return c === null ? null : fromCents(c, digits);
+}
 
 function lineJson(l: VarianceLine, digits: number): Record<string, unknown> {
   return {
@@ -11,9 +17,11 @@ function lineJson(l: VarianceLine, digits: number): Record<string, unknown> {
     category: l.category,
     categoryAssumed: l.categoryAssumed,
     budget: fromCents(l.budget, digits),
-    actual: fromCents(l.actual, digits),
-    variance: fromCents(l.variance, digits),
+    actual: amount(l.actual, digits),
+    variance: amount(l.variance, digits),
     variancePct: l.variancePct,
+    missingMonths: l.missingMonths,
+    unfiledBudget: fromCents(l.unfiledBudget, digits),
     favourable: l.favourable,
     level: l.level,
     flags: l.flags,
@@ -26,11 +34,13 @@ function subtotalJson(s: VarianceSubtotal, digits: number): Record<string, unkno
     ...(s.department === null ? {} : { department: s.department }),
     category: s.category,
     budget: fromCents(s.budget, digits),
-    actual: fromCents(s.actual, digits),
-    variance: fromCents(s.variance, digits),
+    actual: amount(s.actual, digits),
+    variance: amount(s.variance, digits),
     variancePct: s.variancePct,
     favourable: s.favourable,
     lines: s.lines,
+    missingLines: s.missingLines,
+    unfiledBudget: fromCents(s.unfiledBudget, digits),
   };
 }
 
@@ -62,7 +72,7 @@ export function varianceJson(r: VarianceResult): Record<string, unknown> {
       due: n.due,
       status: n.status,
       response: n.response,
-      lines: n.lines.map((l) => ({ account: l.account, name: l.name, category: l.category, budget: fromCents(l.budget, d), actual: fromCents(l.actual, d), variance: fromCents(l.variance, d), variancePct: l.variancePct, level: l.level, flags: l.flags })),
+      lines: n.lines.map((l) => ({ account: l.account, name: l.name, category: l.category, budget: fromCents(l.budget, d), actual: amount(l.actual, d), variance: amount(l.variance, d), variancePct: l.variancePct, level: l.level, flags: l.flags })),
     })),
   };
 }

@@ -16,11 +16,15 @@ export function periodLabel(r: VarianceResult): string {
   return `FY${r.fiscalYear} to date through ${r.months[r.months.length - 1]!}`;
 }
 
+/** The text of a missing amount: a department-month not filed is never shown as 0. */
+export const MISSING = 'missing';
+
 function lineRow(l: VarianceLine): Row {
   const t = tone(l.favourable);
   const tones: Record<string, Tone> = {};
   if (t) tones.variance = tones.variancePct = t;
   if (l.level) tones.level = l.level;
+  if (l.actual === null) tones.actual = 'warn';
   return {
     cells: {
       department: l.department,
@@ -28,7 +32,7 @@ function lineRow(l: VarianceLine): Row {
       name: l.name,
       category: l.categoryAssumed ? `${l.category}?` : l.category,
       budget: l.budget,
-      actual: l.actual,
+      actual: l.actual ?? MISSING,
       variance: l.variance,
       variancePct: l.variancePct,
       level: l.level ?? '',
@@ -41,10 +45,23 @@ function lineRow(l: VarianceLine): Row {
 
 function subtotalRow(s: VarianceSubtotal): Row {
   const t = tone(s.favourable);
+  const tones: Record<string, Tone> = t ? { variance: t, variancePct: t } : {};
+  if (s.missingLines > 0) tones.missingLines = 'warn';
+  if (s.actual === null) tones.actual = 'warn';
   return {
-    cells: { department: s.department ?? 'company', category: s.category, budget: s.budget, actual: s.actual, variance: s.variance, variancePct: s.variancePct, lines: s.lines },
+    cells: {
+      department: s.department ?? 'company',
+      category: s.category,
+      budget: s.budget,
+      actual: s.actual ?? MISSING,
+      variance: s.variance,
+      variancePct: s.variancePct,
+      lines: s.lines,
+      missingLines: s.missingLines,
+      unfiledBudget: s.unfiledBudget,
+    },
     kind: s.department === null ? 'total' : 'subtotal',
-    tones: t ? { variance: t, variancePct: t } : {},
+    tones,
   };
 }
 
@@ -53,7 +70,7 @@ export function varianceLinesTable(r: VarianceResult): Table {
   return {
     id: 'variance',
     title: 'Budget vs actual by line',
-    caption: `${periodLabel(r)} (${r.from} to ${r.to}), revised budget; critical first, then by size`,
+    caption: `${periodLabel(r)} (${r.from} to ${r.to}), revised budget; critical first, then by size. Actual "${MISSING}": the department has not filed the period (no variance); with some months unfiled, budget and actual cover the filed months only`,
     columns: [
       { key: 'department', header: 'Department', type: 'text' },
       { key: 'account', header: 'Account', type: 'text' },
@@ -82,7 +99,7 @@ export function buildVarianceReport(r: VarianceResult, options: { lines?: boolea
   tables.push({
     id: 'variance-subtotals',
     title: 'Subtotals by department and category',
-    caption: 'per category only: revenue and costs are never added together',
+    caption: 'per category only: revenue and costs are never added together; over filed department-months only (lines not filed and their budget are counted beside)',
     columns: [
       { key: 'department', header: 'Department', type: 'text' },
       { key: 'category', header: 'Category', type: 'text' },
@@ -91,6 +108,8 @@ export function buildVarianceReport(r: VarianceResult, options: { lines?: boolea
       { key: 'variance', header: 'Variance', type: 'money' },
       { key: 'variancePct', header: 'Var %', type: 'percent' },
       { key: 'lines', header: 'Lines', type: 'number' },
+      { key: 'missingLines', header: 'Not filed', type: 'number' },
+      { key: 'unfiledBudget', header: 'Unfiled budget', type: 'money' },
     ],
     rows: [...r.subtotals, ...r.totals].map(subtotalRow),
   });

@@ -73,7 +73,7 @@ describe('opsplan report on examples/acme', () => {
     expect(rows.length).toBe(v.rows.length);
     v.rows.forEach((line, i) => {
       const row = rows[i]!;
-      expect([row.Department, row.Account, row.Budget, row.Actual, row.Variance]).toEqual([line.department, line.account, line.budget, line.actual, line.variance]);
+      expect([row.Department, row.Account, row.Budget, row.Actual, row.Variance]).toEqual([line.department, line.account, line.budget, line.actual ?? 'missing', line.variance]);
       if (line.variancePct === null) expect(row['Var %']).toBeNull();
       else expect(row['Var %'] as number).toBeCloseTo(line.variancePct / 100, 12);
       expect(row.Level || null).toBe(line.level);

@@ -14,6 +14,7 @@ interface JsonRow {
   actual: number;
   variance: number;
   variancePct: number | null;
+  missingMonths: number;
   favourable: boolean | null;
   level: string | null;
   flags: string[];
@@ -56,6 +57,30 @@ describe('variance on examples/acme', () => {
     const subtotal = (body.subtotals as { department: string; category: string; budget: number; actual: number }[]).find((s) => s.department === 'marketing' && s.category === 'expense')!;
     const lines = body.rows.filter((r) => r.department === 'marketing' && r.category === 'expense');
     expect(subtotal.actual * 100).toBeCloseTo(lines.reduce((s, r) => s + Math.round(r.actual * 100), 0), 6);
+  });
+
+  it('an unfiled month is missing: no variance, not favourable, left out of the totals, which say so', () => {
+    const { body } = json(['--period', '2026-11']);
+    const cs = body.rows.filter((r) => r.department === 'customer-service');
+    expect(cs.length).toBeGreaterThan(0);
+    for (const r of cs) expect(r).toMatchObject({ actual: null, variance: null, variancePct: null, favourable: null, level: null, missingMonths: 1, flags: ['missing-actuals'] });
+    const sub = (body.subtotals as { department: string; category: string }[]).find((s) => s.department === 'customer-service' && s.category === 'expense')!;
+    expect(sub).toMatchObject({ actual: null, variance: null, favourable: null, missingLines: cs.length });
+    // Company expense over the departments that filed, worked from the rows in cents.
+    const filed = body.rows.filter((r) => r.category === 'expense' && (r.actual as number | null) !== null);
+    const budget = filed.reduce((s, r) => s + Math.round(r.budget * 100), 0);
+    const actual = filed.reduce((s, r) => s + Math.round(r.actual * 100), 0);
+    const total = (body.totals as { category: string; budget: number; actual: number; variancePct: number; missingLines: number; unfiledBudget: number }[]).find((t) => t.category === 'expense')!;
+    expect(Math.round(total.budget * 100)).toBe(budget);
+    expect(Math.round(total.actual * 100)).toBe(actual);
+    expect(total.variancePct).toBeCloseTo(((actual - budget) / budget) * 100, 9);
+    expect(total.variancePct.toFixed(1)).toBe('28.0');
+    expect(total.missingLines).toBe(cs.length);
+    expect(Math.round(total.unfiledBudget * 100)).toBe(cs.reduce((s, r) => s + Math.round(r.budget * 100), 0));
+    // The table prints "missing", never 0 or a green -100%.
+    const table = runOpsplan(['variance', 'examples/acme', ...ASOF, '--period', '2026-11']).stdout;
+    expect(table).toMatch(/customer-service.*missing/);
+    expect(table).not.toMatch(/customer-service.*-100\.0%/);
   });
 
   it('FY2026 to date through November, and notices turn overdue after their due date', () => {

@@ -1,6 +1,6 @@
 // computeVariance on hand-built workspaces (figures worked out by hand in each test) and on
 // examples/acme (figures summed here from the YAML files, independently of the loader).
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -372,7 +372,13 @@ describe('flags, notices and periods', () => {
   it('flags a department with a budget and no actuals for a month, without a level', () => {
     const r = computeVariance(workspace(base), { period: P('2026-02'), ytd: false, asOf: '2026-02-28' });
     expect(r.missingActuals).toEqual([{ department: 'b', month: '2026-02' }]);
-    expect(line(r.lines, 'b', '6601')).toMatchObject({ actual: 0, variance: -1000000, flags: ['missing-actuals'], level: null });
+    // Not filed is missing, not zero: no variance, no direction, and not in any subtotal.
+    expect(line(r.lines, 'b', '6601')).toMatchObject({ budget: 1000000, actual: null, variance: null, variancePct: null, favourable: null, missingMonths: 1, unfiledBudget: 1000000, flags: ['missing-actuals'], level: null });
+    const expense = r.totals.find((t) => t.category === 'expense')!;
+    expect(expense.lines - expense.missingLines).toBe(r.lines.filter((l) => l.category === 'expense' && l.actual !== null).length);
+    expect(expense.unfiledBudget).toBe(r.lines.filter((l) => l.category === 'expense' && l.actual === null).reduce((s, l) => s + l.budget, 0));
+    expect(expense.budget).toBe(r.lines.filter((l) => l.category === 'expense' && l.actual !== null).reduce((s, l) => s + l.budget, 0));
+    expect(r.subtotals.find((t) => t.department === 'b' && t.category === 'expense')).toMatchObject({ actual: null, variance: null, favourable: null, missingLines: 1 });
   });
   it('raises one notice per department, due responseDays after the period end, with a status as of a date', () => {
     const r = computeVariance(workspace(base), { period: P('2026-02'), ytd: false, asOf: '2026-03-10' });
@@ -400,10 +406,11 @@ describe('flags, notices and periods', () => {
     expect(q.notices.map((n) => n.id)).toEqual(['VN-2026-02-a', 'VN-FY2026-Q1-a']);
     expect(q.notices[1]!.due).toBe('2026-04-10');
     // While the quarter runs there is no quarter notice, and a department with a month
-    // missing gets no level nor a favourable/unfavourable verdict.
+    // missing gets no level; its filed months are compared with their own budget (like for
+    // like), the unfiled month's budget is kept aside.
     const running = computeVariance(workspace(base), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-03-15' });
     expect(running.notices.map((n) => n.id)).toEqual(['VN-2026-02-a']);
-    expect(line(running.lines, 'a', '6601')).toMatchObject({ level: null, favourable: null, flags: ['missing-actuals'] });
+    expect(line(running.lines, 'a', '6601')).toMatchObject({ budget: 2000000, actual: 2300000, variance: 300000, unfiledBudget: 1000000, missingMonths: 1, level: null, favourable: false, flags: ['missing-actuals'] });
     const ytd = computeVariance(workspace(base), { period: P('2026-02'), ytd: true, asOf: '2026-03-01' });
     expect(ytd.months).toEqual(['2026-01', '2026-02']);
     // 10,000.00 + 13,000.00 against 2 x 10,000.00: +15%, warn
@@ -443,7 +450,7 @@ const cents = (v: number): number => Math.round(v * 100);
 
 interface Expected {
   budget: number;
-  actual: number;
+  actual: number | null;
 }
 
 /** Budget (approved + approved adjustments) and actual per department|account for the months. */
@@ -454,6 +461,16 @@ function acmeExpected(months: string[]): Map<string, Expected> {
     if (!e) out.set(k, (e = { budget: 0, actual: 0 }));
     return e;
   };
+  // Months each department filed: its budget is compared over those only (like for like);
+  // a department that filed none keeps the whole budget and a missing actual.
+  const filedMonths = new Map<string, Set<string>>();
+  for (const m of months) {
+    for (const f of existsSync(path.join(ACME, 'actuals', m)) ? readdirSync(path.join(ACME, 'actuals', m)) : []) {
+      const d = (readYaml(`actuals/${m}/${f}`) as { department: string }).department;
+      filedMonths.set(d, (filedMonths.get(d) ?? new Set()).add(m));
+    }
+  }
+  const compared = (department: string): string[] => (filedMonths.has(department) ? months.filter((m) => filedMonths.get(department)!.has(m)) : months);
   const approved = new Set<string>();
   for (const f of readdirSync(path.join(ACME, 'budgets', 'FY2026'))) {
     const b = readYaml(`budgets/FY2026/${f}`) as { department: string; status: string; lines: { account: string; monthly?: number[]; annual?: number }[] };
@@ -468,14 +485,15 @@ function acmeExpected(months: string[]): Map<string, Expected> {
         const base = Math.floor(total / 12);
         monthly = Array.from({ length: 12 }, (_, i) => base + (i < total - base * 12 ? 1 : 0));
       }
-      get(`${b.department}|${l.account}`).budget += months.reduce((s, m) => s + monthly[Number(m.slice(5)) - 1]!, 0);
+      get(`${b.department}|${l.account}`).budget += compared(b.department).reduce((s, m) => s + monthly[Number(m.slice(5)) - 1]!, 0);
     }
   }
   for (const f of readdirSync(path.join(ACME, 'adjustments'))) {
     const a = readYaml(`adjustments/${f}`) as { department: string; status: string; changes: { account: string; month: string; delta: number }[] };
     if (a.status !== 'approved' || !approved.has(a.department)) continue;
-    for (const c of a.changes) if (months.includes(String(c.month))) get(`${a.department}|${c.account}`).budget += cents(c.delta);
+    for (const c of a.changes) if (compared(a.department).includes(String(c.month))) get(`${a.department}|${c.account}`).budget += cents(c.delta);
   }
+  const filed = new Map<string, Set<string>>();
   for (const m of months) {
     let files: string[] = [];
     try {
@@ -485,10 +503,13 @@ function acmeExpected(months: string[]): Map<string, Expected> {
     }
     for (const f of files) {
       const a = readYaml(`actuals/${m}/${f}`) as { department: string; lines: { account: string; amount: number }[] };
-      for (const l of a.lines) get(`${a.department}|${l.account}`).actual += cents(l.amount);
+      filed.set(a.department, (filed.get(a.department) ?? new Set()).add(m));
+      for (const l of a.lines) get(`${a.department}|${l.account}`).actual! += cents(l.amount);
     }
   }
   for (const [k, e] of out) if (e.budget === 0 && e.actual === 0) out.delete(k);
+  // A budgeted department that filed none of the months: actual missing (null), not zero.
+  for (const [k, e] of out) if (approved.has(k.split('|')[0]!) && !filed.has(k.split('|')[0]!)) e.actual = null;
   return out;
 }
 
@@ -519,7 +540,7 @@ describe('examples/acme', () => {
       expect([l.department, l.account, l.actual]).toEqual([l.department, l.account, e!.actual]);
       // marketing-online's budget is only submitted: compared against zero
       expect([l.department, l.account, l.budget]).toEqual([l.department, l.account, l.department === 'marketing-online' ? 0 : e!.budget]);
-      expect(l.variance).toBe(l.actual - l.budget);
+      expect(l.variance).toBe(l.actual === null ? null : l.actual - l.budget);
     }
   });
 
@@ -565,12 +586,12 @@ describe('examples/acme', () => {
     const rev = line(r.lines, 'production', '6001');
     expect(rev.favourable).toBe(true);
     const e = expected.get('production|6001')!;
-    expect(rev.variancePct).toBeCloseTo(((e.actual - e.budget) / e.budget) * 100, 12);
+    expect(rev.variancePct).toBeCloseTo(((e.actual! - e.budget) / e.budget) * 100, 12);
     // company revenue total = sum of the two revenue lines
     const revTotal = r.totals.find((t) => t.category === 'revenue')!;
     const revKeys = ['production|6001', 'marketing|6051'];
     expect(revTotal.budget).toBe(revKeys.reduce((s, k) => s + expected.get(k)!.budget, 0));
-    expect(revTotal.actual).toBe(revKeys.reduce((s, k) => s + expected.get(k)!.actual, 0));
+    expect(revTotal.actual).toBe(revKeys.reduce((s, k) => s + expected.get(k)!.actual!, 0));
     expect(line(r.lines, 'supply-chain', '6499').level).toBe('critical');
     expect(line(r.lines, 'customer-service', '6699').flags).toEqual(['unbudgeted', 'missing-actuals']);
     expect(r.notices.filter((n) => n.status === 'overdue').map((n) => n.id)).toEqual(['VN-2026-10-customer-service']);
