@@ -3,7 +3,7 @@
 // period are handed in; nothing here reads files or the clock.
 import { dayNumber } from '../model/date.js';
 import { CATEGORIES } from '../model/documents.js';
-import type { Category, Level3, PlanDoc, PlanProgressDoc, SubmissionStatus, WorkItemStatus } from '../model/documents.js';
+import type { Category, Level3, PlanDoc, PlanProgressDoc, SubmissionStatus, TargetDirection, TargetMeasure, WorkItemStatus } from '../model/documents.js';
 import { percentOf, toCents } from '../model/money.js';
 import type { Cents } from '../model/money.js';
 import { fiscalMonthIndex, lastDayOfMonth, periodMonths } from '../model/period.js';
@@ -137,6 +137,9 @@ export interface RiskRow {
   owner: string;
 }
 
+/** Why a target is flagged: behind a cumulative pace (either direction) or a level target missed. */
+export type ProgressFlag = 'below-pace' | 'over-pace' | 'off-target';
+
 /** Achievement of one target as of the progress report's date. */
 export interface ProgressTargetRow {
   department: string;
@@ -146,16 +149,42 @@ export interface ProgressTargetRow {
   target: number;
   achieved: number;
   asOf: string;
-  /** achieved / target x 100; null for a zero target. */
+  direction: TargetDirection;
+  measure: TargetMeasure;
+  /**
+   * How much of the target is reached, 100 or more meaning met: achieved / target x 100 when
+   * higher is better, target / achieved x 100 when lower is better; null on a zero divisor.
+   */
   achievementPct: number | null;
   /** Days of the period elapsed up to and including asOf, over the days of the period (0..1). */
   elapsedShare: number;
-  /** target x elapsedShare. */
-  pace: number;
-  /** achieved / pace x 100; null when the pace is zero. */
+  /** target x elapsedShare for a cumulative target; null for a level target (no pace). */
+  pace: number | null;
+  /** achieved against pace as achievementPct is against target; null for a level target or a zero divisor. */
   pctOfPace: number | null;
-  /** achieved < pacePct% of pace. */
+  /** below-pace / over-pace (cumulative, beyond the pacePct tolerance) or off-target (level: not at the target as of the progress date); null when on track. */
+  flag: ProgressFlag | null;
+  /** Kept for JSON version 1 readers: flag is not null. */
   belowPace: boolean;
+}
+
+/** `a` as a percentage of `b` the way a direction reads it (100 = exactly on it); null on a zero divisor. */
+function directedPct(achieved: number, reference: number, direction: TargetDirection): number | null {
+  if (direction === 'lower') return achieved === 0 ? null : (reference / achieved) * 100;
+  return reference === 0 ? null : (achieved / reference) * 100;
+}
+
+/**
+ * The flag of a target's progress. Cumulative targets are held to a linear pace with the
+ * pacePct tolerance (higher: achieved x 100 < pacePct x pace; lower: achieved x pacePct >
+ * 100 x pace); level targets (rates, scores, durations) are compared with the target itself,
+ * without tolerance: a level is either reached or not.
+ */
+export function progressFlag(t: { direction: TargetDirection; measure: TargetMeasure; target: number; achieved: number; pace: number | null }, pacePct: number): ProgressFlag | null {
+  if (t.measure === 'level') return (t.direction === 'lower' ? t.achieved > t.target : t.achieved < t.target) ? 'off-target' : null;
+  const pace = t.pace ?? 0;
+  if (t.direction === 'lower') return t.achieved * pacePct > 100 * pace ? 'over-pace' : null;
+  return pace > 0 && t.achieved * 100 < pacePct * pace ? 'below-pace' : null;
 }
 
 /** One line of the company budget (a department's account). */
@@ -525,7 +554,11 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
     for (const a of pr.doc.targets ?? []) {
       const t = p.doc.targets.find((x) => x.id === a.id);
       if (!t) continue;
-      const pace = t.target * share;
+      const direction = t.direction ?? 'higher';
+      const measure = t.measure ?? 'cumulative';
+      // Only what accumulates has a pace: a yield of 97% is not expected to be 89% by November.
+      const pace = measure === 'cumulative' ? t.target * share : null;
+      const flag = progressFlag({ direction, measure, target: t.target, achieved: a.achieved, pace }, pacePct);
       progressTargets.push({
         department: p.doc.department,
         id: t.id,
@@ -534,12 +567,14 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
         target: t.target,
         achieved: a.achieved,
         asOf: pr.doc.asOf,
-        achievementPct: t.target === 0 ? null : (a.achieved / t.target) * 100,
+        direction,
+        measure,
+        achievementPct: directedPct(a.achieved, t.target, direction),
         elapsedShare: share,
         pace,
-        pctOfPace: pace === 0 ? null : (a.achieved / pace) * 100,
-        // Compared as achieved x 100 < pacePct x pace to avoid dividing.
-        belowPace: pace > 0 && a.achieved * 100 < pacePct * pace,
+        pctOfPace: pace === null ? null : directedPct(a.achieved, pace, direction),
+        flag,
+        belowPace: flag !== null,
       });
     }
   }

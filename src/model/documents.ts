@@ -61,12 +61,17 @@ export interface PlanDoc {
   department: string;
   period: string;
   status: SubmissionStatus;
-  targets: { id: string; metric: string; unit: string; target: number; baseline?: number }[];
+  targets: { id: string; metric: string; unit: string; target: number; baseline?: number; direction?: TargetDirection; measure?: TargetMeasure }[];
   workItems: { id: string; title: string; owner: string; start: string; due: string; targets?: string[] }[];
   resources: { headcount: number; equipment?: string[]; materials?: string[]; budgetRequest: number };
   risks?: { id: string; description: string; likelihood: Level3; impact: Level3; mitigation: string; owner: string }[];
   annualAdjustments?: { target: string; proposed: number; reason: string }[];
 }
+
+/** Whether a higher or a lower value of a target's metric is better (default higher). */
+export type TargetDirection = 'higher' | 'lower';
+/** How a target's value builds up: cumulative (judged against a pace) or level (against the target). */
+export type TargetMeasure = 'cumulative' | 'level';
 
 /** One budget line as written. */
 export interface BudgetLineDoc {

@@ -162,20 +162,22 @@ export function buildConsolidationReport(c: Consolidation, options: ConsolidateR
   tables.push({
     id: 'progress',
     title: 'Progress',
-    caption: `${asOf ? `as of ${asOf}; ` : 'no progress reports; '}pace = target x elapsed share; below pace when achieved < ${c.thresholds.pacePct}% of pace`,
-    columns: [text('department', 'Department'), text('id', 'Target'), num('target', 'Target'), num('achieved', 'Achieved'), pct('achievementPct', 'Achieved'), num('pace', 'Pace'), pct('pctOfPace', 'Of pace'), text('flag', 'Flag')],
+    caption: `${asOf ? `as of ${asOf}; ` : 'no progress reports; '}pace = target x elapsed share (${c.thresholds.pacePct}% tolerance); ↓ lower is better`,
+    columns: [text('department', 'Department'), text('id', 'Target'), text('rule', 'Rule'), num('target', 'Target'), num('achieved', 'Actual'), pct('achievementPct', '% done'), num('pace', 'Pace'), pct('pctOfPace', 'Of pace'), text('flag', 'Flag')],
     rows: c.progress.targets.map((t) => ({
       cells: {
         department: t.department,
         id: t.id,
+        // `pace` or `level`, with ↓ where lower is better.
+        rule: `${t.measure === 'cumulative' ? 'pace' : 'level'}${t.direction === 'lower' ? ' ↓' : ''}`,
         target: t.target,
         achieved: t.achieved,
         achievementPct: t.achievementPct,
-        pace: Math.round(t.pace * 100) / 100,
+        pace: t.pace === null ? null : Math.round(t.pace * 100) / 100,
         pctOfPace: t.pctOfPace,
-        flag: t.belowPace ? 'below pace' : '',
+        flag: t.flag ?? '',
       },
-      tones: t.belowPace ? { pctOfPace: 'critical', flag: 'critical' } : undefined,
+      tones: t.flag ? { ...(t.pace === null ? { achievementPct: 'critical' as const } : { pctOfPace: 'critical' as const }), flag: 'critical' } : undefined,
     })),
   });
 

@@ -28,7 +28,8 @@ describe('consolidate on examples/acme', () => {
     expect(r.stdout).toMatch(/│ ADJ-2026-001 │ marketing {2}│ approved │ yes {5}│/);
     expect(r.stdout).toMatch(/│ ADJ-2026-002 │ production │ rejected │ no {6}│/);
     expect(r.stdout).toMatch(/│ supply-chain {5}│ {2}5,824,000\.00 │ {2}5,199,989\.75 │ 12\.0% │/);
-    expect(r.stdout).toMatch(/│ marketing {8}│ MKT-T1 │ {2}12000 │ {5}7900 │ {4}65\.8% │ 10980\.82 │ {3}71\.9% │ below pace │/);
+    expect(r.stdout).toMatch(/│ marketing {8}│ MKT-T1 │ pace {4}│ {2}12000 │ {3}7900 │ {2}65\.8% │ 10980\.82 │ {3}71\.9% │ below-pace │/);
+    expect(r.stdout).toMatch(/│ operations {7}│ OPS-T3 │ level ↓ │ {6}5 │ {4}5\.2 │ {2}96\.2% │ {8}- │ {7}- │ off-target │/);
     expect(r.stdout).toMatch(/│ customer-service │ 6699 {4}│ Goodwill compensation │/);
     expect(r.stdout).toMatch(/│ production │ PRD-T4 │ Scrap cost per pump │/);
     expect(r.stdout).not.toContain(ESC);

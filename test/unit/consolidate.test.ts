@@ -7,7 +7,7 @@ import addFormatsImport from 'ajv-formats';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { computeConsolidation, elapsedShare } from '../../src/domain/consolidate.js';
+import { computeConsolidation, elapsedShare, progressFlag } from '../../src/domain/consolidate.js';
 import type { Consolidation, ConsolidationPeriod, RollupRow } from '../../src/domain/consolidate.js';
 import { emptyWorkspace, loadWorkspace, normalizeCompany } from '../../src/load/load-workspace.js';
 import type { Category, CompanyDoc } from '../../src/model/documents.js';
@@ -177,7 +177,32 @@ describe('consolidate on examples/acme', () => {
     expect(t.achievementPct!).toBeCloseTo((7900 / 12000) * 100, 9);
     expect(t.pctOfPace!).toBeCloseTo((7900 / ((12000 * 334) / 365)) * 100, 9);
     expect(t.belowPace).toBe(true);
-    expect(year.progress.targets.filter((x) => x.belowPace).map((x) => x.id)).toEqual(['MKT-T1']);
+    expect(t.flag).toBe('below-pace');
+    expect(year.progress.targets.filter((x) => x.flag === 'below-pace' || x.flag === 'over-pace').map((x) => x.id)).toEqual(['MKT-T1']);
+  });
+
+  it('reads lower-is-better and level targets right: no pace on a level, the comparison inverted for lower', () => {
+    const get = (id: string) => year.progress.targets.find((x) => x.id === id)!;
+    // Month-end close 5.2 days against a target of 5 (lower is better, a level): off target,
+    // 5 / 5.2 = 96.2% achieved, and no pace (a close does not accumulate through the year).
+    expect(get('OPS-T3')).toMatchObject({ direction: 'lower', measure: 'level', pace: null, pctOfPace: null, flag: 'off-target', belowPace: true });
+    expect(get('OPS-T3').achievementPct!).toBeCloseTo((5 / 5.2) * 100, 9);
+    // First-pass yield 97.3 against 97.5: a level judged against the target, not 89% of it by pace.
+    expect(get('PRD-T2')).toMatchObject({ measure: 'level', pace: null, flag: 'off-target' });
+    // Cumulative, higher: on pace (47,650 of 52,000 x 334/365 = 47,583.56).
+    expect(get('PRD-T1')).toMatchObject({ direction: 'higher', measure: 'cumulative', flag: null });
+  });
+
+  it('flags each direction and measure by its own rule', () => {
+    const f = (direction: 'higher' | 'lower', measure: 'cumulative' | 'level', target: number, achieved: number, pace: number | null) => progressFlag({ direction, measure, target, achieved, pace }, 90);
+    expect(f('higher', 'cumulative', 100, 89, 99)).toBe('below-pace'); // 89 < 90% of 99
+    expect(f('higher', 'cumulative', 100, 90, 100)).toBe(null); // exactly at 90% of pace
+    expect(f('lower', 'cumulative', 100, 56, 50)).toBe('over-pace'); // 56 x 90 > 100 x 50
+    expect(f('lower', 'cumulative', 100, 55, 50)).toBe(null); // 55 x 90 = 4950 <= 5000
+    expect(f('higher', 'level', 97.5, 97.5, null)).toBe(null);
+    expect(f('higher', 'level', 97.5, 97.4, null)).toBe('off-target');
+    expect(f('lower', 'level', 5, 5, null)).toBe(null);
+    expect(f('lower', 'level', 5, 5.2, null)).toBe('off-target');
     expect(year.progress.attention.map((w) => `${w.id} ${w.status}`)).toEqual(['PRD-W3 at-risk', 'MKT-W3 late', 'CSV-W2 at-risk', 'SCM-W2 late']);
   });
 
