@@ -83,7 +83,8 @@ function budgetVariance(category: Category): MetricDef {
       const s = r.subtotals.find((x) => x.department === ctx.department && x.category === category);
       if (!s) return { value: null, source, missing: `no ${category} lines budgeted or booked in the period` };
       if (s.variancePct === null) return { value: null, source, missing: `the ${category} budget of the period is zero` };
-      return { value: s.variancePct, source, detail: `budget ${s.budget / 100}, actual ${s.actual / 100}, variance ${s.variance / 100} (${s.lines} lines)` };
+      // A percentage implies a filed actual (missing months returned above).
+      return { value: s.variancePct, source, detail: `budget ${s.budget / 100}, actual ${s.actual! / 100}, variance ${s.variance! / 100} (${s.lines} lines)` };
     },
   };
 }

@@ -160,15 +160,16 @@ describe('a fiscal year that starts in April', () => {
     const r = computeVariance(ws(), { period: P('2027-01'), ytd: true, asOf: '2027-02-01' });
     expect(r.months).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01']);
     expect(r.from).toBe('2026-04-01');
-    // 10 + 20 + ... + 100 = 550.00 against 130.00 filed in two of ten months
-    expect(line(r.lines, 'a', '6601')).toMatchObject({ budget: 55000, actual: 13000, favourable: null, level: null, flags: ['missing-actuals'] });
+    // 130.00 filed in two of ten months (April 10.00 and January 100.00 budgeted): compared like
+    // for like with 110.00; the other eight months' 440.00 of the 550.00 are kept aside.
+    expect(line(r.lines, 'a', '6601')).toMatchObject({ budget: 11000, actual: 13000, variance: 2000, unfiledBudget: 44000, missingMonths: 8, favourable: false, level: null, flags: ['missing-actuals'] });
     expect(r.missingActuals.map((m) => m.month)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
   });
   it('knows the quarters of the fiscal year', () => {
     const q = computeVariance(ws(), { period: P('FY2026-Q4'), ytd: false, asOf: '2027-04-01' });
     expect(q.months).toEqual(['2027-01', '2027-02', '2027-03']);
-    // 100 + 110 + 120 budgeted
-    expect(line(q.lines, 'a', '6601')).toMatchObject({ budget: 33000, actual: 12000 });
+    // 100 + 110 + 120 budgeted; only January (100.00) filed, so compared with that month alone
+    expect(line(q.lines, 'a', '6601')).toMatchObject({ budget: 10000, actual: 12000, unfiledBudget: 23000 });
   });
 });
 
