@@ -30,6 +30,7 @@ describe('the ISO 4217 table', () => {
     expect(currencyDigits('XAU')).toBeNull();
     expect(currencyDigits('XTS')).toBeNull();
     expect(currencyDigits('constructor')).toBeNull();
+    expect(currencyDigits('')).toBeNull();
   });
 });
 
@@ -64,6 +65,10 @@ describe('currency codes', () => {
     // codes without minor units are never suggested: XAG is one letter from XAU but not a currency
     expect(currencyProblem('XAV')).toBe('XAV is not an ISO 4217 currency code; did you mean XAF?');
     expect(currencyProblem('DOLLAR')).toMatch(/; write the three capital letters/);
+    // only codes of the same length are near: USDD is not one letter from USD
+    expect(currencyProblem('USDD')).toMatch(/^USDD is not an ISO 4217 currency code; write the three capital letters/);
+    expect(currencyProblem('')).toMatch(/^ is not an ISO 4217 currency code; write/);
+    expect(currencyProblem('EURO')).toMatch(/did you mean EUR\?$/);
   });
 
   it('rejects codes without minor units with their own reason', () => {

@@ -82,6 +82,10 @@ describe('sign rules per category', () => {
       actuals: [actuals('a', '2026-03', [['6001', 90000], ['6601', 60000], ['6602', 25000]]), actuals('b', '2026-03', [['6001', 25000], ['6601', 10000]])],
     });
     const r = march(ws);
+    // subtotals stay in department order when b's line is the most severe
+    const severeB = workspace({ budgets: ws.budgets, actuals: [actuals('a', '2026-03', [['6001', 100000], ['6601', 50000], ['6602', 30000]]), actuals('b', '2026-03', [['6001', 20000], ['6601', 20000]])] });
+    expect(march(severeB).lines[0]!.department).toBe('b');
+    expect(march(severeB).subtotals.map((x) => x.department)).toEqual(['a', 'a', 'b', 'b']);
     const row = (s: VarianceSubtotal): unknown[] => [s.department, s.category, s.budget, s.actual, s.variance, s.variancePct, s.favourable, s.lines];
     expect(r.subtotals.map(row)).toEqual([
       ['a', 'revenue', 100000, 90000, -10000, -10, false, 1],
@@ -123,6 +127,16 @@ describe('accounts without a budget line', () => {
     expect(line(r.lines, 'b', '6001')).toMatchObject({ category: 'revenue', name: 'acct 6001', categoryAssumed: true, budget: 0, variance: 50000, favourable: true, level: null, flags: ['unbudgeted'] });
     expect(r.notices.map((n) => n.id)).toEqual([]);
   });
+  it("take the first department's category when two departments disagree", () => {
+    const r = computeVariance(
+      workspace({
+        budgets: [budget('a', [{ account: '6001', category: 'revenue', months: M12(1) }]), budget('b', [{ account: '6001', category: 'cost', months: M12(1) }])],
+        actuals: [actuals('a', '2026-03', [['6001', 1]]), actuals('b', '2026-03', [['6001', 1]]), actuals('c', '2026-03', [['6001', 5]])],
+      }),
+      { period: P('2026-03'), ytd: false, asOf: '2026-04-30' },
+    );
+    expect(line(r.lines, 'c', '6001').category).toBe('revenue');
+  });
   it("take the department's own line of any status first", () => {
     const r = computeVariance(ws(), { period: P('2026-03'), ytd: false, asOf: '2026-04-30' });
     expect(line(r.lines, 'c', '6001')).toMatchObject({ category: 'cost', categoryAssumed: true, budget: 0, favourable: false, flags: ['no-approved-budget'], level: null });
@@ -138,6 +152,9 @@ describe('accounts without a budget line', () => {
       { department: 'a', month: '2026-04' },
       { department: 'b', month: '2026-04' },
     ]);
+    // listed by department whatever the order of the budget files
+    const reversed = { ...ws(), budgets: [...ws().budgets].reverse() };
+    expect(computeVariance(reversed, { period: P('2026-04'), ytd: false, asOf: '2026-05-31' }).missingActuals.map((m) => m.department)).toEqual(['a', 'b']);
   });
 });
 
@@ -195,6 +212,15 @@ describe('line order, flags and defaults', () => {
   it('orders by level, then size of the variance, then department and account', () => {
     const r = computeVariance(ws(), { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
     expect(r.lines.map((l) => `${l.department} ${l.account} ${l.level ?? '-'}`)).toEqual(['a 6000 critical', 'a 6601 critical', 'a 6602 critical', 'b 5000 critical', 'b 6601 critical', 'a 6603 warn', 'a 6604 -', 'a 6699 -']);
+  });
+  it('puts a critical line before a warn line with a larger variance, and both before lines without a level', () => {
+    const ws2 = workspace({
+      budgets: [budget('a', [{ account: '6601', category: 'expense', months: M12(100000) }, { account: '6602', category: 'expense', months: M12(1000) }, { account: '6603', category: 'revenue', months: M12(100000) }])],
+      // 6601 +15% warn (150.00); 6602 +50% critical (5.00); 6603 +30% favourable, no level (300.00)
+      actuals: [actuals('a', '2026-01', [['6601', 115000], ['6602', 1500], ['6603', 130000]])],
+    });
+    const r = computeVariance(ws2, { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
+    expect(r.lines.map((l) => `${l.account} ${l.level ?? '-'}`)).toEqual(['6602 critical', '6601 warn', '6603 -']);
   });
   it('keeps a zero-budget line with an actual of zero, unflagged; drops one without actuals', () => {
     const r = computeVariance(ws(), { period: P('2026-01'), ytd: false, asOf: '2026-01-31' });
@@ -297,6 +323,10 @@ describe('threshold edges', () => {
     expect(pctReached(5699, 10000, 57)).toBe(false);
     expect(pctReached(1250, 10000, 12.5)).toBe(true);
     expect(pctReached(1249, 10000, 12.5)).toBe(false);
+    // sizes, not signs: a negative budget or variance compares by its absolute value
+    expect(pctReached(-500, 1000, 50)).toBe(true);
+    expect(pctReached(500, -1000, 50)).toBe(true);
+    expect(pctReached(499, -1000, 50)).toBe(false);
   });
   it('a zero budget is critical once the minimum amount is reached', () => {
     expect(levelOf(500000, 0, false, t)).toBe('critical');
@@ -397,6 +427,9 @@ describe('flags, notices and periods', () => {
     const r = computeVariance(later, { period: P('2026-03'), ytd: false, asOf: '2026-03-31' });
     expect(r.lines.every((l) => l.level === null)).toBe(true);
     expect(r.notices.map((n) => [n.id, n.status])).toEqual([['VN-2026-02-a', 'overdue']]);
+    // but none of a month after the period, even with its actuals on file
+    const april = workspace({ ...later, actuals: [...later.actuals, actuals('a', '2026-04', [['6601', 9000000]]), actuals('b', '2026-04', [['6601', 9000000]])] });
+    expect(computeVariance(april, { period: P('2026-03'), ytd: false, asOf: '2026-05-31' }).notices.map((n) => n.id)).toEqual(['VN-2026-02-a']);
   });
   it('quarters and years get their own notice id; --ytd sums from the fiscal year start', () => {
     const full = workspace({ ...base, actuals: [...base.actuals, actuals('a', '2026-03', [['6601', 1000000]]), actuals('b', '2026-02', [['6601', 1000000]]), actuals('b', '2026-03', [['6601', 1000000]])] });
