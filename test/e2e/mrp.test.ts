@@ -153,3 +153,23 @@ describe('opsplan production on acme', () => {
     expect(runOpsplan(['production', 'examples/acme']).code).toBe(2);
   });
 });
+
+describe('opsplan diff: the production sections', () => {
+  it('shows a changed BOM quantity, a new receipt and a new plan in units', async () => {
+    const { acmeRepo, commitAll, edit } = await import('../helpers/git-repo.js');
+    const repo = acmeRepo();
+    const ws = (f: string): string => path.join(repo, 'ws', f);
+    edit(ws('boms/FG-1001.yaml'), 'qty: 2.4', 'qty: 2.6');
+    edit(ws('purchase-orders/PO-2026-0415.yaml'), 'due: 2026-12-18\n', 'due: 2026-12-18\nreceipts:\n  - date: 2026-11-29\n    sku: "RM-MTR-750"\n    qty: 20\n');
+    makeWorkspace({ 'ws/production/plans/2027-03.yaml': 'kind: production-plan\nversion: 1\ndepartment: production\nperiod: 2027-03\nstatus: draft\nlines:\n  - { sku: "FG-1001", quantity: 50, due: 2027-03-05, source: forecast }\n' }, repo);
+    const head = commitAll(repo, 'production changes');
+    const r = runOpsplan(['diff', 'ws', '--base', 'HEAD~1', '--head', head, '-f', 'json', '--as-of', '2026-11-30'], { cwd: repo });
+    const doc = JSON.parse(r.stdout) as { sections: { id: string; items: { change: string; key: Record<string, string>; fields: { field: string; before: unknown; after: unknown }[] }[] }[] };
+    const section = (id: string) => doc.sections.find((s) => s.id === id)!.items;
+    expect(section('boms')).toEqual([expect.objectContaining({ change: 'changed', key: { file: 'boms/FG-1001.yaml' }, fields: [expect.objectContaining({ field: 'components', before: expect.anything(), after: expect.anything() })] })]);
+    expect(String(section('boms')[0]!.fields[0]!.after)).toContain('"qty":2.6');
+    expect(section('purchase-orders')).toEqual([expect.objectContaining({ change: 'changed', key: { id: 'PO-2026-0415' } })]);
+    expect(section('production-plans')).toEqual([expect.objectContaining({ change: 'added', key: { plan: 'production 2027-03' } })]);
+    expect(section('production-reports')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { budgetsSection } from './budgets.js';
 import { inventorySection } from './inventory.js';
 import { kpiReviewsSection, kpiSchemesSection } from './kpi.js';
 import { plansSection } from './plans.js';
+import { productionSections } from './production.js';
 import { equipmentSection, maintenanceSection, qualitySection, safetySection } from './quality.js';
 import { recordsSection } from './records.js';
 import type { DiffSectionBuilder } from './types.js';
@@ -16,6 +17,7 @@ export const DIFF_SECTIONS: readonly DiffSectionBuilder[] = [
   adjustmentsSection,
   plansSection,
   inventorySection,
+  ...productionSections,
   recordsSection({ id: 'variance-responses', title: 'Variance responses', kind: 'variance-response', idField: 'notice', records: (ws) => ws.responses.map((r) => ({ id: r.doc.notice, file: r.file, record: r.doc })) }),
   kpiSchemesSection,
   kpiReviewsSection,
