@@ -1,6 +1,7 @@
 // The registry of file kinds: one line per kind, in the order their cross-file checks run
 // (a kind's checks may read the collections of the kinds above it). Everything that lists
 // kinds derives from this array.
+import { accountPlanKind } from './account-plan/kind.js';
 import { actualsKind } from './actuals/kind.js';
 import { budgetAdjustmentKind } from './budget-adjustment/kind.js';
 import { bomKind } from './bom/kind.js';
@@ -19,6 +20,7 @@ import { equipmentKind } from './equipment/kind.js';
 import { maintenanceLogKind } from './maintenance-log/kind.js';
 import { qualityLogKind } from './quality-log/kind.js';
 import { safetyInspectionKind } from './safety-inspection/kind.js';
+import { serviceLogKind } from './service-log/kind.js';
 import { varianceResponseKind } from './variance-response/kind.js';
 
 /** Every file kind opsplan reads. */
@@ -31,6 +33,8 @@ export const KINDS = [
   inventoryKind,
   planProgressKind,
   varianceResponseKind,
+  serviceLogKind,
+  accountPlanKind,
   companyPlanKind,
   bomKind,
   productionPlanKind,

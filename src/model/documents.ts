@@ -30,6 +30,7 @@ export interface VarianceOverride {
   criticalPct?: number;
   minAmount?: number;
 }
+import type { ServiceThresholds } from '../kinds/service-log/types.js';
 
 /** `opsplan.yaml`. */
 export interface CompanyDoc {
@@ -40,6 +41,8 @@ export interface CompanyDoc {
   fiscalYearStartMonth?: number;
   /** Rounding rule where a value must be rounded to the minor unit (default half-up). */
   rounding?: 'half-up' | 'half-even';
+  /** IANA zone for times without an offset (default Asia/Shanghai). */
+  timeZone?: string;
   departments: { id: string; name: string; function: DepartmentFunction; parent?: string; manager?: string }[];
   warehouses?: { id: string; name: string; location?: string }[];
   /** Settings for production and material planning. */
@@ -51,6 +54,7 @@ export interface CompanyDoc {
     responseDays?: number;
     suppliers?: { weights?: { onTime?: number; quality?: number; price?: number }; grades?: { A?: number; B?: number; C?: number } };
     maintenance?: { toleranceDays?: number };
+    service?: ServiceThresholds;
   };
 }
 

@@ -1,6 +1,7 @@
 // The loaded workspace: every valid document, with amounts in integer cents and budgets
 // expanded to 12 fiscal months, plus where each came from.
 import type { KindCollections } from '../kinds/registry.js';
+import type { ServiceThresholds } from '../kinds/service-log/types.js';
 import type { Cents, Rounding } from './money.js';
 import type {
   ActualsDoc,
@@ -49,6 +50,8 @@ export interface Company extends Source {
   fiscalYearStartMonth: number;
   /** Rounding rule for values that must be rounded to the minor unit. */
   rounding: Rounding;
+  /** IANA zone of times written without an offset and of --as-of days. */
+  timeZone: string;
   departments: { id: string; name: string; function: DepartmentFunction; parent?: string; manager?: string }[];
   warehouses: { id: string; name: string; location?: string }[];
   thresholds: {
@@ -59,6 +62,7 @@ export interface Company extends Source {
     suppliers: SupplierThresholds;
     /** Days either side of the due date; null = 10% of each task's interval. */
     maintenance: { toleranceDays: number | null };
+    service: ServiceThresholds;
   };
   doc: CompanyDoc;
 }

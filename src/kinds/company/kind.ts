@@ -3,6 +3,7 @@ import type { CompanyDoc } from '../../model/documents.js';
 import { currencyDigits, currencyProblem, toCents } from '../../model/money.js';
 import type { Company } from '../../model/workspace.js';
 import { defineKind } from '../kind.js';
+import { DEFAULT_TIME_ZONE } from '../service-log/types.js';
 import type { CheckContext } from '../kind.js';
 
 /** Applies the company file's defaults and converts money thresholds to minor units. */
@@ -20,6 +21,7 @@ export function normalizeCompany(doc: CompanyDoc, file: string): Company {
     currencyDigits: digits,
     fiscalYearStartMonth: doc.fiscalYearStartMonth ?? 1,
     rounding: doc.rounding ?? 'half-up',
+    timeZone: doc.timeZone ?? DEFAULT_TIME_ZONE,
     departments: doc.departments,
     warehouses: doc.warehouses ?? [],
     thresholds: {
@@ -42,6 +44,7 @@ export function normalizeCompany(doc: CompanyDoc, file: string): Company {
         grades: { A: t.suppliers?.grades?.A ?? 90, B: t.suppliers?.grades?.B ?? 75, C: t.suppliers?.grades?.C ?? 60 },
       },
       maintenance: { toleranceDays: t.maintenance?.toleranceDays ?? null },
+      service: t.service ?? {},
     },
     doc,
   };
