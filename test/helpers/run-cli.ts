@@ -28,6 +28,11 @@ export function runOpsplan(args: string[], options: { cwd?: string; env?: Record
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The YAML files below a folder, counted independently of opsplan's own walk (the examples grow with every chapter). */
+export function countYamlFiles(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).length;
+}
+
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'opsplan-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
