@@ -2,12 +2,14 @@
 // computed by their domain functions, arranged as workbook sheets. Tables come from the
 // other commands' report builders (picked by table id), so the workbook shows the very
 // cells the terminal shows; this module only arranges, counts and labels.
+import type { AccountsResult } from '../domain/accounts.js';
 import type { BudgetRow } from '../domain/budget.js';
 import type { Consolidation } from '../domain/consolidate.js';
 import type { EquipmentResult } from '../domain/equipment.js';
 import type { QualityResult } from '../domain/quality.js';
 import type { SafetyResult } from '../domain/safety.js';
 import type { KpiResult } from '../domain/kpi.js';
+import type { ServiceResult } from '../domain/service.js';
 import type { StockResult } from '../domain/stock.js';
 import type { SupplierResult } from '../domain/suppliers.js';
 import type { VarianceResult, VarianceSubtotal } from '../domain/variance.js';
@@ -22,6 +24,8 @@ import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTabl
 import { sheetName, text, translateTable } from './i18n.js';
 import type { Lang, SheetId } from './i18n.js';
 import type { Report, Row, Table } from './model.js';
+import { buildAccountsReport } from './accounts.js';
+import { buildServiceReport } from './service.js';
 import { buildQualityReport } from './quality.js';
 import { buildSafetyReport } from './safety.js';
 import { buildStockReport } from './stock.js';
@@ -45,15 +49,22 @@ export interface ReportSheet {
   charts?: ChartData[];
 }
 
-/** Everything the report is made of, each computed once by its own domain function. */
-/** The production chapter's results of the month (quality, equipment, safety, suppliers). */
+/**
+ * The chapters' results of the month: quality, equipment, safety, suppliers, and customer
+ * service and key accounts (null when the workspace keeps no service logs / account plans: no sheet).
+ */
 export interface ChapterResults {
   quality: QualityResult;
   equipment: EquipmentResult;
   safety: SafetyResult;
   suppliers: SupplierResult;
+  /** computeService of the month. */
+  service: ServiceResult | null;
+  /** computeAccounts as of the as-of date. */
+  accounts: AccountsResult | null;
 }
 
+/** Everything the report is made of, each computed once by its own domain function. */
 export interface MonthlyReportInput {
   lang: Lang;
   companyName: string;
@@ -77,7 +88,7 @@ export interface MonthlyReportInput {
   /** computeBudgetRows of the fiscal year. */
   budgetRows: BudgetRow[];
   fiscalMonths: MonthId[];
-  /** Quality, equipment, safety and supplier figures of the month (sheets left out when absent). */
+  /** The chapters' figures of the month (sheets left out when absent). */
   chapter?: ChapterResults;
   /** The loader's findings. */
   diagnostics: Diagnostic[];
@@ -367,8 +378,28 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     sheet('count-discrepancies', pick(stockReport, 'stock-counts')),
     ...chapterSheets(input, sheet),
     sheet('performance', input.kpi ? performanceTables(input.kpi) : [], input.kpi ? performanceExtras(input.kpi, cl) : {}),
+    ...customerSheets(input, sheet),
     sheet('findings', [findingsTable(input.diagnostics)]),
     sheet('about', [aboutTable, filesTable]),
   ];
   return { currency: input.currency, digits: input.digits, sheets, flags };
+}
+
+/**
+ * The Customer Service sheet (SLA attainment, backlog, hot issues, satisfaction, the cases
+ * breached or running) and the Key Accounts sheet, each only when the workspace has its data.
+ */
+function customerSheets(input: MonthlyReportInput, sheet: (id: SheetId, tables: Table[], extra?: Partial<ReportSheet>) => ReportSheet): ReportSheet[] {
+  const out: ReportSheet[] = [];
+  const service = input.chapter?.service;
+  const accounts = input.chapter?.accounts;
+  if (service) {
+    const r = buildServiceReport(service);
+    out.push(sheet('customer-service', pick(r, 'service-summary', 'service-hot-issues', 'service-times', 'service-backlog', 'service-cases', 'service-repeat-customer', 'service-repeat-product', 'service-after-sales', 'service-missing'), { title: `${text('service.title', input.lang)} ${input.period}`, headline: r.headline }));
+  }
+  if (accounts) {
+    const r = buildAccountsReport(accounts);
+    out.push(sheet('key-accounts', pick(r, 'accounts', 'accounts-tier', 'accounts-owner', 'accounts-missing'), { title: `${text('accounts.title', input.lang)} FY${accounts.fiscalYear}`, headline: r.headline }));
+  }
+  return out;
 }

@@ -62,7 +62,7 @@ describe('opsplan report on examples/acme', () => {
     expect(json.file).toBe(path.join('reports', 'opsplan-2026-11.xlsx'));
     expect(json.kind).toBe('report');
     expect(json.version).toBe(1);
-    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Quality', 'Equipment', 'Safety', 'Suppliers', 'Performance', 'Findings', 'About']);
+    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Quality', 'Equipment', 'Safety', 'Suppliers', 'Performance', 'Customer Service', 'Key Accounts', 'Findings', 'About']);
     expect(json.sheets[0]!.images).toBe(3);
     expect(wb.worksheets.map((w) => w.name)).toEqual(json.sheets.map((s) => s.name));
   });
@@ -138,6 +138,21 @@ describe('opsplan report on examples/acme', () => {
       const row = budget.find((r) => r.Department === line.department && r.Account === line.account)!;
       for (const [month, amount] of Object.entries(line.revised.months)) expect(row[month]).toBe(amount);
     }
+  });
+
+  it('shows the figures service and accounts print as JSON on the Customer Service and Key Accounts sheets', () => {
+    const svc = JSON.parse(runOpsplan(['service', ws, ...ARGS, '--format', 'json']).stdout) as { company: { opened: number; backlog: { total: number }; sla: { met: number; breached: number; attainmentPct: number }; satisfaction: { pct: number }; hotIssues: { category: string; complaints: number; rise: number }[] } };
+    const sheet = wb.getWorksheet('Customer Service')!;
+    const company = tableRows(sheet, ['Department', 'Opened']).find((r) => r.Department === 'company')!;
+    expect([company.Opened, company.Backlog, company['SLA met'], company.Breached]).toEqual([svc.company.opened, svc.company.backlog.total, svc.company.sla.met, svc.company.sla.breached]);
+    // Percentages are stored as fractions with a percent format.
+    expect(company['SLA %']).toBeCloseTo(svc.company.sla.attainmentPct / 100, 6);
+    expect(company['Satisfied %']).toBeCloseTo(svc.company.satisfaction.pct / 100, 4);
+    const hot = tableRows(sheet, ['Category', 'Complaints']);
+    expect(hot.map((h) => [h.Category, h.Complaints, h.Rise])).toEqual(svc.company.hotIssues.map((h) => [h.category, h.complaints, h.rise]));
+    const acc = JSON.parse(runOpsplan(['accounts', ws, '--as-of', '2026-11-30', '--format', 'json']).stdout) as { accounts: { customer: string; overdue: number; breaches: number }[] };
+    const rows = tableRows(wb.getWorksheet('Key Accounts')!, ['Customer', 'Tier']);
+    expect(rows.map((r) => [r.Customer, r.Overdue, r['SLA breaches']])).toEqual(acc.accounts.map((a) => [a.customer, a.overdue, a.breaches]));
   });
 
   it('closes each budget category with a live SUM that carries the consolidated total', () => {
@@ -236,7 +251,7 @@ describe('opsplan report: determinism and safety', () => {
     const r = runOpsplan(['report', ws, ...ARGS, '--lang', 'zh-CN', '-o', file, '--no-charts']);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '质量', '设备', '安全', '供应商评价', '经营绩效', '数据校验', '关于']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
     expect(tableRows(wb.getWorksheet('预算执行差异')!, ['部门', '科目']).length).toBeGreaterThan(0);
   }, 60000);
 

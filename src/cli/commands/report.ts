@@ -4,29 +4,33 @@
 import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { computeAccounts } from '../../domain/accounts.js';
 import { computeBudgetRows } from '../../domain/budget.js';
 import { computeConsolidation, periodIsKnown } from '../../domain/consolidate.js';
 import { computeKpiForPeriod } from '../../domain/kpi.js';
 import { createMemo } from '../../domain/memo.js';
+import { computeService } from '../../domain/service.js';
 import { computeStock } from '../../domain/stock.js';
 import { computeVariance, computeVarianceTotals } from '../../domain/variance.js';
 import { fiscalMonths, fiscalYearOf, parsePeriod } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
+import type { Workspace } from '../../model/workspace.js';
 import type { SheetSpec } from '../../render/xlsx.js';
 import { LANGS, text } from '../../report/i18n.js';
 import type { Lang } from '../../report/i18n.js';
 import { buildMonthlyReport } from '../../report/monthly-report.js';
-import type { MonthlyReportInput } from '../../report/monthly-report.js';
+import type { ChapterResults, MonthlyReportInput } from '../../report/monthly-report.js';
 import { chapterResults } from '../chapter-results.js';
 import { addOutputOptions, requireCompany, resolveOutputPath, resolveOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
 import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
-import type { SharedLoadFlags } from '../load-for-command.js';
+import type { CommandLoad, SharedLoadFlags } from '../load-for-command.js';
 import { latestActualsMonth, parsePeriodOption, requirePeriodWithData } from '../period-option.js';
 import { releaseMemory } from '../release-memory.js';
 import { ensureDir, writeFileAtomic } from '../write-output.js';
+import { serviceInputOf } from './service.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -172,7 +176,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       varianceYtd: computeVariance(ws, { period, ytd: true, asOf }, memo),
       varianceByMonth: months.filter((m) => m <= month).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
       stock: computeStock(ws, { asOf }),
-      chapter: chapterResults(ws, company, { months: [month], asOf, leftOut: load.result.rejected }),
+      chapter: { ...chapterResults(ws, company, { months: [month], asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf) },
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
       kpi: computeKpiForPeriod(ws, period, asOf),
       budgetRows: computeBudgetRows(ws, fy, undefined, memo),
@@ -218,4 +222,15 @@ async function prepare(ctx: CliContext, workspace: string | undefined, flags: Re
     sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
   }
   return { sheets, cancelCharts: () => cancels.forEach((c) => c()), report: { currency: report.currency, digits: report.digits, flags: report.flags }, month, asOf, target, inputFiles, inputErrors };
+}
+
+/** The customer-service and key-account results of the month, when the workspace has their files. */
+function customerResults(load: CommandLoad, ws: Workspace, period: Period, asOf: string): Pick<ChapterResults, 'service' | 'accounts'> {
+  const hasLogs = ws.serviceLogs.length > 0 || load.result.rejected.some((r) => r.kind === 'service-log');
+  if (!hasLogs && ws.accountPlans.length === 0) return { service: null, accounts: null };
+  const input = serviceInputOf(load, ws);
+  return {
+    service: hasLogs ? computeService(input, period, asOf) : null,
+    accounts: ws.accountPlans.length > 0 ? computeAccounts(ws.accountPlans, input, asOf) : null,
+  };
 }

@@ -1,0 +1,100 @@
+// `opsplan service [WORKSPACE] --period P`: case counts, backlog, service-hour times, SLA
+// attainment, closure rate, satisfaction and hot issues from the service logs.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { computeService, hasBreach } from '../../domain/service.js';
+import type { ServiceInput } from '../../domain/service-cases.js';
+import type { ServiceLog } from '../../kinds/service-log/types.js';
+import { parsePeriod, periodMonths } from '../../model/period.js';
+import type { Period } from '../../model/period.js';
+import type { Workspace } from '../../model/workspace.js';
+import { isTimeZone, localDate } from '../../model/zoned-time.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderReport } from '../../render/table.js';
+import { buildServiceReport, serviceCasesTable, serviceToJson } from '../../report/service.js';
+import { usageError, useColor } from '../context.js';
+import type { CliContext } from '../context.js';
+import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
+import type { CommandLoad, SharedLoadFlags } from '../load-for-command.js';
+import { writeFileAtomic } from '../write-output.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+
+interface ServiceFlags extends SharedLoadFlags {
+  period?: string;
+  asOf?: string;
+  format: string;
+  output?: string;
+  failOn?: string;
+  color?: boolean;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * What the service computations need from a loaded workspace: the clean logs, the logs left
+ * out for errors (their department-months become missing), the zone, levels and calendar.
+ * Exits 2 when the company's time zone is unknown (every time would be read wrong).
+ */
+export function serviceInputOf(load: CommandLoad, ws: Workspace): ServiceInput {
+  const company = ws.company!;
+  if (!isTimeZone(company.timeZone)) throw usageError(`timeZone "${company.timeZone}" in opsplan.yaml is not an IANA zone; write one such as Asia/Shanghai`);
+  const brokenLogs = load.result.rejected
+    .filter((r) => r.kind === 'service-log')
+    .map((r) => {
+      const d = (r.data ?? {}) as Partial<ServiceLog>;
+      const month = str(d.month);
+      return { file: r.file, department: str(d.department), month: month !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : null };
+    });
+  return { logs: ws.serviceLogs, brokenLogs, zone: company.timeZone, sla: company.thresholds.service.sla ?? [], calendar: company.thresholds.service.calendar, startMonth: company.fiscalYearStartMonth };
+}
+
+/** --as-of, or today in the company zone. */
+export function serviceAsOf(value: string | undefined, now: Date, zone: string): string {
+  return value === undefined ? localDate(zone, now.getTime()) : resolveAsOf(value, now);
+}
+
+function checkFlags(flags: ServiceFlags): Period {
+  if (!(FORMATS as readonly string[]).includes(flags.format)) throw usageError(`unknown format "${flags.format}"; use one of ${FORMATS.join(', ')}`);
+  if (flags.failOn !== undefined && flags.failOn !== 'breach') throw usageError(`--fail-on takes breach, got "${flags.failOn}"`);
+  if (flags.period === undefined) throw usageError('--period is required: a month (2026-11), a fiscal quarter (FY2026-Q4) or a fiscal year (FY2026)');
+  const period = parsePeriod(flags.period);
+  if (!period) throw usageError(`--period takes a month (2026-11), a fiscal quarter (FY2026-Q4) or a fiscal year (FY2026), got "${flags.period}"`);
+  return period;
+}
+
+/** Registers `service`. */
+export function registerService(program: Command, ctx: CliContext, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('service')
+    .description('customer service: cases, backlog, response and resolution times, SLA attainment, satisfaction, hot issues')
+    .argument('[workspace]', 'workspace folder (default: .)')
+    .option('-p, --period <period>', 'month (2026-11), fiscal quarter (FY2026-Q4) or fiscal year (FY2026)')
+    .option('--as-of <date>', 'measure as of the end of this day YYYY-MM-DD in the company time zone (default: today)')
+    .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'table')
+    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
+    .option('--fail-on <what>', 'exit 1 when a case of the period breached its SLA: breach');
+  sharedLoadOptions(cmd);
+  cmd.action((workspace: string | undefined, flags: ServiceFlags) => {
+    const period = checkFlags(flags);
+    const load = loadForCommand(ctx, workspace ? [workspace] : [], flags);
+    const inputErrors = reportLoadProblems(ctx, load);
+    const ws = load.result.workspace;
+    if (!ws.company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
+    const input = serviceInputOf(load, ws);
+    const asOf = serviceAsOf(flags.asOf, ctx.now, input.zone);
+    const months = new Set(periodMonths(period, input.startMonth));
+    const found = [...new Set([...input.logs.map((l) => l.month), ...input.brokenLogs.flatMap((b) => (b.month ? [b.month] : []))])].sort();
+    if (!found.some((m) => months.has(m))) throw usageError(`no service log belongs to ${period.id}; months with service logs: ${found.join(', ') || 'none'}`);
+    if (asOf < `${[...months][0]}-01`) throw usageError(`--as-of ${asOf} is before ${period.id} starts`);
+    const result = computeService(input, period, asOf);
+    let text: string;
+    if (flags.format === 'json') text = serviceToJson(result);
+    else if (flags.format === 'csv') text = renderCsv(serviceCasesTable(result), 2);
+    else text = renderReport(buildServiceReport(result), { color: flags.output === undefined && useColor(ctx, flags.color) });
+    if (flags.output) writeFileAtomic(path.resolve(ctx.cwd, flags.output), text, load.inputFiles);
+    else ctx.stdout.write(text);
+    const failed = flags.failOn === 'breach' && hasBreach(result);
+    setExit(inputErrors || failed ? 1 : 0);
+  });
+}

@@ -1,0 +1,254 @@
+// `opsplan service`: case counts, backlog, response and resolution times in service hours,
+// SLA attainment, closure rate, satisfaction and hot issues for a period, for the company and
+// per department. A department-month without a clean log makes the figures that rest on it
+// null (missing), never zero.
+import { addMonths, periodMonths } from '../model/period.js';
+import type { Period } from '../model/period.js';
+import { dayNumber, endOfLocalDate, MS_DAY, startOfLocalDay } from '../model/zoned-time.js';
+import type { Instant } from '../model/zoned-time.js';
+import { CASE_CHANNELS, CASE_PRIORITIES, CASE_TYPES } from '../kinds/service-log/types.js';
+import { clockOf, measureCase, missingMonths, percentileInc, resolvedBy, timeCases } from './service-cases.js';
+import type { MeasuredCase, MissingMonth, ServiceInput, TimedCase } from './service-cases.js';
+
+/** Backlog age buckets, in elapsed days from received to the cutoff: [from, to). */
+export const AGE_BUCKETS: readonly { label: string; fromDays: number; toDays: number | null }[] = [
+  { label: '<1d', fromDays: 0, toDays: 1 },
+  { label: '1-3d', fromDays: 1, toDays: 3 },
+  { label: '3-7d', fromDays: 3, toDays: 7 },
+  { label: '7-30d', fromDays: 7, toDays: 30 },
+  { label: '>=30d', fromDays: 30, toDays: null },
+];
+
+/** A count by key. */
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/** Median and 90th percentile of one group of cases, in service hours. */
+export interface TimeStats {
+  group: 'all' | 'type' | 'priority';
+  key: string;
+  responses: number;
+  responseMedian: number | null;
+  responseP90: number | null;
+  resolutions: number;
+  resolutionMedian: number | null;
+  resolutionP90: number | null;
+}
+
+/** Complaints of one category against the previous period. */
+export interface HotIssue {
+  category: string;
+  complaints: number;
+  previous: number | null;
+  /** complaints − previous; null when the previous period is missing. */
+  rise: number | null;
+}
+
+/** The figures of one scope (the company or one department); null = missing. */
+export interface ServiceScope {
+  /** null for the company. */
+  department: string | null;
+  /** Department-months of the period (and before, for backlog) without a clean log. */
+  missing: MissingMonth[];
+  /** Department-months of the previous period without a clean log (they make the rises missing). */
+  missingPrevious: MissingMonth[];
+  opened: number | null;
+  resolved: number | null;
+  closed: number | null;
+  /** closed ÷ opened × 100. */
+  closureRatePct: number | null;
+  backlog: number | null;
+  backlogAges: KeyCount[] | null;
+  byType: KeyCount[] | null;
+  byChannel: KeyCount[] | null;
+  byCategory: KeyCount[] | null;
+  byPriority: KeyCount[] | null;
+  times: TimeStats[] | null;
+  sla: { met: number; breached: number; running: number; none: number; attainmentPct: number | null } | null;
+  satisfaction: { ratings: number; satisfied: number; pct: number | null } | null;
+  hotIssues: HotIssue[] | null;
+  repeatByCustomer: KeyCount[] | null;
+  repeatByProduct: KeyCount[] | null;
+  afterSalesByProduct: KeyCount[] | null;
+}
+
+/** The whole service result. */
+export interface ServiceResult {
+  period: string;
+  previousPeriod: string;
+  asOf: string;
+  zone: string;
+  /** Start of the period, end of the period and the cutoff (= min(end, end of the as-of day)). */
+  start: Instant;
+  end: Instant;
+  cutoff: Instant;
+  company: ServiceScope;
+  departments: ServiceScope[];
+  /** The cases received in the period, measured at the cutoff. */
+  cases: MeasuredCase[];
+}
+
+/** The period before: the previous month, quarter or fiscal year. */
+export function previousPeriod(period: Period): Period {
+  if (period.kind === 'month') {
+    const m = addMonths(period.month, -1);
+    return { kind: 'month', id: m, month: m };
+  }
+  if (period.kind === 'year') return { kind: 'year', id: `FY${period.fiscalYear - 1}`, fiscalYear: period.fiscalYear - 1 };
+  const q = period.quarter === 1 ? 4 : ((period.quarter - 1) as 1 | 2 | 3);
+  const fy = period.quarter === 1 ? period.fiscalYear - 1 : period.fiscalYear;
+  return { kind: 'quarter', id: `FY${fy}-Q${q}`, fiscalYear: fy, quarter: q };
+}
+
+/** The instant a month starts in the zone. */
+function monthStart(zone: string, month: string): Instant {
+  return startOfLocalDay(zone, dayNumber(`${month}-01`)!);
+}
+
+function countBy<T>(items: readonly T[], keyOf: (t: T) => string | undefined, order?: readonly string[]): KeyCount[] {
+  const m = new Map<string, number>();
+  for (const o of order ?? []) m.set(o, 0);
+  for (const it of items) {
+    const k = keyOf(it);
+    if (k !== undefined) m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  const out = [...m].map(([key, count]) => ({ key, count }));
+  // Fixed orders stay as declared; free keys go by count, then name.
+  return order ? out : out.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function pct(part: number, whole: number): number | null {
+  return whole === 0 ? null : (part / whole) * 100;
+}
+
+function timeStats(cases: readonly MeasuredCase[]): TimeStats[] {
+  const stats = (group: TimeStats['group'], key: string, of: readonly MeasuredCase[]): TimeStats => {
+    const resp = of.filter((c) => c.response.done).map((c) => c.response.hours);
+    const res = of.filter((c) => c.resolution.done).map((c) => c.resolution.hours);
+    return { group, key, responses: resp.length, responseMedian: percentileInc(resp, 0.5), responseP90: percentileInc(resp, 0.9), resolutions: res.length, resolutionMedian: percentileInc(res, 0.5), resolutionP90: percentileInc(res, 0.9) };
+  };
+  return [
+    stats('all', 'all', cases),
+    ...CASE_TYPES.map((t) => stats('type', t, cases.filter((c) => c.c.type === t))),
+    ...CASE_PRIORITIES.map((p) => stats('priority', p, cases.filter((c) => c.c.priority === p))),
+  ];
+}
+
+function hotIssues(current: readonly TimedCase[], previous: readonly TimedCase[] | null): HotIssue[] {
+  const complaints = (cs: readonly TimedCase[]): Map<string, number> => new Map(countBy(cs.filter((c) => c.c.type === 'complaint'), (c) => c.c.category).map((k) => [k.key, k.count]));
+  const now = complaints(current);
+  const before = previous ? complaints(previous) : null;
+  const categories = new Set([...now.keys(), ...(before?.keys() ?? [])]);
+  return [...categories]
+    .map((category) => {
+      const complaints = now.get(category) ?? 0;
+      const prev = before ? (before.get(category) ?? 0) : null;
+      return { category, complaints, previous: prev, rise: prev === null ? null : complaints - prev };
+    })
+    .sort((a, b) => b.complaints - a.complaints || (b.rise ?? 0) - (a.rise ?? 0) || (a.category < b.category ? -1 : 1));
+}
+
+interface ScopeWindow {
+  start: Instant;
+  end: Instant;
+  cutoff: Instant;
+  prevStart: Instant;
+  prevEnd: Instant;
+  /** Missing of the period months / earlier months / previous period months. */
+  missing: MissingMonth[];
+  missingBefore: MissingMonth[];
+  missingPrevious: MissingMonth[];
+}
+
+/** The figures of one scope from its cases (all logs up to the cutoff). */
+function computeScope(department: string | null, all: readonly TimedCase[], measured: ReadonlyMap<TimedCase, MeasuredCase>, w: ScopeWindow): ServiceScope {
+  const { start, cutoff } = w;
+  const opened = all.filter((c) => c.received >= start && c.received < cutoff).map((c) => measured.get(c)!);
+  const previous = all.filter((c) => c.received >= w.prevStart && c.received < w.prevEnd);
+  const inPeriod = (t: Instant | undefined): boolean => t !== undefined && t >= start && t <= cutoff;
+  const periodOk = w.missing.length === 0;
+  const historyOk = periodOk && w.missingBefore.length === 0;
+  const backlogCases = all.filter((c) => c.received < cutoff && !resolvedBy(c, cutoff));
+  const closed = all.filter((c) => inPeriod(c.closed)).length;
+  const rated = opened.filter((c) => c.c.rating !== undefined);
+  const satisfied = rated.filter((c) => c.c.rating! >= 4).length;
+  const sla = { met: 0, breached: 0, running: 0, none: 0 };
+  for (const c of opened) sla[c.sla]++;
+  const repeats = opened.filter((c) => c.c.type === 'complaint' && c.c.repeatOf !== undefined);
+  const afterSales = opened.filter((c) => c.c.type === 'after-sales');
+  const ages = backlogCases.map((c) => (cutoff - c.received) / MS_DAY);
+  const p = <T>(v: T): T | null => (periodOk ? v : null);
+  const h = <T>(v: T): T | null => (historyOk ? v : null);
+  const hot = hotIssues(opened, w.missingPrevious.length === 0 ? previous : null);
+  return {
+    department,
+    missing: [...w.missing, ...w.missingBefore],
+    missingPrevious: w.missingPrevious,
+    opened: p(opened.length),
+    resolved: h(all.filter((c) => inPeriod(c.resolved)).length),
+    closed: h(closed),
+    closureRatePct: historyOk ? pct(closed, opened.length) : null,
+    backlog: h(backlogCases.length),
+    backlogAges: h(AGE_BUCKETS.map((b) => ({ key: b.label, count: ages.filter((a) => a >= b.fromDays && (b.toDays === null || a < b.toDays)).length }))),
+    byType: p(countBy(opened, (c) => c.c.type, CASE_TYPES)),
+    byChannel: p(countBy(opened, (c) => c.c.channel, CASE_CHANNELS)),
+    byCategory: p(countBy(opened, (c) => c.c.category)),
+    byPriority: p(countBy(opened, (c) => c.c.priority, CASE_PRIORITIES)),
+    times: p(timeStats(opened)),
+    sla: p({ ...sla, attainmentPct: pct(sla.met, sla.met + sla.breached) }),
+    satisfaction: p({ ratings: rated.length, satisfied, pct: pct(satisfied, rated.length) }),
+    hotIssues: p(hot),
+    repeatByCustomer: p(countBy(repeats, (c) => c.c.customer)),
+    repeatByProduct: p(countBy(repeats, (c) => c.c.sku ?? '(none)')),
+    afterSalesByProduct: p(countBy(afterSales, (c) => c.c.sku ?? '(none)')),
+  };
+}
+
+/** Computes the service figures of `period` as of the end of day `asOf` (company zone). */
+export function computeService(input: ServiceInput, period: Period, asOf: string): ServiceResult {
+  const zone = input.zone;
+  const months = periodMonths(period, input.startMonth);
+  const prev = previousPeriod(period);
+  const prevMonths = periodMonths(prev, input.startMonth);
+  const start = monthStart(zone, months[0]!);
+  const end = monthStart(zone, addMonths(months[months.length - 1]!, 1));
+  const cutoff = Math.min(end, endOfLocalDate(zone, asOf));
+  const lastMonth = months.filter((m) => monthStart(zone, m) < cutoff).pop() ?? addMonths(months[0]!, -1);
+  const clock = clockOf(input);
+  const all = timeCases(input).filter((c) => c.received < cutoff);
+  const measured = new Map(all.map((c) => [c, measureCase(clock, c, cutoff)]));
+  // Earlier months: everything filed before the period (backlog and resolutions rest on them).
+  const firstMonth = [...input.logs.map((l) => l.month), ...input.brokenLogs.flatMap((b) => (b.month ? [b.month] : []))].sort()[0] ?? months[0]!;
+  const before: string[] = [];
+  for (let m = firstMonth; m < months[0]!; m = addMonths(m, 1)) before.push(m);
+  const windowFor = (depts: ReadonlySet<string> | null): ScopeWindow => ({
+    start,
+    end,
+    cutoff,
+    prevStart: monthStart(zone, prevMonths[0]!),
+    prevEnd: start,
+    missing: missingMonths(input, months, lastMonth, depts),
+    missingBefore: missingMonths(input, before, lastMonth, depts).filter((m) => m.month !== null),
+    missingPrevious: missingMonths(input, prevMonths, lastMonth, depts, false),
+  });
+  const deptIds = [...new Set([...input.logs.map((l) => l.department), ...input.brokenLogs.flatMap((b) => (b.department ? [b.department] : []))])].sort();
+  return {
+    period: period.id,
+    previousPeriod: prev.id,
+    asOf,
+    zone,
+    start,
+    end,
+    cutoff,
+    company: computeScope(null, all, measured, windowFor(null)),
+    departments: deptIds.map((d) => computeScope(d, all.filter((c) => c.department === d), measured, windowFor(new Set([d])))),
+    cases: all.filter((c) => c.received >= start).map((c) => measured.get(c)!),
+  };
+}
+
+/** Whether any case received in the period breached its SLA by the cutoff (for --fail-on breach). */
+export function hasBreach(result: ServiceResult): boolean {
+  return result.cases.some((c) => c.sla === 'breached');
+}
