@@ -254,6 +254,7 @@ function main(): void {
     opsplan('consolidate', 'consolidate', ['--period', 'FY2026', '--format', 'json']);
     opsplan('variance', 'variance', ['--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']);
     opsplan('stock', 'stock', ['--as-of', '2026-11-30', '--format', 'json']);
+    opsplan('service', 'service', ['--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']);
     opsplan('report', 'report', ['--period', '2026-11', '--as-of', '2026-11-30']);
     contenders.push(() => {
       const ajv = measure('ajv-cli validate', ajvCliCommand(ws, args.out), runs);

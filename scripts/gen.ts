@@ -14,15 +14,17 @@ export interface SizeSpec {
   departments: number;
   warehouses: number;
   itemsPerWarehouse: number;
+  /** Customer-service cases, spread over the service logs of 2026-10 and 2026-11. */
+  serviceCases: number;
 }
 
 // S keeps whole warehouses of 2,000 items (one warehouse) rather than splitting the items,
 // so every size has the same file shapes and only the file count grows.
 export const SIZES: Record<Size, SizeSpec> = {
-  XS: { departments: 3, warehouses: 1, itemsPerWarehouse: 40 },
-  S: { departments: 10, warehouses: 1, itemsPerWarehouse: 2000 },
-  M: { departments: 100, warehouses: 10, itemsPerWarehouse: 2000 },
-  L: { departments: 1000, warehouses: 100, itemsPerWarehouse: 2000 },
+  XS: { departments: 3, warehouses: 1, itemsPerWarehouse: 40, serviceCases: 60 },
+  S: { departments: 10, warehouses: 1, itemsPerWarehouse: 2000, serviceCases: 2000 },
+  M: { departments: 100, warehouses: 10, itemsPerWarehouse: 2000, serviceCases: 20000 },
+  L: { departments: 1000, warehouses: 100, itemsPerWarehouse: 2000, serviceCases: 200000 },
 };
 
 /** The seed used when none is given. */
@@ -171,7 +173,49 @@ function companyYaml(spec: SizeSpec): string {
     '    slowMovingDays: 90',
     '    staleSnapshotDays: 45',
     '  responseDays: 10',
+    '  service:',
+    '    sla:',
+    ...SERVICE_SLA.map(([type, priority, r, res]) => `      - { type: ${type}, priority: ${priority}, responseHours: ${r}, resolutionHours: ${res} }`),
+    '    calendar: { workdays: [1, 2, 3, 4, 5], hours: "09:00-18:00", holidays: [2026-10-01, 2026-10-02, 2026-10-05, 2026-10-06, 2026-10-07] }',
   );
+  return out.join('\n') + '\n';
+}
+
+const SERVICE_SLA: [string, string, number, number][] = [
+  ['complaint', 'urgent', 1, 8],
+  ['complaint', 'high', 2, 18],
+  ['complaint', 'normal', 4, 27],
+  ['inquiry', 'normal', 4, 18],
+  ['after-sales', 'normal', 8, 72],
+];
+/** Service logs are kept by up to this many departments (the customer-service function's). */
+const SERVICE_DEPARTMENTS = 20;
+const SERVICE_MONTHS = [10, 11];
+
+/** A wall-clock time in the company zone, written without an offset. */
+function wallTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16);
+}
+
+/** One service log: cases received on days 1..27 between 08:00 and 17:59, all valid. */
+function serviceLogYaml(k: number, month: number, cases: number, rnd: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const out = ['kind: service-log', 'version: 1', `department: ${deptId(k)}`, `month: 2026-${pad(month, 2)}`, cases === 0 ? 'cases: []' : 'cases:'];
+  for (let i = 1; i <= cases; i++) {
+    const received = Date.UTC(2026, month - 1, 1 + Math.floor(rnd() * 27), 8 + Math.floor(rnd() * 10), Math.floor(rnd() * 60));
+    const first = received + Math.floor(rnd() * 480) * 60_000;
+    const resolved = first + Math.floor(rnd() * 3600) * 60_000;
+    const open = rnd() < 0.08;
+    out.push(`  - id: C${pad(k, 4)}-${pad(month, 2)}-${pad(i, 6)}`, `    type: ${pick(['inquiry', 'complaint', 'after-sales'])}`, `    channel: ${pick(['hotline', 'online', 'email', 'visit', 'other'])}`, `    customer: Customer ${1 + Math.floor(rnd() * 500)}`);
+    if (rnd() < 0.6) out.push(`    sku: "FG-${pad(1 + Math.floor(rnd() * 200), 4)}"`);
+    out.push(`    category: ${pick(['delivery-delay', 'product-quality', 'billing', 'installation', 'repair', 'product-info'])}`, `    priority: ${pick(['low', 'normal', 'normal', 'high', 'urgent'])}`, `    received: ${wallTime(received)}`, `    firstResponse: ${wallTime(first)}`);
+    if (!open) out.push(`    resolved: ${wallTime(resolved)}`);
+    const closed = !open && rnd() < 0.7;
+    if (closed) out.push(`    closed: ${wallTime(resolved + 3_600_000)}`);
+    if (rnd() < 0.1 && resolved - first > 7_200_000) out.push('    paused:', `      - from: ${wallTime(first + 60_000)}`, `        to: ${wallTime(first + 3_660_000)}`);
+    out.push(`    status: ${open ? 'open' : closed ? 'closed' : 'resolved'}`);
+    if (rnd() < 0.6) out.push(`    rating: ${1 + Math.floor(rnd() * 5)}`);
+  }
   return out.join('\n') + '\n';
 }
 
@@ -404,6 +448,10 @@ export function generateWorkspace(opts: GenOptions): GenSummary {
     for (const doc of adjustmentYamls(k, budget.lines, rnd, nextId)) w.write(`adjustments/${/id: (\S+)/.exec(doc)![1]}.yaml`, doc);
   }
   for (let i = 1; i <= spec.warehouses; i++) w.write(`inventory/${whId(i)}/${SNAPSHOT_DATE}.yaml`, inventoryYaml(i, spec.itemsPerWarehouse, rnd));
+  // Last, so the files above stay byte-identical to earlier generator versions.
+  const serviceDepts = Math.min(SERVICE_DEPARTMENTS, spec.departments);
+  const perLog = Math.floor(spec.serviceCases / (serviceDepts * SERVICE_MONTHS.length));
+  for (let k = 1; k <= serviceDepts; k++) for (const m of SERVICE_MONTHS) w.write(`service/2026-${pad(m, 2)}/${deptId(k)}.yaml`, serviceLogYaml(k, m, perLog, rnd));
 
   const summary: GenSummary = { files: w.files, bytes: w.bytes, expected, expectedCount };
   if (opts.withErrors || (opts.errors ?? 0) > 0) {

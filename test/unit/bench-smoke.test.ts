@@ -26,8 +26,9 @@ describe('gen', () => {
     const b = path.join(tempDir('opsplan-gen-'), 'ws');
     const sa = generateWorkspace({ size: 'XS', out: a });
     generateWorkspace({ size: 'XS', out: b });
-    // 1 company + 3 x (plan + progress + budget + 11 actuals) + 1 adjustment + 1 inventory.
-    expect(sa.files).toBe(1 + 3 * 14 + 1 + 1);
+    // 1 company + 3 x (plan + progress + budget + 11 actuals) + 1 adjustment + 1 inventory
+    // + 3 departments x 2 months of service logs.
+    expect(sa.files).toBe(1 + 3 * 14 + 1 + 1 + 3 * 2);
     const ha = hashes(a);
     expect(ha.size).toBe(sa.files + 1); // + the .opsplan-gen marker
     expect(ha).toEqual(hashes(b));

@@ -1,30 +1,29 @@
 // `opsplan service [WORKSPACE] --period P`: case counts, backlog, service-hour times, SLA
 // attainment, closure rate, satisfaction and hot issues from the service logs.
-import path from 'node:path';
 import type { Command } from 'commander';
 import { computeService, hasBreach } from '../../domain/service.js';
 import type { ServiceInput } from '../../domain/service-cases.js';
 import type { ServiceLog } from '../../kinds/service-log/types.js';
-import { parsePeriod, periodMonths } from '../../model/period.js';
+import { periodMonths } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
 import type { Workspace } from '../../model/workspace.js';
 import { isTimeZone, localDate } from '../../model/zoned-time.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
 import { buildServiceReport, serviceCasesTable, serviceToJson } from '../../report/service.js';
+import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import type { OutputFlags } from '../command-shape.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { CommandLoad, SharedLoadFlags } from '../load-for-command.js';
-import { writeFileAtomic } from '../write-output.js';
+import { parsePeriodOption } from '../period-option.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
-interface ServiceFlags extends SharedLoadFlags {
+interface ServiceFlags extends SharedLoadFlags, OutputFlags {
   period?: string;
   asOf?: string;
-  format: string;
-  output?: string;
   failOn?: string;
   color?: boolean;
 }
@@ -55,12 +54,9 @@ export function serviceAsOf(value: string | undefined, now: Date, zone: string):
 }
 
 function checkFlags(flags: ServiceFlags): Period {
-  if (!(FORMATS as readonly string[]).includes(flags.format)) throw usageError(`unknown format "${flags.format}"; use one of ${FORMATS.join(', ')}`);
   if (flags.failOn !== undefined && flags.failOn !== 'breach') throw usageError(`--fail-on takes breach, got "${flags.failOn}"`);
   if (flags.period === undefined) throw usageError('--period is required: a month (2026-11), a fiscal quarter (FY2026-Q4) or a fiscal year (FY2026)');
-  const period = parsePeriod(flags.period);
-  if (!period) throw usageError(`--period takes a month (2026-11), a fiscal quarter (FY2026-Q4) or a fiscal year (FY2026), got "${flags.period}"`);
-  return period;
+  return parsePeriodOption(flags.period, ['month', 'quarter', 'year']);
 }
 
 /** Registers `service`. */
@@ -71,16 +67,16 @@ export function registerService(program: Command, ctx: CliContext, setExit: (cod
     .argument('[workspace]', 'workspace folder (default: .)')
     .option('-p, --period <period>', 'month (2026-11), fiscal quarter (FY2026-Q4) or fiscal year (FY2026)')
     .option('--as-of <date>', 'measure as of the end of this day YYYY-MM-DD in the company time zone (default: today)')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'table')
-    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
     .option('--fail-on <what>', 'exit 1 when a case of the period breached its SLA: breach');
+  addOutputOptions(cmd, FORMATS);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: ServiceFlags) => {
+    const outputs = resolveOutputs(ctx, 'service', FORMATS, flags);
     const period = checkFlags(flags);
     const load = loadForCommand(ctx, workspace ? [workspace] : [], flags);
     const inputErrors = reportLoadProblems(ctx, load);
     const ws = load.result.workspace;
-    if (!ws.company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml; run opsplan validate ${load.displayRoot}`);
+    requireCompany(load);
     const input = serviceInputOf(load, ws);
     const asOf = serviceAsOf(flags.asOf, ctx.now, input.zone);
     const months = new Set(periodMonths(period, input.startMonth));
@@ -88,12 +84,11 @@ export function registerService(program: Command, ctx: CliContext, setExit: (cod
     if (!found.some((m) => months.has(m))) throw usageError(`no service log belongs to ${period.id}; months with service logs: ${found.join(', ') || 'none'}`);
     if (asOf < `${[...months][0]}-01`) throw usageError(`--as-of ${asOf} is before ${period.id} starts`);
     const result = computeService(input, period, asOf);
-    let text: string;
-    if (flags.format === 'json') text = serviceToJson(result);
-    else if (flags.format === 'csv') text = renderCsv(serviceCasesTable(result), 2);
-    else text = renderReport(buildServiceReport(result), { color: flags.output === undefined && useColor(ctx, flags.color) });
-    if (flags.output) writeFileAtomic(path.resolve(ctx.cwd, flags.output), text, load.inputFiles);
-    else ctx.stdout.write(text);
+    writeOutputs(ctx, outputs, ({ format, file }) => {
+      if (format === 'json') return serviceToJson(result);
+      if (format === 'csv') return renderCsv(serviceCasesTable(result), 2);
+      return renderReport(buildServiceReport(result), { color: file === undefined && useColor(ctx, flags.color) });
+    }, load.inputFiles);
     const failed = flags.failOn === 'breach' && hasBreach(result);
     setExit(inputErrors || failed ? 1 : 0);
   });

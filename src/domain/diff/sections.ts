@@ -25,4 +25,7 @@ export const DIFF_SECTIONS: readonly DiffSectionBuilder[] = [
   equipmentSection,
   maintenanceSection,
   safetySection,
+  // A case edited after the fact (a resolved time moved, a pause added) changes its SLA: each case is a record.
+  recordsSection({ id: 'service-cases', title: 'Service cases', kind: 'service-log', idField: 'case', records: (ws) => ws.serviceLogs.flatMap((l) => l.cases.map((c) => ({ id: `${l.department}/${l.month}/${c.id}`, file: l.file, record: c }))) }),
+  recordsSection({ id: 'account-plans', title: 'Key-account plans', kind: 'account-plan', idField: 'account', records: (ws) => ws.accountPlans.map((a) => ({ id: `${a.customer} FY${a.fiscalYear}`, file: a.file, record: { tier: a.tier, owner: a.owner, visits: a.visits } })) }),
 ];
