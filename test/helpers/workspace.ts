@@ -15,6 +15,7 @@ export function company(variance: Partial<VarianceThresholds> = {}, responseDays
     currency: 'CNY',
     currencyDigits: 2,
     rounding: 'half-up',
+    timeZone: 'Asia/Shanghai',
     fiscalYearStartMonth,
     departments: [
       { id: 'a', name: 'A', function: 'other' },
@@ -28,6 +29,7 @@ export function company(variance: Partial<VarianceThresholds> = {}, responseDays
       responseDays,
       suppliers: { weights: { onTime: 40, quality: 40, price: 20 }, grades: { A: 90, B: 75, C: 60 } },
       maintenance: { toleranceDays: null },
+      service: {},
     },
     doc: {} as Company['doc'],
   };
