@@ -3,12 +3,20 @@
 // reason. Each function reads the figure from the domain function of its own command
 // (computeVariance, computeConsolidation, computeStock, ...), never from a second computation,
 // and says which command and figure it took, so the scorecard can explain itself.
+import type { RejectedFile } from '../kinds/kind.js';
 import type { MetricName } from '../kinds/kpi-scheme/metric-names.js';
 import type { Category } from '../model/documents.js';
 import { lastDayOfMonth, periodFiscalYear, periodMonths } from '../model/period.js';
 import type { MonthId, Period } from '../model/period.js';
 import type { Workspace } from '../model/workspace.js';
+import { equipmentResult, qualityResult, safetyResult, supplierResult } from './chapter-results.js';
+import type { ChapterInput } from './chapter-results.js';
 import { computeConsolidation } from './consolidate.js';
+import type { EquipmentResult } from './equipment.js';
+import { missingIn, missingMonths } from './left-out.js';
+import type { QualityResult } from './quality.js';
+import type { SafetyResult } from './safety.js';
+import type { SupplierResult } from './suppliers.js';
 import { computeProduction } from './production.js';
 import type { ProductionResult } from './production.js';
 import { fromMilli } from './quantity.js';
@@ -33,6 +41,8 @@ export interface MetricContext {
   end: string;
   /** The review's as-of date: notice status and the day figures are taken on (min of end and asOf). */
   asOf: string;
+  /** Files left out for errors (LoadResult.rejected): a chapter whose files were left out is missing, never zero. */
+  rejected: readonly RejectedFile[];
   /** Results of the commands' domain functions, computed once per run and period. */
   cache: Map<string, unknown>;
 }
@@ -227,6 +237,196 @@ const productionAttainment: MetricDef = {
   },
 };
 
+// --- The production chapters (quality, equipment, safety, suppliers): the figures of
+// `opsplan quality | equipment | safety | suppliers --period P --as-of D`, through the same
+// chapter-results calls those commands make.
+
+function chapterInput(ctx: MetricContext): ChapterInput {
+  return { months: periodMonths(ctx.period, ctx.ws.company?.fiscalYearStartMonth ?? 1), asOf: ctx.asOf, leftOut: ctx.rejected };
+}
+
+const chapterFlags = (ctx: MetricContext): string => `--period ${ctx.period.id} --as-of ${ctx.asOf}`;
+
+/**
+ * Why the department's figures of a monthly-log chapter are missing: a department-month of the
+ * period whose log was left out, or a left-out log that names no department and month (it may
+ * be anyone's). Null when nothing of the period was left out.
+ */
+function leftOutLogs(ctx: MetricContext, kind: string, department: string, months: readonly MonthId[]): string | null {
+  const placed = missingMonths(ctx.rejected, kind);
+  const mine = missingIn(placed, months).get(department);
+  if (mine) return `${mine.map((m) => `${m.file} (${m.month})`).join(', ')} left out for errors, so ${department}'s figures of ${ctx.period.id} are missing; fix the file${mine.length > 1 ? 's' : ''}`;
+  const known = new Set(placed.map((m) => m.file));
+  const unplaced = ctx.rejected.filter((r) => r.kind === kind && !known.has(r.file)).map((r) => r.file);
+  return unplaced.length === 0 ? null : `${unplaced.join(', ')} left out for errors names no department and month, so any department's figures may be in it; fix it`;
+}
+
+/** Why a company-wide chapter is missing: a left-out file of `kind` dated (by `dateField`) on or before the as-of date, or undated. */
+function leftOutDated(ctx: MetricContext, kind: string, dateField: string): string | null {
+  const files = ctx.rejected
+    .filter((r) => {
+      if (r.kind !== kind) return false;
+      const d = (r.data as Record<string, unknown> | null)?.[dateField];
+      return typeof d !== 'string' || d <= ctx.asOf;
+    })
+    .map((r) => r.file);
+  return files.length === 0 ? null : `${files.join(', ')} left out for errors, so the ${kind} figures up to ${ctx.asOf} are incomplete; fix ${files.length > 1 ? 'them' : 'it'}`;
+}
+
+/** A metric read from a chapter command's result; `figure` names the field read (DEPT = the department). */
+function chapterMetric<R>(spec: {
+  scope: MetricDef['scope'];
+  unit: MetricDef['unit'];
+  command: string;
+  description: string;
+  figure: string;
+  result: (ctx: MetricContext) => R | string;
+  measure: (result: R, ctx: MetricContext) => { value: number; detail: string } | string;
+}): MetricDef {
+  return {
+    scope: spec.scope,
+    unit: spec.unit,
+    command: spec.command,
+    description: spec.description,
+    compute: (ctx) => {
+      const source = `opsplan ${spec.command} ${chapterFlags(ctx)}: ${spec.figure.replace('DEPT', ctx.department)}`;
+      const r = spec.result(ctx);
+      const m = typeof r === 'string' ? r : spec.measure(r, ctx);
+      return typeof m === 'string' ? { value: null, source, missing: m } : { ...m, source };
+    },
+  };
+}
+
+function quality(ctx: MetricContext): QualityResult {
+  return cached(ctx, `quality|${ctx.period.id}|${ctx.asOf}`, () => qualityResult(ctx.ws, chapterInput(ctx)));
+}
+
+/** The quality result, or why the department's quality figures are missing. */
+function qualityOf(ctx: MetricContext): QualityResult | string {
+  const r = quality(ctx);
+  return leftOutLogs(ctx, 'quality-log', ctx.department, r.months) ?? r;
+}
+
+const pctOf = (part: number, whole: number): number => (part / whole) * 100;
+
+const firstPassYield = chapterMetric<QualityResult>({
+  scope: 'department',
+  unit: '%',
+  command: 'quality',
+  description: 'Final-inspection lots of the department passed at their first inspection ÷ lots first inspected × 100, over the inspections dated in the period (up to the as-of date); re-inspections are never first inspections: Σ `firstPassYield[].firstPassed` ÷ Σ `firstPassYield[].firstInspected` of the department in `opsplan quality --period P --as-of D` (its `totals.fpyPct` is the same sum over every department). Missing when a quality log of the department in the period was left out for errors, or no final lot was first inspected.',
+  figure: 'firstPassYield[department=DEPT] (firstPassed, firstInspected)',
+  result: qualityOf,
+  measure: (r, ctx) => {
+    const rows = r.firstPassYield.filter((y) => y.department === ctx.department);
+    const inspected = rows.reduce((s, y) => s + (y.firstInspected ?? 0), 0);
+    if (inspected === 0) return `no final-inspection lot of ${ctx.department} was first inspected in ${ctx.period.id} (up to ${r.asOf})`;
+    const passed = rows.reduce((s, y) => s + (y.firstPassed ?? 0), 0);
+    return { value: pctOf(passed, inspected), detail: `${passed} of ${inspected} final lots passed first time (${rows.map((y) => `${y.sku} ${y.firstPassed}/${y.firstInspected}`).join(', ')})` };
+  },
+});
+
+const incomingAcceptance = chapterMetric<QualityResult>({
+  scope: 'department',
+  unit: '%',
+  command: 'quality',
+  description: 'Incoming lots inspected by the department and accepted ÷ incoming lots × 100 (a lot counts once, in the period of its first inspection, by its latest result; a concession is not an acceptance): `byStage[stage=incoming].lotRatePct` of the department in `opsplan quality --period P --as-of D`. Missing when a quality log of the department in the period was left out for errors, or it inspected no incoming lot.',
+  figure: 'byStage[department=DEPT, stage=incoming].lotRatePct',
+  result: qualityOf,
+  measure: (r, ctx) => {
+    const row = r.byStage.find((x) => x.department === ctx.department && x.stage === 'incoming');
+    if (!row || row.lotRatePct === null) return `${ctx.department} inspected no incoming lot in ${ctx.period.id} (up to ${r.asOf})`;
+    return { value: row.lotRatePct, detail: `${row.passedLots} of ${row.lots} incoming lots accepted` };
+  },
+});
+
+function equipment(ctx: MetricContext): EquipmentResult | string {
+  const company = ctx.ws.company;
+  if (!company) return 'no company file (opsplan.yaml), so no maintenance tolerance';
+  return cached(ctx, `equipment|${ctx.period.id}|${ctx.asOf}`, () => equipmentResult(ctx.ws, company, chapterInput(ctx)));
+}
+
+/** The equipment result, or why the department's equipment figures are missing (left-out logs or ledger). */
+function equipmentOf(ctx: MetricContext): EquipmentResult | string {
+  const r = equipment(ctx);
+  if (typeof r === 'string') return r;
+  const ledger = ctx.rejected.filter((x) => x.kind === 'equipment' && [ctx.department, undefined].includes((x.data as { department?: string } | null)?.department)).map((x) => x.file);
+  if (ledger.length > 0) return `the equipment ledger ${ledger.join(', ')} was left out for errors; fix it`;
+  return leftOutLogs(ctx, 'maintenance-log', ctx.department, r.months) ?? r;
+}
+
+const availability = chapterMetric<EquipmentResult>({
+  scope: 'department',
+  unit: '%',
+  command: 'equipment',
+  description: 'Σ (period hours − downtime hours) ÷ Σ period hours × 100 over the department\'s active machines (the mean of their availability; downtime counts in the month a record starts): `machines[].periodHours` and `machines[].downtimeHours` of the department in `opsplan equipment --period P --as-of D`. Missing when a maintenance log or the ledger was left out for errors, and also when a month of the period up to the as-of date has no maintenance log of the department: without a log the command counts no downtime, which would read as 100%.',
+  figure: 'machines[department=DEPT] (periodHours, downtimeHours)',
+  result: equipmentOf,
+  measure: (r, ctx) => {
+    const rows = r.machines.filter((m) => m.department === ctx.department);
+    if (rows.length === 0) return `${ctx.department} has no active machine in an equipment ledger`;
+    const day = figureDate(ctx);
+    const unfiled = r.months.filter((m) => `${m}-01` <= day && !ctx.ws.maintenanceLogs.some((l) => l.department === ctx.department && l.month === m));
+    if (unfiled.length > 0) return `no maintenance log of ${ctx.department} for ${unfiled.join(', ')}, so its downtime is unknown`;
+    const hours = rows.reduce((s, m) => s + m.periodHours, 0);
+    const down = rows.reduce((s, m) => s + m.downtimeHours!, 0);
+    return { value: pctOf(hours - down, hours), detail: `(${hours} − ${down}) ÷ ${hours} period hours over ${rows.length} machines` };
+  },
+});
+
+const pmCompliance = chapterMetric<EquipmentResult>({
+  scope: 'department',
+  unit: '%',
+  command: 'equipment',
+  description: 'Preventive-task occurrences of the department\'s machines due in the period and done within the tolerance of the due date ÷ occurrences judged × 100 (pending ones, not done with the tolerance still open, are not judged): `compliance[].state` of the department in `opsplan equipment --period P --as-of D` (its `compliancePct` is the same over every department). Missing when a maintenance log or the ledger was left out for errors, or no task was judged.',
+  figure: 'compliance[department=DEPT].state',
+  result: equipmentOf,
+  measure: (r, ctx) => {
+    const judged = r.compliance.filter((c) => c.department === ctx.department && c.state !== 'pending' && c.state !== 'missing');
+    if (judged.length === 0) return `no preventive task of ${ctx.department} fell due and was judged in ${ctx.period.id} (up to ${r.asOf})`;
+    const met = judged.filter((c) => c.state === 'on-time');
+    const off = judged.filter((c) => c.state !== 'on-time').map((c) => `${c.equipment} ${c.task} ${c.state}`);
+    return { value: pctOf(met.length, judged.length), detail: `${met.length} of ${judged.length} tasks due done on time${off.length ? ` (${off.join(', ')})` : ''}` };
+  },
+});
+
+const onTimeRectification = chapterMetric<SafetyResult>({
+  scope: 'company',
+  unit: '%',
+  command: 'safety',
+  description: 'Hazards whose deadline fell in the period (up to the as-of date) that were rectified by the deadline and verified ÷ those hazards × 100: `onTimePct` (`rectifiedOnTime` ÷ `dueInPeriod`) of `opsplan safety --period P --as-of D`. Company-wide. Missing when no deadline fell in the period, or a safety-inspection dated up to the as-of date (or undated) was left out for errors.',
+  figure: 'onTimePct (rectifiedOnTime ÷ dueInPeriod)',
+  result: (ctx) => leftOutDated(ctx, 'safety-inspection', 'date') ?? cached(ctx, `safety|${ctx.period.id}|${ctx.asOf}`, () => safetyResult(ctx.ws, chapterInput(ctx))),
+  measure: (r, ctx) => (r.onTimePct === null ? `no hazard deadline fell in ${ctx.period.id} (up to ${r.asOf})` : { value: r.onTimePct, detail: `${r.rectifiedOnTime} of ${r.dueInPeriod} hazards due rectified and verified by the deadline` }),
+});
+
+function suppliersOf(ctx: MetricContext): SupplierResult | string {
+  const company = ctx.ws.company;
+  if (!company) return 'no company file (opsplan.yaml), so no supplier weights';
+  const left = leftOutDated(ctx, 'purchase-order', 'orderedOn');
+  if (left) return left;
+  const input = chapterInput(ctx);
+  const logs = missingMonths(ctx.rejected, 'quality-log').filter((m) => input.months.includes(m.month));
+  if (logs.length > 0) return `${logs.map((m) => m.file).join(', ')} left out for errors, so no supplier's incoming quality of ${ctx.period.id} is known; fix it`;
+  return cached(ctx, `suppliers|${ctx.period.id}|${ctx.asOf}`, () => supplierResult(ctx.ws, company, input, quality(ctx)));
+}
+
+const supplierScore = chapterMetric<SupplierResult>({
+  scope: 'company',
+  unit: 'score',
+  command: 'suppliers',
+  description: 'Mean of `suppliers[].score` over the suppliers scored in the period (status `scored`: receipts in the period, incoming inspection and unit cost known) in `opsplan suppliers --period P --as-of D`; suppliers with no deliveries or incomplete data are left out and named. Company-wide. Missing when no supplier was scored, or a purchase order (ordered up to the as-of date) or a quality log of the period was left out for errors.',
+  figure: 'mean of suppliers[status=scored].score',
+  result: suppliersOf,
+  measure: (r, ctx) => {
+    const scored = r.suppliers.filter((x) => x.status === 'scored');
+    const notScored = r.suppliers.filter((x) => x.status === 'incomplete').map((x) => `${x.supplier}: ${x.reason}`);
+    const left = notScored.length ? `; not scored: ${notScored.join('; ')}` : '';
+    if (scored.length === 0) return `no supplier was scored in ${ctx.period.id} (up to ${r.asOf})${left}`;
+    const sum = scored.reduce((s, x) => s + x.score!, 0);
+    return { value: sum / scored.length, detail: `mean of ${scored.length} scores (${scored.map((x) => `${x.supplier} ${Math.round(x.score! * 100) / 100}`).join(', ')})${left}` };
+  },
+});
+
 /** A metric whose chapter is not in this build: always missing, with the reason. */
 function notYet(scope: MetricDef['scope'], unit: MetricDef['unit'], command: string, description: string, chapter: string): MetricDef {
   const missing = `${chapter} is not in this version of opsplan yet, so this metric has no source`;
@@ -244,14 +444,14 @@ export const METRIC_CATALOGUE: Record<MetricName, MetricDef> = {
   'stock.stockouts': stockouts,
   'stock.countAccuracyPct': countAccuracy,
   'production.attainmentPct': productionAttainment,
-  'quality.firstPassYieldPct': notYet('department', '%', 'quality', 'Final-inspection lots passed at first inspection ÷ lots first inspected × 100.', 'the quality chapter (issue 15)'),
-  'quality.incomingAcceptancePct': notYet('department', '%', 'quality', 'Incoming lots passed ÷ incoming lots × 100.', 'the quality chapter (issue 15)'),
-  'equipment.availabilityPct': notYet('department', '%', 'equipment', '(period hours − downtime) ÷ period hours × 100 over the department\'s equipment.', 'the equipment chapter (issue 15)'),
-  'equipment.pmCompliancePct': notYet('department', '%', 'equipment', 'Preventive tasks done within tolerance ÷ tasks due in the period × 100.', 'the equipment chapter (issue 15)'),
-  'safety.onTimeRectificationPct': notYet('company', '%', 'safety', 'Hazards rectified by their deadline ÷ hazards whose deadline fell in the period × 100. Company-wide.', 'the safety chapter (issue 15)'),
+  'quality.firstPassYieldPct': firstPassYield,
+  'quality.incomingAcceptancePct': incomingAcceptance,
+  'equipment.availabilityPct': availability,
+  'equipment.pmCompliancePct': pmCompliance,
+  'safety.onTimeRectificationPct': onTimeRectification,
   'service.responseSlaPct': notYet('department', '%', 'service', 'Cases whose first response met its SLA ÷ cases with a first-response SLA × 100.', 'the service chapter (issue 16)'),
   'service.satisfactionPct': notYet('department', '%', 'service', 'Ratings of 4–5 ÷ all ratings × 100.', 'the service chapter (issue 16)'),
-  'suppliers.averageScore': notYet('company', 'score', 'suppliers', 'Mean weighted score of the suppliers scored in the period. Company-wide.', 'the supplier evaluation chapter (issue 15)'),
+  'suppliers.averageScore': supplierScore,
 };
 
 /** The first and last day of a period. */

@@ -2,6 +2,7 @@
 // month, a quarter or a year. Indicator values come from the metric catalogue (the commands'
 // own figures) or the department's kpi-review; the scoring rules are in ./kpi-score.ts.
 // Pure: the workspace, the period and the as-of date come in.
+import type { RejectedFile } from '../kinds/kind.js';
 import type { KpiReview } from '../kinds/kpi-review/types.js';
 import { MANUAL } from '../kinds/kpi-scheme/metric-names.js';
 import type { MetricName } from '../kinds/kpi-scheme/metric-names.js';
@@ -21,6 +22,8 @@ export interface KpiOptions {
   period: Period;
   /** YYYY-MM-DD: figures are taken on the earlier of this and the period's last day. */
   asOf: string;
+  /** Files left out for errors (LoadResult.rejected): the metrics they feed are missing, never zero. */
+  rejected: readonly RejectedFile[];
 }
 
 /** One month's value of an `aggregate: average` indicator. */
@@ -219,9 +222,9 @@ export function kpiPeriods(ws: Workspace): string[] {
 }
 
 /** computeKpi when the period's fiscal year has a scheme, else null (the report then has no scorecards). */
-export function computeKpiForPeriod(ws: Workspace, period: Period, asOf: string): KpiResult | null {
+export function computeKpiForPeriod(ws: Workspace, period: Period, asOf: string, rejected: readonly RejectedFile[]): KpiResult | null {
   const scheme = schemeFor(ws, period);
-  return scheme ? computeKpi(ws, scheme, { period, asOf }) : null;
+  return scheme ? computeKpi(ws, scheme, { period, asOf, rejected }) : null;
 }
 
 /**
@@ -231,7 +234,7 @@ export function computeKpiForPeriod(ws: Workspace, period: Period, asOf: string)
 export function computeKpi(ws: Workspace, scheme: KpiScheme, options: KpiOptions): KpiResult {
   const startMonth = ws.company?.fiscalYearStartMonth ?? 1;
   const bounds = periodBounds(options.period, startMonth);
-  const ctx: MetricContext = { ws, department: '', period: options.period, start: bounds.start, end: bounds.end, asOf: options.asOf, cache: new Map() };
+  const ctx: MetricContext = { ws, department: '', period: options.period, start: bounds.start, end: bounds.end, asOf: options.asOf, rejected: options.rejected, cache: new Map() };
   const departments = scheme.departments.map((d) => scoreOne(ws, scheme, d, ctx, startMonth));
   const ranks = rankByScore(departments.filter((d) => d.grade !== null), (d) => d.score);
   for (const d of departments) d.rank = ranks.get(d) ?? null;

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { buildEquipmentReport, equipmentJson, equipmentTasksTable } from '../../report/equipment.js';
 import { monthsOf, registerChapterCommand } from '../chapter-command.js';
-import { equipmentResult } from '../chapter-results.js';
+import { equipmentResult } from '../../domain/chapter-results.js';
 import type { CliContext } from '../context.js';
 
 /** Registers `equipment`. */

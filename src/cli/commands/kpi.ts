@@ -66,7 +66,7 @@ export function registerKpi(program: Command, ctx: CliContext, setExit: (code: n
     }
     const scheme = schemeFor(ws, period);
     if (!scheme) throw usageError(`no valid kpi-scheme in ${load.displayRoot} for the fiscal year of ${period.id}; ${listed}`);
-    const result = computeKpi(ws, scheme, { period, asOf });
+    const result = computeKpi(ws, scheme, { period, asOf, rejected: load.result.rejected });
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return JSON.stringify({ version: 1, kind: 'kpi', ...result }, null, 2) + '\n';
       if (format === 'csv') return renderCsv(kpiIndicatorsTable(result), 2);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { buildQualityReport, qualityJson, qualityStageTable } from '../../report/quality.js';
 import { monthsOf, registerChapterCommand } from '../chapter-command.js';
-import { qualityResult } from '../chapter-results.js';
+import { qualityResult } from '../../domain/chapter-results.js';
 import type { CliContext } from '../context.js';
 
 /** Registers `quality`. */

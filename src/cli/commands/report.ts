@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { computeAccounts } from '../../domain/accounts.js';
 import { computeBudgetRows } from '../../domain/budget.js';
 import { computeConsolidation, periodIsKnown } from '../../domain/consolidate.js';
+import { chapterResults } from '../../domain/chapter-results.js';
 import { computeKpiForPeriod } from '../../domain/kpi.js';
 import { createMemo } from '../../domain/memo.js';
 import { computeService } from '../../domain/service.js';
@@ -20,7 +21,6 @@ import { LANGS, text } from '../../report/i18n.js';
 import type { Lang } from '../../report/i18n.js';
 import { buildMonthlyReport } from '../../report/monthly-report.js';
 import type { ChapterResults, MonthlyReportInput } from '../../report/monthly-report.js';
-import { chapterResults } from '../chapter-results.js';
 import { addOutputOptions, requireCompany, resolveOutputPath, resolveOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
 import { usageError } from '../context.js';
@@ -178,7 +178,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       stock: computeStock(ws, { asOf }),
       chapter: { ...chapterResults(ws, company, { months: [month], asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf) },
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
-      kpi: computeKpiForPeriod(ws, period, asOf),
+      kpi: computeKpiForPeriod(ws, period, asOf, load.result.rejected),
       budgetRows: computeBudgetRows(ws, fy, undefined, memo),
       fiscalMonths: months,
       diagnostics: load.diagnostics,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { buildSafetyReport, safetyJson, safetyOpenTable } from '../../report/safety.js';
 import { registerChapterCommand } from '../chapter-command.js';
-import { safetyResult } from '../chapter-results.js';
+import { safetyResult } from '../../domain/chapter-results.js';
 import type { CliContext } from '../context.js';
 
 /** Registers `safety`. */

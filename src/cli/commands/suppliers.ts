@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { buildSupplierReport, supplierJson, supplierScoreTable } from '../../report/suppliers.js';
 import { registerChapterCommand } from '../chapter-command.js';
-import { supplierResult } from '../chapter-results.js';
+import { supplierResult } from '../../domain/chapter-results.js';
 import type { CliContext } from '../context.js';
 
 /** Registers `suppliers`. */

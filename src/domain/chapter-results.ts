@@ -1,15 +1,16 @@
 // The production-chapter results (quality, equipment, safety, suppliers) computed once from a
-// workspace for a period and an as-of date: the commands and the monthly report use the same
-// calls, so the workbook shows the figures the commands print.
-import { computeEquipment } from '../domain/equipment.js';
-import type { EquipmentResult } from '../domain/equipment.js';
-import { missingIn, missingMonths } from '../domain/left-out.js';
-import { computeQuality } from '../domain/quality.js';
-import type { QualityResult } from '../domain/quality.js';
-import { computeSafety } from '../domain/safety.js';
-import type { SafetyResult } from '../domain/safety.js';
-import { computeSuppliers, unitCostsAsOf } from '../domain/suppliers.js';
-import type { SupplierQuality, SupplierResult } from '../domain/suppliers.js';
+// workspace for a period and an as-of date: the commands, the monthly report and the KPI metric
+// catalogue use the same calls, so the workbook and the scorecards show the figures the commands
+// print. Pure (it lives in domain/ so kpi-metrics can call it).
+import { computeEquipment } from './equipment.js';
+import type { EquipmentResult } from './equipment.js';
+import { missingIn, missingMonths } from './left-out.js';
+import { computeQuality } from './quality.js';
+import type { QualityResult } from './quality.js';
+import { computeSafety } from './safety.js';
+import type { SafetyResult } from './safety.js';
+import { computeSuppliers, unitCostsAsOf } from './suppliers.js';
+import type { SupplierQuality, SupplierResult } from './suppliers.js';
 import type { RejectedFile } from '../kinds/kind.js';
 import type { MonthId } from '../model/period.js';
 import type { Company, Workspace } from '../model/workspace.js';
