@@ -358,14 +358,14 @@ const availability = chapterMetric<EquipmentResult>({
   scope: 'department',
   unit: '%',
   command: 'equipment',
-  description: 'Σ (period hours − downtime hours) ÷ Σ period hours × 100 over the department\'s active machines (the mean of their availability; downtime counts in the month a record starts): `machines[].periodHours` and `machines[].downtimeHours` of the department in `opsplan equipment --period P --as-of D`. Missing when a maintenance log or the ledger was left out for errors, and also when a month of the period up to the as-of date has no maintenance log of the department: without a log the command counts no downtime, which would read as 100%.',
+  description: 'Σ (period hours − downtime hours) ÷ Σ period hours × 100 over the department\'s active machines (the mean of their availability; downtime counts in the month a record starts): `machines[].periodHours` and `machines[].downtimeHours` of the department in `opsplan equipment --period P --as-of D`. Missing when a maintenance log or the ledger was left out for errors, and also when a month of the period has no maintenance log of the department (yet): the command counts every day of the period and no downtime without a log, which would read as 100%.',
   figure: 'machines[department=DEPT] (periodHours, downtimeHours)',
   result: equipmentOf,
   measure: (r, ctx) => {
     const rows = r.machines.filter((m) => m.department === ctx.department);
     if (rows.length === 0) return `${ctx.department} has no active machine in an equipment ledger`;
-    const day = figureDate(ctx);
-    const unfiled = r.months.filter((m) => `${m}-01` <= day && !ctx.ws.maintenanceLogs.some((l) => l.department === ctx.department && l.month === m));
+    // Period hours count every day of the period, so every month needs its log (as variance needs every month's actuals).
+    const unfiled = r.months.filter((m) => !ctx.ws.maintenanceLogs.some((l) => l.department === ctx.department && l.month === m));
     if (unfiled.length > 0) return `no maintenance log of ${ctx.department} for ${unfiled.join(', ')}, so its downtime is unknown`;
     const hours = rows.reduce((s, m) => s + m.periodHours, 0);
     const down = rows.reduce((s, m) => s + m.downtimeHours!, 0);

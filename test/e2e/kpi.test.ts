@@ -88,8 +88,43 @@ describe('opsplan kpi on examples/acme, November 2026', () => {
 
   it('reports the metrics whose chapter is not in this build as missing, with the reason', () => {
     for (const d of r.departments) for (const i of d.indicators) {
-      if (/^(quality|equipment|safety|service|suppliers)\./.test(i.metric) && i.missing !== null) expect(i.missing).toMatch(/not in this version of opsplan yet/);
+      if (/^service\./.test(i.metric)) expect(i.missing).toMatch(/not in this version of opsplan yet/);
     }
+  });
+
+  const chapter = <T>(command: string): T => json([command, ACME, '--period', '2026-11', ...ASOF, '--format', 'json']) as T;
+
+  it('takes first-pass yield and incoming acceptance from opsplan quality, for the department', () => {
+    const q = chapter<{ firstPassYield: { department: string; firstInspected: number; firstPassed: number }[]; byStage: { department: string; stage: string; lotRatePct: number }[]; totals: { fpyPct: number } }>('quality');
+    const rows = q.firstPassYield.filter((y) => y.department === 'production');
+    const fpy = (rows.reduce((s, y) => s + y.firstPassed, 0) / rows.reduce((s, y) => s + y.firstInspected, 0)) * 100;
+    expect(ind('production', 'PRD-K4')).toMatchObject({ value: fpy, scope: 'department' });
+    expect(fpy).toBe(q.totals.fpyPct); // acme's only quality log is production's
+    expect(ind('production', 'PRD-K4').source).toContain('opsplan quality --period 2026-11 --as-of 2026-11-30');
+    expect(ind('production', 'PRD-K9').value).toBe(q.byStage.find((x) => x.department === 'production' && x.stage === 'incoming')!.lotRatePct);
+  });
+
+  it('takes availability and PM compliance from opsplan equipment, for the department', () => {
+    const e = chapter<{ machines: { department: string; periodHours: number; downtimeHours: number; availabilityPct: number }[]; compliance: { department: string; state: string }[]; compliancePct: number }>('equipment');
+    const machines = e.machines.filter((m) => m.department === 'production');
+    const hours = machines.reduce((s, m) => s + m.periodHours, 0);
+    expect(ind('production', 'PRD-K5').value).toBeCloseTo(((hours - machines.reduce((s, m) => s + m.downtimeHours, 0)) / hours) * 100, 9);
+    expect(ind('production', 'PRD-K5').value).toBeCloseTo(machines.reduce((s, m) => s + m.availabilityPct, 0) / machines.length, 9);
+    const judged = e.compliance.filter((c) => c.department === 'production' && c.state !== 'pending');
+    expect(ind('production', 'PRD-K8').value).toBe((judged.filter((c) => c.state === 'on-time').length / judged.length) * 100);
+    expect(ind('production', 'PRD-K8').value).toBe(e.compliancePct);
+  });
+
+  it('takes on-time rectification from opsplan safety and the average supplier score from opsplan suppliers, company-wide', () => {
+    const s = chapter<{ onTimePct: number }>('safety');
+    expect(ind('operations', 'OPS-K3')).toMatchObject({ value: s.onTimePct, scope: 'company' });
+    const p = chapter<{ suppliers: { supplier: string; status: string; score: number | null }[] }>('suppliers');
+    const scored = p.suppliers.filter((x) => x.status === 'scored');
+    expect(scored.length).toBeGreaterThan(0);
+    expect(ind('supply-chain', 'SCM-K4')).toMatchObject({ scope: 'company' });
+    expect(ind('supply-chain', 'SCM-K4').value).toBeCloseTo(scored.reduce((t, x) => t + x.score!, 0) / scored.length, 9);
+    // the suppliers left out of the mean are named
+    for (const x of p.suppliers.filter((y) => y.status === 'incomplete')) expect(JSON.stringify(ind('supply-chain', 'SCM-K4'))).toContain(x.supplier);
   });
 
   it('takes production attainment from opsplan production, for the department', () => {
@@ -195,7 +230,7 @@ describe('opsplan kpi options and exit codes', () => {
     expect(r.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('Department,Indicator,Name,Metric,Weight,Dir,Threshold,Target,Stretch,Value,Score,Source / missing');
-    expect(lines).toHaveLength(1 + 31);
+    expect(lines).toHaveLength(1 + 33);
   });
 
   it('exits 2 without a period, for a malformed one, and for a year without a scheme, listing the periods found', () => {
@@ -210,6 +245,30 @@ describe('opsplan kpi options and exit codes', () => {
   it('--fail-on below-threshold exits 1 when an indicator needs rectification; ungraded when a department has no grade', () => {
     expect(runOpsplan(['kpi', ACME, '--period', '2026-11', ...ASOF, '--fail-on', 'below-threshold', '--format', 'json']).code).toBe(1);
     expect(runOpsplan(['kpi', ACME, '--period', '2026-11', ...ASOF, '--fail-on', 'ungraded', '--format', 'json']).code).toBe(1);
+  });
+
+  it('reports a chapter metric as missing, not zero, when its files were left out for errors', () => {
+    const dir = copyAcme();
+    const spoil = (file: string, from: string, to: string): void => {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      expect(text, file).toContain(from);
+      writeFileSync(path.join(dir, file), text.replace(from, to));
+    };
+    spoil('quality/2026-11/production.yaml', 'sampleSize: 80', 'sampleSize: lots');
+    spoil('maintenance/2026-11/production.yaml', 'kind: maintenance-log', 'kind: maintenance-log\nextra: 1');
+    spoil('safety/SI-2026-11-01.yaml', 'area: Hall A', 'area: 7');
+    spoil('purchase-orders/PO-2026-0301.yaml', 'kind: purchase-order', 'kind: purchase-order\nextra: 1');
+    const r = runOpsplan(['kpi', dir, '--period', '2026-11', ...ASOF, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    const prod = (JSON.parse(r.stdout) as Kpi).departments;
+    const ind = (d: string, id: string): Indicator => prod.find((x) => x.department === d)!.indicators.find((i) => i.id === id)!;
+    for (const id of ['PRD-K4', 'PRD-K9']) expect(ind('production', id)).toMatchObject({ value: null, score: null, missing: expect.stringContaining('quality/2026-11/production.yaml (2026-11) left out for errors') });
+    for (const id of ['PRD-K5', 'PRD-K8']) expect(ind('production', id)).toMatchObject({ value: null, missing: expect.stringContaining('maintenance/2026-11/production.yaml (2026-11) left out for errors') });
+    expect(ind('operations', 'OPS-K3')).toMatchObject({ value: null, missing: expect.stringContaining('safety/SI-2026-11-01.yaml left out for errors') });
+    expect(ind('supply-chain', 'SCM-K4')).toMatchObject({ value: null, missing: expect.stringContaining('purchase-orders/PO-2026-0301.yaml left out for errors') });
+    // their weight is left out and shown, never scored as 0
+    // PRD-K4 10 + PRD-K9 5 + PRD-K5 10 + PRD-K8 10, and PRD-K7 10 (no notice due in November)
+    expect(prod.find((x) => x.department === 'production')!.kpi.weightMissing).toBe(10 + 5 + 10 + 10 + 10);
   });
 
   it('exits 1 with input errors and still scores the rest', () => {
