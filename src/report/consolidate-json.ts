@@ -4,6 +4,7 @@
 import { fromCents } from '../model/money.js';
 import type { Cents } from '../model/money.js';
 import type { Amounts, BudgetAmounts, Consolidation } from '../domain/consolidate.js';
+import { roundRates } from './json-rates.js';
 
 /** The kind written into the document: JSON output or the committed YAML company plan. */
 export type ConsolidationDocKind = 'consolidate' | 'company-plan';
@@ -21,7 +22,7 @@ export function consolidationToJson(c: Consolidation, kind: ConsolidationDocKind
     total: m(a.total),
   });
   const budget = (b: BudgetAmounts): { [key: string]: Json } => ({ original: amounts(b.original), adjustments: amounts(b.adjustments), revised: amounts(b.revised) });
-  return {
+  return roundRates({
     version: 1,
     kind,
     company: c.company,
@@ -45,7 +46,8 @@ export function consolidationToJson(c: Consolidation, kind: ConsolidationDocKind
     risks: c.risks.map((r) => ({ ...r })),
     progress: {
       reports: c.progress.reports.map((r) => ({ ...r })),
-      targets: c.progress.targets.map((t) => ({ ...t })),
+      // Rates are percentages named ...Pct (elapsedShare 0..1 becomes elapsedPct 0..100).
+      targets: c.progress.targets.map(({ elapsedShare, pctOfPace, ...t }) => ({ ...t, elapsedPct: elapsedShare * 100, ofPacePct: pctOfPace })),
       attention: c.progress.attention.map((w) => ({ ...w, targets: [...w.targets] })),
     },
     budget: {
@@ -73,5 +75,5 @@ export function consolidationToJson(c: Consolidation, kind: ConsolidationDocKind
       zeroLines: c.checks.zeroLines.map((z) => ({ ...z })),
       targetsWithoutWorkItems: c.checks.targetsWithoutWorkItems.map((t) => ({ ...t })),
     },
-  };
+  });
 }

@@ -1,5 +1,6 @@
 // `opsplan diff --format json`: version 1 of the shape documented in the README ("JSON output
 // of diff"). Money in major units, quantities in units, as the other commands' JSON.
+import { roundPct } from './json-rates.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fromCents } from '../model/money.js';
 import { fromMilli } from '../domain/quantity.js';
@@ -58,7 +59,7 @@ export function diffJson(diff: WorkspaceDiff, info: { toolVersion: string; works
         key: i.key,
         file: i.file,
         note: i.note ?? null,
-        fields: i.fields.map((f) => ({ field: f.field, type: f.type, before: jsonValue(f.before, f.type, diff.digits), after: jsonValue(f.after, f.type, diff.digits), delta: jsonValue(f.delta, f.type, diff.digits), deltaPct: f.deltaPct })),
+        fields: i.fields.map((f) => ({ field: f.field, type: f.type, before: jsonValue(f.before, f.type, diff.digits), after: jsonValue(f.after, f.type, diff.digits), delta: jsonValue(f.delta, f.type, diff.digits), deltaPct: f.deltaPct === null ? null : roundPct(f.deltaPct) })),
       })),
     })),
     findings: { introduced: diff.findings.introduced.map(jsonDiagnostic), existing: diff.findings.existing.map(jsonDiagnostic), resolved: diff.findings.resolved.map(jsonDiagnostic) },

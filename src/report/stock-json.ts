@@ -1,10 +1,11 @@
 // The stock result as JSON (documented field by field in README.md, "opsplan stock"): quantities in units,
-// money in major units, percentages with full precision or null.
+// money in major units, percentages (`...Pct`) rounded to 2 decimals or null.
 import type { HealthSummary, StockResult } from '../domain/stock.js';
 import { fromMilli } from '../domain/quantity.js';
 import type { Milli } from '../domain/quantity.js';
 import { fromCents } from '../model/money.js';
 import type { Cents } from '../model/money.js';
+import { roundPct, roundRates } from './json-rates.js';
 
 /** Renders the stock result as a JSON document (with a trailing newline). */
 export function renderStockJson(result: StockResult): string {
@@ -29,7 +30,8 @@ export function* stockJsonChunks(result: StockResult): Generator<string> {
     value: { healthy: m(h.value.healthy), under: m(h.value.under), over: m(h.value.over), total: m(h.value.total) },
     abc: h.abc,
   });
-  const doc = {
+  const pct = (v: number | null): number | null => (v === null ? null : roundPct(v));
+  const doc = roundRates({
     version: 1,
     kind: 'stock',
     currency: result.currency,
@@ -39,7 +41,7 @@ export function* stockJsonChunks(result: StockResult): Generator<string> {
     counts: result.counts,
     warehouses: result.warehouses,
     items: ITEMS_SLOT as unknown,
-  };
+  });
   const item = (it: StockResult['items'][number]): unknown => ({
       warehouse: it.warehouse,
       file: it.file,
@@ -55,7 +57,7 @@ export function* stockJsonChunks(result: StockResult): Generator<string> {
       reorderPoint: qtyOrNull(it.reorderPoint),
       reorderPointSource: it.reorderPointSource,
       computedReorderPoint: qtyOrNull(it.computedReorderPoint),
-      reorderPointDriftPct: it.reorderPointDriftPct,
+      reorderPointDriftPct: pct(it.reorderPointDriftPct),
       maxStock: qtyOrNull(it.maxStock),
       avgDailyUsage: qty(it.avgDailyUsage),
       leadTimeDays: it.leadTimeDays,
@@ -70,7 +72,7 @@ export function* stockJsonChunks(result: StockResult): Generator<string> {
       count:
         it.count === null
           ? null
-          : { counted: qty(it.count.counted), difference: qty(it.count.difference), differencePct: it.count.differencePct, differenceValue: m(it.count.differenceValue), flagged: it.count.flagged },
+          : { counted: qty(it.count.counted), difference: qty(it.count.difference), differencePct: pct(it.count.differencePct), differenceValue: m(it.count.differenceValue), flagged: it.count.flagged },
       cover: it.cover,
       health: it.health,
       annualUsageValue: m(it.annualUsageValue),

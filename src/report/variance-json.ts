@@ -1,8 +1,9 @@
 // The variance result as the documented JSON object (README.md, "opsplan variance"): money in major
-// units, percentages unrounded or null.
+// units, percentages (`...Pct`) rounded to 2 decimals or null.
 import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../domain/variance.js';
 import { fromCents } from '../model/money.js';
 import type { Cents } from '../model/money.js';
+import { roundRates } from './json-rates.js';
 
 /** Major units, or null for a missing amount (never 0). */
 function amount(c: Cents | null, digits: number): number | null {
@@ -47,7 +48,7 @@ function subtotalJson(s: VarianceSubtotal, digits: number): Record<string, unkno
 /** Builds the JSON document of `opsplan variance --format json`. */
 export function varianceJson(r: VarianceResult): Record<string, unknown> {
   const d = r.digits;
-  return {
+  return roundRates({
     version: 1,
     kind: 'variance',
     currency: r.currency,
@@ -74,5 +75,5 @@ export function varianceJson(r: VarianceResult): Record<string, unknown> {
       response: n.response,
       lines: n.lines.map((l) => ({ account: l.account, name: l.name, category: l.category, budget: fromCents(l.budget, d), actual: amount(l.actual, d), variance: amount(l.variance, d), variancePct: l.variancePct, level: l.level, flags: l.flags })),
     })),
-  };
+  });
 }
