@@ -39,7 +39,7 @@ describe('opsplan stock on examples/acme', () => {
     expect([doc.version, doc.kind, doc.currency, doc.asOf, doc.warehouse]).toEqual([1, 'stock', 'CNY', '2026-11-30', null]);
     expect(doc.counts).toEqual({ critical: 8, warn: 19, info: 1 });
     const item = (w: string, sku: string) => doc.items.find((i: { warehouse: string; sku: string }) => i.warehouse === w && i.sku === sku);
-    expect(item('wh-east', 'RM-ALU-6061').count).toEqual({ counted: 1198.4, difference: -51.6, differencePct: -4.128, differenceValue: -2414.88, flagged: true });
+    expect(item('wh-east', 'RM-ALU-6061').count).toEqual({ counted: 1198.4, difference: -51.6, differencePct: -4.13, differenceValue: -2414.88, flagged: true });
     expect(item('wh-east', 'RM-STL-304').count.differenceValue).toBe(-471.85);
     expect(item('wh-south', 'CS-FILM-23').suggestion).toMatchObject({ status: 'order', need: 251.4, quantity: 275, packApplied: true, exceedsMax: true, value: 3245 });
     expect(item('wh-east', 'FG-1001').alerts[0]).toMatchObject({ code: 'overstock', compared: 'onHand', actual: 460, threshold: 'maxStock', limit: 300 });
