@@ -8,6 +8,7 @@ import { toCents } from '../model/money.js';
 import type { Cents, Rounding } from '../model/money.js';
 import type { InventoryItemDoc } from '../model/documents.js';
 import type { Company, StockThresholds, Workspace } from '../model/workspace.js';
+import type { MrpResult } from './mrp/types.js';
 import { ceilToUnit, compareValueTo, formatMilli, fromMilli, roundUpToMultiple, toMilli, valueOf } from './quantity.js';
 import type { Milli } from './quantity.js';
 
@@ -65,7 +66,7 @@ export interface Cover {
 }
 
 /** What happens about replenishing an item. */
-export type SuggestionStatus = 'order' | 'covered-by-open-orders' | 'covered-by-transfer';
+export type SuggestionStatus = 'order' | 'covered-by-open-orders' | 'covered-by-transfer' | 'planned-by-mrp';
 
 /** A replenishment suggestion for one item. */
 export interface ReorderSuggestion {
@@ -140,6 +141,8 @@ export interface StockItem {
   annualUsageValue: Cents;
   /** Class within its warehouse. */
   abc: AbcClass;
+  /** MRP plans this sku in the production warehouse: no reorder-point suggestion, no transfers. */
+  plannedByMrp: boolean;
 }
 
 /** A warehouse-level finding. */
@@ -168,16 +171,22 @@ export interface TransferSuggestion {
   value: Cents;
 }
 
-/** One line of the procurement plan. */
+/** One line of the procurement plan: one per warehouse and sku, from the reorder point or from MRP. */
 export interface ProcurementLine {
   warehouse: string;
   sku: string;
   name: string;
   unit: string;
+  source: 'reorder-point' | 'mrp';
   quantity: Milli;
-  value: Cents;
+  /** null only for an MRP line whose item has no unit cost (missing, never zero). */
+  value: Cents | null;
+  /** Reorder point: the cover's order-by date; MRP: the earliest release of its planned orders. */
   orderBy: string | null;
+  /** Reorder point only (MRP lines: false). */
   exceedsMax: boolean;
+  /** The MRP planned buy orders summed in this line (empty for reorder-point lines). */
+  orders: string[];
 }
 
 /** Suggestions of one supplier. */
@@ -185,7 +194,10 @@ export interface ProcurementGroup {
   /** Supplier code, or "(none)". */
   supplier: string;
   lines: ProcurementLine[];
-  totalValue: Cents;
+  /** Σ line values; null when a line's value is missing. */
+  totalValue: Cents | null;
+  /** Σ of the line values that are known. */
+  knownValue: Cents;
   earliestOrderBy: string | null;
 }
 
@@ -220,6 +232,12 @@ export interface StockOptions {
   asOf: string;
   /** Restricts the listed items, suggestions, plan, transfers and warehouse health to one warehouse. */
   warehouse?: string;
+  /**
+   * Material planning over the same workspace and as-of date: the skus it plans in its
+   * (production) warehouse leave reorder-point replenishment, and its buy orders join the
+   * procurement plan.
+   */
+  mrp?: MrpResult;
 }
 
 /** The whole stock result, rendered by every output format. */
@@ -373,12 +391,13 @@ function assessItem(doc: InventoryItemDoc, c: ItemContext): StockItem {
     health,
     annualUsageValue: valueOf(usage * 365, unitCost, c.rounding),
     abc: 'C',
+    plannedByMrp: false,
   };
 }
 
 /** Need of an item at or below its reorder point (before transfers), or null when it is not. */
 function shortage(it: StockItem): { target: Milli; need: Milli } | null {
-  if (it.reorderPoint === null || it.projected > it.reorderPoint) return null;
+  if (it.plannedByMrp || it.reorderPoint === null || it.projected > it.reorderPoint) return null;
   const target = it.maxStock ?? it.reorderPoint + it.avgDailyUsage * it.leadTimeDays;
   return { target, need: target - it.projected };
 }
@@ -389,6 +408,8 @@ function shortage(it: StockItem): { target: Milli; need: Milli } | null {
  * free stock (onHand - reserved). Items at or below their own reorder point give nothing.
  */
 export function transferableExcess(it: StockItem): Milli {
+  // MRP has netted all of it against the production plans.
+  if (it.plannedByMrp) return 0;
   if (it.reorderPoint !== null && it.projected <= it.reorderPoint) return 0;
   let excess: Milli;
   if (it.maxStock !== null) excess = it.onHand - it.maxStock;
@@ -471,6 +492,9 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
     const ctx: ItemContext = { warehouse: w.id, file: w.snapshot.file, snapshotAsOf: w.snapshot.asOf, reportAsOf: asOf, thresholds, digits, rounding: company.rounding };
     for (const item of doc.items) all.push(assessItem(item, ctx));
   }
+  const mrp = options.mrp;
+  const mrpSkus = new Set(mrp?.skus.map((s) => s.sku) ?? []);
+  for (const it of all) it.plannedByMrp = it.warehouse === mrp?.warehouse && mrpSkus.has(it.sku);
 
   // Transfers before buying: per SKU, shortages in company warehouse order take from the
   // largest excess first.
@@ -506,7 +530,11 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
   // Suggestions.
   for (const it of all) {
     const short = shortage(it);
-    if (short) {
+    if (it.plannedByMrp) {
+      // What the reorder point would have asked, shown beside the status; MRP's orders are in the plan.
+      const rp = shortage({ ...it, plannedByMrp: false });
+      if (rp) it.suggestion = { status: 'planned-by-mrp', target: rp.target, need: rp.need, transferIn: 0, buyNeed: 0, quantity: 0, moqApplied: false, packApplied: false, exceedsMax: false, value: 0 };
+    } else if (short) {
       const tin = transferIn.get(it) ?? 0;
       const buyNeed = short.need - tin;
       const status: SuggestionStatus = short.need <= 0 ? 'covered-by-open-orders' : buyNeed <= 0 ? 'covered-by-transfer' : 'order';
@@ -562,18 +590,7 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
   const items = filter === null ? all : all.filter((it) => it.warehouse === filter);
   const shownTransfers = filter === null ? transfers : transfers.filter((t) => t.from === filter || t.to === filter);
 
-  const groups = new Map<string, ProcurementGroup>();
-  for (const it of items) {
-    const s = it.suggestion;
-    if (!s || s.status !== 'order' || s.quantity <= 0) continue;
-    const supplier = it.supplier ?? '(none)';
-    const g = groups.get(supplier) ?? { supplier, lines: [], totalValue: 0, earliestOrderBy: null };
-    g.lines.push({ warehouse: it.warehouse, sku: it.sku, name: it.name, unit: it.unit, quantity: s.quantity, value: s.value, orderBy: it.cover.orderBy, exceedsMax: s.exceedsMax });
-    g.totalValue += s.value;
-    if (it.cover.orderBy !== null && (g.earliestOrderBy === null || it.cover.orderBy < g.earliestOrderBy)) g.earliestOrderBy = it.cover.orderBy;
-    groups.set(supplier, g);
-  }
-  const procurementPlan = [...groups.values()].sort((a, b) => (a.supplier === '(none)' ? 1 : b.supplier === '(none)' ? -1 : a.supplier < b.supplier ? -1 : 1));
+  const procurementPlan = buildProcurementPlan(items, mrp ?? null);
 
   const counts: Record<Severity, number> = { critical: 0, warn: 0, info: 0 };
   for (const it of items) {
@@ -603,6 +620,52 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
     },
     counts,
   };
+}
+
+/** The reorder-point lines of the listed items and MRP's buy orders (one line per sku) grouped by supplier. */
+function buildProcurementPlan(items: readonly StockItem[], mrp: MrpResult | null): ProcurementGroup[] {
+  // known: Σ of the values that exist (an MRP line sums several orders, some may lack a cost).
+  const lines: { supplier: string; line: ProcurementLine; known: Cents }[] = [];
+  const mrpItems = new Map(items.filter((it) => it.plannedByMrp).map((it) => [it.sku, it]));
+  for (const it of items) {
+    const s = it.suggestion;
+    if (!s || s.status !== 'order' || s.quantity <= 0) continue;
+    lines.push({ supplier: it.supplier ?? '(none)', line: { warehouse: it.warehouse, sku: it.sku, name: it.name, unit: it.unit, source: 'reorder-point', quantity: s.quantity, value: s.value, orderBy: it.cover.orderBy, exceedsMax: s.exceedsMax, orders: [] }, known: s.value });
+  }
+  const bySku = new Map<string, (typeof lines)[number]>();
+  for (const o of mrp?.orders ?? []) {
+    const it = mrpItems.get(o.sku);
+    // Only the listed warehouse's items (a --warehouse filter may hide the production warehouse).
+    if (o.type !== 'buy' || !it) continue;
+    const entry = bySku.get(o.sku);
+    if (!entry) {
+      const line: ProcurementLine = { warehouse: it.warehouse, sku: o.sku, name: o.name, unit: o.unit, source: 'mrp', quantity: o.qty, value: o.value, orderBy: o.release, exceedsMax: false, orders: [o.id] };
+      bySku.set(o.sku, { supplier: o.supplier ?? '(none)', line, known: o.value ?? 0 });
+      lines.push(bySku.get(o.sku)!);
+      continue;
+    }
+    const l = entry.line;
+    entry.known += o.value ?? 0;
+    l.quantity += o.qty;
+    l.value = l.value === null || o.value === null ? null : l.value + o.value;
+    if (o.release < l.orderBy!) l.orderBy = o.release;
+    l.orders.push(o.id);
+  }
+  const groups = new Map<string, ProcurementGroup>();
+  for (const { supplier, line, known } of lines) {
+    const g = groups.get(supplier) ?? { supplier, lines: [], totalValue: 0, knownValue: 0, earliestOrderBy: null };
+    g.lines.push(line);
+    g.knownValue += known;
+    g.totalValue = g.totalValue === null || line.value === null ? null : g.totalValue + line.value;
+    if (line.orderBy !== null && (g.earliestOrderBy === null || line.orderBy < g.earliestOrderBy)) g.earliestOrderBy = line.orderBy;
+    groups.set(supplier, g);
+  }
+  return [...groups.values()].sort((a, b) => (a.supplier === '(none)' ? 1 : b.supplier === '(none)' ? -1 : a.supplier < b.supplier ? -1 : 1));
+}
+
+/** Σ of the procurement plan's values; null when any is missing. */
+export function procurementPlanValue(plan: readonly ProcurementGroup[]): Cents | null {
+  return plan.reduce<Cents | null>((s, g) => (s === null || g.totalValue === null ? null : s + g.totalValue), 0);
 }
 
 /** Whether the result reaches a --fail-on level. */

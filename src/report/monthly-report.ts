@@ -11,6 +11,7 @@ import type { SafetyResult } from '../domain/safety.js';
 import type { KpiResult } from '../domain/kpi.js';
 import type { ServiceResult } from '../domain/service.js';
 import type { StockResult } from '../domain/stock.js';
+import { procurementPlanValue } from '../domain/stock.js';
 import type { SupplierResult } from '../domain/suppliers.js';
 import type { VarianceResult, VarianceSubtotal } from '../domain/variance.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -311,7 +312,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     { label: 'Missing actuals', value: input.variance.missingActuals.length, type: 'number', ...(input.variance.missingActuals.length > 0 ? { tone: 'warn' as const } : {}) },
     { label: 'Stock alerts critical', value: input.stock.counts.critical, type: 'number', ...(input.stock.counts.critical > 0 ? { tone: 'critical' as const } : {}) },
     { label: 'Stock alerts warn', value: input.stock.counts.warn, type: 'number', ...(input.stock.counts.warn > 0 ? { tone: 'warn' as const } : {}) },
-    { label: 'Procurement plan value', value: input.stock.procurementPlan.reduce((s, g) => s + g.totalValue, 0), type: 'money' },
+    { label: 'Procurement plan value', value: procurementPlanValue(input.stock.procurementPlan), type: 'money' },
   ];
 
   const cl = input.chartLang ?? lang;

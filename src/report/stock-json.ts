@@ -22,6 +22,7 @@ const ITEMS_SLOT = '\u0000items\u0000';
  */
 export function* stockJsonChunks(result: StockResult): Generator<string> {
   const m = (c: Cents): number => fromCents(c, result.digits);
+  const mOrNull = (c: Cents | null): number | null => (c === null ? null : m(c));
   const qty = (v: Milli): number => fromMilli(v);
   const qtyOrNull = (v: Milli | null): number | null => (v === null ? null : fromMilli(v));
   const health = (h: HealthSummary): unknown => ({
@@ -77,6 +78,7 @@ export function* stockJsonChunks(result: StockResult): Generator<string> {
       health: it.health,
       annualUsageValue: m(it.annualUsageValue),
       abc: it.abc,
+      plannedByMrp: it.plannedByMrp,
       alerts: it.alerts,
       hints: it.hints,
       suggestion:
@@ -99,8 +101,9 @@ export function* stockJsonChunks(result: StockResult): Generator<string> {
     transfers: result.transfers.map((t) => ({ ...t, quantity: qty(t.quantity), value: m(t.value) })),
     procurementPlan: result.procurementPlan.map((g) => ({
       supplier: g.supplier,
-      lines: g.lines.map((l) => ({ ...l, quantity: qty(l.quantity), value: m(l.value) })),
-      totalValue: m(g.totalValue),
+      lines: g.lines.map((l) => ({ ...l, quantity: qty(l.quantity), value: mOrNull(l.value) })),
+      totalValue: mOrNull(g.totalValue),
+      knownValue: m(g.knownValue),
       earliestOrderBy: g.earliestOrderBy,
     })),
     skuTotals: result.skuTotals.map((t) => ({

@@ -1,6 +1,7 @@
 // The stock result as report tables (terminal, CSV and later Excel draw these). Quantities
 // become numbers in units (exact decimals of at most 3 places); money stays in cents.
 import type { StockAlert, StockResult } from '../domain/stock.js';
+import { procurementPlanValue } from '../domain/stock.js';
 import { fromMilli } from '../domain/quantity.js';
 import type { Milli } from '../domain/quantity.js';
 import type { Cell, Column, Report, Row, Table, Tone } from './model.js';
@@ -160,18 +161,16 @@ function transfersTable(result: StockResult): Table {
 
 function procurementTable(result: StockResult): Table {
   const rows: Row[] = [];
-  let total = 0;
   for (const g of result.procurementPlan) {
-    for (const l of g.lines) rows.push({ cells: { supplier: g.supplier, warehouse: l.warehouse, sku: l.sku, name: l.name, quantity: qty(l.quantity), unit: l.unit, value: l.value, orderBy: l.orderBy } });
-    rows.push({ kind: 'subtotal', cells: { supplier: g.supplier, warehouse: '', sku: '', name: `${g.lines.length} line${g.lines.length === 1 ? '' : 's'}`, quantity: null, unit: '', value: g.totalValue, orderBy: g.earliestOrderBy } });
-    total += g.totalValue;
+    for (const l of g.lines) rows.push({ cells: { supplier: g.supplier, warehouse: l.warehouse, sku: l.sku, name: l.name, source: l.source === 'mrp' ? 'MRP' : 'reorder point', quantity: qty(l.quantity), unit: l.unit, value: l.value, orderBy: l.orderBy } });
+    rows.push({ kind: 'subtotal', cells: { supplier: g.supplier, warehouse: '', sku: '', name: `${g.lines.length} line${g.lines.length === 1 ? '' : 's'}`, source: '', quantity: null, unit: '', value: g.totalValue, orderBy: g.earliestOrderBy } });
   }
-  if (result.procurementPlan.length > 0) rows.push({ kind: 'total', cells: { supplier: 'Total', warehouse: '', sku: '', name: '', quantity: null, unit: '', value: total, orderBy: null } });
+  if (result.procurementPlan.length > 0) rows.push({ kind: 'total', cells: { supplier: 'Total', warehouse: '', sku: '', name: '', source: '', quantity: null, unit: '', value: procurementPlanValue(result.procurementPlan), orderBy: null } });
   return {
     id: 'stock-procurement',
     title: 'Procurement plan',
-    caption: 'by supplier; subtotal rows show the earliest order-by date',
-    columns: [col('supplier', 'Supplier', 'text'), col('warehouse', 'Warehouse', 'text'), col('sku', 'SKU', 'text'), col('name', 'Name', 'text'), col('quantity', 'Quantity', 'quantity'), col('unit', 'Unit', 'text'), col('value', 'Value', 'money'), col('orderBy', 'Order by', 'date')],
+    caption: 'by supplier, one line per warehouse and SKU: reorder point, or MRP (its planned buy orders summed, order by = earliest release); subtotal rows show the earliest order-by date',
+    columns: [col('supplier', 'Supplier', 'text'), col('warehouse', 'Warehouse', 'text'), col('sku', 'SKU', 'text'), col('name', 'Name', 'text'), col('source', 'Source', 'text'), col('quantity', 'Quantity', 'quantity'), col('unit', 'Unit', 'text'), col('value', 'Value', 'money'), col('orderBy', 'Order by', 'date')],
     rows,
   };
 }
@@ -265,7 +264,7 @@ export function buildStockReport(result: StockResult, only?: ReadonlySet<string>
       { label: 'Critical alerts', value: result.counts.critical, type: 'number', tone: result.counts.critical > 0 ? 'critical' : undefined },
       { label: 'Warnings', value: result.counts.warn, type: 'number', tone: result.counts.warn > 0 ? 'warn' : undefined },
       { label: 'Hints', value: result.counts.info, type: 'number' },
-      { label: `Procurement plan value (${result.currency})`, value: result.procurementPlan.reduce((s, g) => s + g.totalValue, 0), type: 'money' },
+      { label: `Procurement plan value (${result.currency})`, value: procurementPlanValue(result.procurementPlan), type: 'money' },
     ],
     tables: STOCK_TABLES.filter(([id]) => !only || only.has(id)).map(([, build]) => build(result)),
   };

@@ -20,7 +20,10 @@ describe('opsplan stock on examples/acme', () => {
       expect(r.stdout).toContain(title);
     }
     expect(r.stdout).toContain('Critical alerts: 8');
-    expect(r.stdout).toContain('Procurement plan value (CNY): 218,922.00');
+    // MRP plans RM-CU-WIRE, RM-BRG-6204, RM-SEAL-NBR, RM-PCB-CTL in wh-east (was 218,922.00 by reorder point alone)
+    expect(r.stdout).toContain('Procurement plan value (CNY): 115,716.50');
+    expect(r.stdout).toMatch(/SUP-SKF +│ wh-east +│ RM-BRG-6204 .*│ MRP +│ +1000 │/);
+    expect(r.stdout).toMatch(/RM-SEAL-NBR +│ planned-by-mrp/);
     expect(r.stdout).toMatch(/RM-PVC-GRN.*moq 250, pack 40/);
     expect(r.stdout).toMatch(/RM-GSK-EPDM.*reorder-point-drift/);
   });
@@ -44,9 +47,13 @@ describe('opsplan stock on examples/acme', () => {
     expect(item('wh-south', 'CS-FILM-23').suggestion).toMatchObject({ status: 'order', need: 251.4, quantity: 275, packApplied: true, exceedsMax: true, value: 3245 });
     expect(item('wh-east', 'FG-1001').alerts[0]).toMatchObject({ code: 'overstock', compared: 'onHand', actual: 460, threshold: 'maxStock', limit: 300 });
     expect(item('wh-east', 'FG-1001').excessValue).toBe(56992);
-    expect(doc.transfers).toEqual([{ sku: 'FG-1001', name: 'Gear pump GP-10', unit: 'pcs', from: 'wh-east', to: 'wh-south', quantity: 160, value: 56992 }]);
+    // wh-east's FG-1001 above max is MRP's (netted against the plans), so it is not transferred.
+    expect(item('wh-east', 'FG-1001').plannedByMrp).toBe(true);
+    expect(doc.transfers).toEqual([]);
     const none = doc.procurementPlan.find((g: { supplier: string }) => g.supplier === '(none)');
-    expect(none).toMatchObject({ totalValue: 24934, earliestOrderBy: '2026-11-19' });
+    expect(none).toMatchObject({ totalValue: 81926, knownValue: 81926, earliestOrderBy: '2026-11-19' });
+    const copper = doc.procurementPlan.find((g: { supplier: string }) => g.supplier === 'SUP-JXCOPPER');
+    expect(copper.lines).toEqual([{ warehouse: 'wh-east', sku: 'RM-CU-WIRE', name: 'Enamelled copper wire, 0.8 mm', unit: 'kg', source: 'mrp', quantity: 225, value: 17617.5, orderBy: '2026-11-30', exceedsMax: false, orders: ['PO-PLAN-RM-CU-WIRE-20261130-1', 'PO-PLAN-RM-CU-WIRE-20261219-1'] }]);
     expect(doc.health.company.items).toEqual({ healthy: 19, under: 9, over: 3, total: 31 });
     expect(doc.health.company.value.total).toBe(940322.28);
   });
@@ -56,7 +63,7 @@ describe('opsplan stock on examples/acme', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(new Set(doc.items.map((i: { warehouse: string }) => i.warehouse))).toEqual(new Set(['wh-south']));
-    expect(doc.transfers).toHaveLength(1);
+    expect(doc.procurementPlan.flatMap((g: { lines: { warehouse: string; sku: string }[] }) => g.lines.map((l) => `${l.warehouse} ${l.sku}`))).toEqual(['wh-south CS-FILM-23', 'wh-south FG-1001']);
     const bad = runOpsplan(['stock', ACME, '--warehouse', 'wh-north']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown warehouse "wh-north"; known: wh-east, wh-south');

@@ -1,6 +1,7 @@
 // computeStock and its helpers, checked against figures worked out by hand in each test.
 import { describe, expect, it } from 'vitest';
-import { checkCount, classifyAbc, computeCover, computeStock, orderQuantity, reachesLevel } from '../../src/domain/stock.js';
+import { computeMrp } from '../../src/domain/mrp/compute.js';
+import { checkCount, classifyAbc, computeCover, computeStock, orderQuantity, procurementPlanValue, reachesLevel } from '../../src/domain/stock.js';
 import { addDaysTo, dayNumber, dayString, daysBetween } from '../../src/model/date.js';
 import type { StockItem } from '../../src/domain/stock.js';
 import { ceilToUnit, compareValueTo, formatMilli, fromMilli, roundUpToMultiple, toMilli, valueOf } from '../../src/domain/quantity.js';
@@ -249,7 +250,7 @@ describe('across warehouses', () => {
     const b = r.items.find((i) => i.warehouse === 'b')!.suggestion!;
     expect([b.need, b.transferIn, b.buyNeed, b.quantity, b.value]).toEqual([230000, 160000, 70000, 70000, 70 * 35620]);
     expect(r.skuTotals[0]).toMatchObject({ sku: 'P', onHand: 485000, reserved: 15000, projected: 470000, value: 485 * 35620 });
-    expect(r.procurementPlan).toEqual([{ supplier: '(none)', lines: [expect.objectContaining({ warehouse: 'b', quantity: 70000 })], totalValue: 2493400, earliestOrderBy: null }]);
+    expect(r.procurementPlan).toEqual([{ supplier: '(none)', lines: [expect.objectContaining({ warehouse: 'b', quantity: 70000, source: 'reorder-point', orders: [] })], totalValue: 2493400, knownValue: 2493400, earliestOrderBy: null }]);
   });
   it('replaces the buy when the transfer covers the whole need', () => {
     const big = structuredClone(snaps);
@@ -370,7 +371,57 @@ describe('examples/acme as of 2026-11-30', () => {
     expect(get('wh-east', 'FG-0900').daysSinceMovement).toBe(200);
     // 1,200 kg x 78.30 + 1,400 x 2.40 + 280 x 12.60 + 2,900 x 6.85 + 700 x 96.40 + 3,000 x 0.85 + 275 x 11.80 + 70 x 356.20
     const total = 93960 + 3360 + 3528 + 19865 + 67480 + 2550 + 3245 + 24934;
-    expect(r.procurementPlan.reduce((s, g) => s + g.totalValue, 0)).toBe(total * 100);
+    expect(procurementPlanValue(r.procurementPlan)).toBe(total * 100);
+  });
+});
+
+describe('examples/acme with MRP as of 2026-11-30 (production warehouse wh-east)', () => {
+  const ws = loadWorkspace(ACME).workspace;
+  const mrp = computeMrp(ws, { asOf: '2026-11-30', horizonWeeks: 13 });
+  const r = computeStock(ws, { asOf: '2026-11-30', mrp });
+  const get = (w: string, sku: string): StockItem => r.items.find((i) => i.warehouse === w && i.sku === sku)!;
+  it('leaves the skus MRP plans out of reorder-point buying in wh-east only', () => {
+    // MRP plans the plan items FG-1001, FG-2040, their components, FG-3100 and its components.
+    expect(r.items.filter((i) => i.plannedByMrp).map((i) => i.sku).sort()).toEqual(mrp.skus.map((s) => s.sku).sort());
+    expect(new Set(r.items.filter((i) => i.plannedByMrp).map((i) => i.warehouse))).toEqual(new Set(['wh-east']));
+    expect(get('wh-south', 'FG-1001').plannedByMrp).toBe(false);
+    // What the reorder point would have asked stays visible; nothing is bought from it.
+    expect(get('wh-east', 'RM-CU-WIRE').suggestion).toMatchObject({ status: 'planned-by-mrp', need: 1200000, quantity: 0, value: 0 });
+    expect(get('wh-east', 'RM-SEAL-NBR').suggestion).toMatchObject({ status: 'planned-by-mrp', need: 1400000, quantity: 0 });
+    // Alerts are facts and do not change: 8 critical, 19 warn, 1 hint as without MRP.
+    expect(r.counts).toEqual({ critical: 8, warn: 19, info: 1 });
+  });
+  it('gives no transfer out of stock MRP has netted: wh-south buys FG-1001 itself', () => {
+    expect(r.transfers).toEqual([]);
+    // need 250 − 20 = 230, no moq or pack: 230 × 356.20 = 81,926.00
+    expect(get('wh-south', 'FG-1001').suggestion).toMatchObject({ status: 'order', transferIn: 0, quantity: 230000, value: 8192600 });
+  });
+  it('lists each warehouse and sku once, MRP buys summed, with the source', () => {
+    const lines = r.procurementPlan.flatMap((g) => g.lines.map((l) => [g.supplier, l.warehouse, l.sku, l.source, fromMilli(l.quantity), l.value, l.orderBy, l.orders.length]));
+    expect(lines).toEqual([
+      // 125 kg due 11-30 + 100 kg due 12-19, at 78.30: 9,787.50 + 7,830.00; earliest release 11-30
+      ['SUP-JXCOPPER', 'wh-east', 'RM-CU-WIRE', 'mrp', 225, 1761750, '2026-11-30', 2],
+      ['SUP-SINOPEC', 'wh-east', 'RM-PVC-GRN', 'reorder-point', 280, 352800, '2026-12-09', 0],
+      // MOQ 1,000 × 6.85, expedited to 11-30
+      ['SUP-SKF', 'wh-east', 'RM-BRG-6204', 'mrp', 1000, 685000, '2026-11-30', 1],
+      ['SUP-XIYUE', 'wh-east', 'CS-GLV-NTR', 'reorder-point', 3000, 255000, '2026-11-21', 0],
+      ['SUP-YONGXIN', 'wh-south', 'CS-FILM-23', 'reorder-point', 275, 324500, '2026-12-05', 0],
+      ['(none)', 'wh-south', 'FG-1001', 'reorder-point', 230, 8192600, '2026-11-19', 0],
+    ]);
+    // 218,922.00 − 93,960 + 17,617.50 − 3,360 − 19,865 + 6,850 − 67,480 − 24,934 + 81,926
+    expect(procurementPlanValue(r.procurementPlan)).toBe(11571650);
+    const keys = lines.map((l) => `${l[1]}|${l[2]}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+  it('keeps the reorder point in the other warehouse, and a missing MRP cost is missing, not zero', () => {
+    const south = computeStock(ws, { asOf: '2026-11-30', mrp, warehouse: 'wh-south' });
+    expect(south.procurementPlan.flatMap((g) => g.lines.map((l) => l.source))).toEqual(['reorder-point', 'reorder-point']);
+    const noCost = structuredClone(mrp);
+    noCost.orders.find((o) => o.sku === 'RM-CU-WIRE' && o.qty === 100000)!.value = null;
+    const plan = computeStock(ws, { asOf: '2026-11-30', mrp: noCost }).procurementPlan;
+    const copper = plan.find((g) => g.supplier === 'SUP-JXCOPPER')!;
+    expect([copper.lines[0]!.value, copper.totalValue, copper.knownValue]).toEqual([null, null, 978750]);
+    expect(procurementPlanValue(plan)).toBeNull();
   });
 });
 

@@ -2,7 +2,6 @@
 // Reads the workspace, computes once (domain/mrp), renders as table, JSON or CSV.
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { computeMrp } from '../../domain/mrp/compute.js';
 import { productionWarehouseId } from '../../kinds/company/kind.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
@@ -13,6 +12,7 @@ import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
+import { DEFAULT_HORIZON_WEEKS, planMaterials } from '../material-plan.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
@@ -35,7 +35,7 @@ export function registerMrp(program: Command, ctx: CliContext, setExit: (code: n
     .description('material requirements planning: planned make and buy orders from the approved production plans, with pegging')
     .argument('[workspace]', 'workspace folder (default: .)')
     .option('--as-of <date>', 'plan from this date, with the latest snapshot on or before it (default: today)')
-    .option('--horizon <weeks>', 'plan the production-plan lines due within this many weeks from as-of', weeks, 13)
+    .option('--horizon <weeks>', 'plan the production-plan lines due within this many weeks from as-of', weeks, DEFAULT_HORIZON_WEEKS)
     .option('--fail-on <what>', 'exit 1 when a planned order must be expedited: expedite', (v: string) => {
       if (v !== 'expedite') throw new InvalidArgumentError(`--fail-on takes expedite, got "${v}"`);
       return v;
@@ -51,12 +51,7 @@ export function registerMrp(program: Command, ctx: CliContext, setExit: (code: n
     if (productionWarehouseId(company) === null) {
       throw usageError(`opsplan.yaml declares ${company.warehouses.length === 0 ? 'no warehouse' : `several warehouses (${company.warehouses.map((w) => w.id).join(', ')})`}; set production: { warehouse: <id> } to say whose stock material planning uses`);
     }
-    // Approved BOMs left out for their errors: their skus are listed, never bought instead.
-    const brokenBoms = load.result.rejected.flatMap((r) => {
-      const d = r.data as { sku?: unknown; status?: unknown } | null;
-      return r.kind === 'bom' && d && typeof d.sku === 'string' && d.status !== 'draft' ? [{ file: r.file, sku: d.sku }] : [];
-    });
-    const result = computeMrp(load.result.workspace, { asOf, horizonWeeks: flags.horizon, rounding: company.rounding, digits: company.currencyDigits, brokenBoms });
+    const result = planMaterials(load, company, asOf, flags.horizon);
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return mrpJson(result, company.currencyDigits);
       if (format === 'csv') return renderCsv(mrpOrdersTable(result), company.currencyDigits);

@@ -13,6 +13,7 @@ import { createMemo } from '../../domain/memo.js';
 import { computeService } from '../../domain/service.js';
 import { computeStock } from '../../domain/stock.js';
 import { computeVariance, computeVarianceTotals } from '../../domain/variance.js';
+import { productionWarehouseId } from '../../kinds/company/kind.js';
 import { fiscalMonths, fiscalYearOf, parsePeriod } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
 import type { Workspace } from '../../model/workspace.js';
@@ -27,6 +28,7 @@ import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { CommandLoad, SharedLoadFlags } from '../load-for-command.js';
+import { planMaterials } from '../material-plan.js';
 import { latestActualsMonth, parsePeriodOption, requirePeriodWithData } from '../period-option.js';
 import { releaseMemory } from '../release-memory.js';
 import { ensureDir, writeFileAtomic } from '../write-output.js';
@@ -165,6 +167,8 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   // One memo for this workspace: the year's budget rows and variance lines are computed once
   // and shared by the dozen computations below.
   const memo = createMemo();
+  // The procurement plan takes MRP's buy orders for the skus it plans (none without a production warehouse).
+  const mrp = productionWarehouseId(company) === null ? undefined : planMaterials(load, company, asOf);
   return {
     input: {
       companyName: company.name,
@@ -175,7 +179,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       variance: computeVariance(ws, { period, ytd: false, asOf }, memo),
       varianceYtd: computeVariance(ws, { period, ytd: true, asOf }, memo),
       varianceByMonth: months.filter((m) => m <= month).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
-      stock: computeStock(ws, { asOf }),
+      stock: computeStock(ws, { asOf, mrp }),
       chapter: { ...chapterResults(ws, company, { months: [month], asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf) },
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
       kpi: computeKpiForPeriod(ws, period, asOf, load.result.rejected),
