@@ -9,6 +9,7 @@ import type { Category } from '../model/documents.js';
 import { lastDayOfMonth, periodFiscalYear, periodMonths } from '../model/period.js';
 import type { MonthId, Period } from '../model/period.js';
 import type { Workspace } from '../model/workspace.js';
+import { isTimeZone } from '../model/zoned-time.js';
 import { equipmentResult, qualityResult, safetyResult, supplierResult } from './chapter-results.js';
 import type { ChapterInput } from './chapter-results.js';
 import { computeConsolidation } from './consolidate.js';
@@ -16,6 +17,9 @@ import type { EquipmentResult } from './equipment.js';
 import { missingIn, missingMonths } from './left-out.js';
 import type { QualityResult } from './quality.js';
 import type { SafetyResult } from './safety.js';
+import { computeService } from './service.js';
+import type { ServiceResult, ServiceScope } from './service.js';
+import { serviceInputFrom } from './service-input.js';
 import type { SupplierResult } from './suppliers.js';
 import { computeProduction } from './production.js';
 import type { ProductionResult } from './production.js';
@@ -56,8 +60,6 @@ export interface MetricDef {
   command: string;
   /** What it is and how it is computed, for the README and `opsplan kpi --format json`. */
   description: string;
-  /** The chapter that provides it, when that chapter is not in this build: the metric is then always missing. */
-  unavailable?: string;
   compute: (ctx: MetricContext) => MetricResult;
 }
 
@@ -427,11 +429,60 @@ const supplierScore = chapterMetric<SupplierResult>({
   },
 });
 
-/** A metric whose chapter is not in this build: always missing, with the reason. */
-function notYet(scope: MetricDef['scope'], unit: MetricDef['unit'], command: string, description: string, chapter: string): MetricDef {
-  const missing = `${chapter} is not in this version of opsplan yet, so this metric has no source`;
-  return { scope, unit, command, description, unavailable: missing, compute: () => ({ value: null, source: `opsplan ${command}`, missing }) };
+// --- Customer service: the figures of `opsplan service --period P --as-of D`, from the same
+// computeService call on the same input (serviceInputFrom, shared with the command).
+
+function service(ctx: MetricContext): ServiceResult | string {
+  const company = ctx.ws.company;
+  if (!company) return 'no company file (opsplan.yaml), so no time zone and no service levels';
+  if (!isTimeZone(company.timeZone)) return `timeZone "${company.timeZone}" in opsplan.yaml is not an IANA zone, so no service time can be read`;
+  return cached(ctx, `service|${ctx.period.id}|${ctx.asOf}`, () => computeService(serviceInputFrom(ctx.ws, company, ctx.rejected), ctx.period, ctx.asOf));
 }
+
+/** The department's scope of the service result, or why its figures of the period are missing. */
+function serviceScopeOf(ctx: MetricContext): { result: ServiceResult; scope: ServiceScope } | string {
+  const result = service(ctx);
+  if (typeof result === 'string') return result;
+  const scope = result.departments.find((d) => d.department === ctx.department);
+  if (!scope) return `no service log of ${ctx.department} up to ${result.asOf}`;
+  // The command nulls the period's figures of a scope with a month of the period without a clean log.
+  if (scope.sla === null || scope.satisfaction === null) {
+    const months = periodMonths(ctx.period, ctx.ws.company?.fiscalYearStartMonth ?? 1);
+    const why = scope.missing.filter((m) => m.month === null || months.includes(m.month)).map((m) => (m.reason === 'left-out' ? `${m.file} left out for errors` : `no service log for ${m.month}`));
+    return `${ctx.department}'s service figures of ${ctx.period.id} are missing: ${why.join(', ') || 'a month without a clean log'}`;
+  }
+  return { result, scope };
+}
+
+const responseSla = chapterMetric<{ result: ServiceResult; scope: ServiceScope }>({
+  scope: 'department',
+  unit: '%',
+  command: 'service',
+  description: 'Cases of the department received in the period whose **first-response** clock met its SLA ÷ those met or breached × 100 (running and no-SLA cases are not judged, as in the command\'s SLA attainment; a case resolved without a first response was answered when resolved; service hours, pauses removed, as of the end of the as-of day in the company zone): `cases[department=DEPT].response.status` of `opsplan service --period P --as-of D`. Missing when a month of the period has no clean service log of the department (left out for errors, or not filed after its first log), or no first response was judged.',
+  figure: 'cases[department=DEPT].response.status',
+  result: serviceScopeOf,
+  measure: ({ result }, ctx) => {
+    const cases = result.cases.filter((c) => c.department === ctx.department);
+    const met = cases.filter((c) => c.response.status === 'met').length;
+    const breached = cases.filter((c) => c.response.status === 'breached');
+    if (met + breached.length === 0) return `no first response of ${ctx.department} was judged against an SLA in ${ctx.period.id} (up to ${result.asOf})`;
+    return { value: pctOf(met, met + breached.length), detail: `${met} of ${met + breached.length} first responses within SLA${breached.length ? ` (breached: ${breached.map((c) => c.c.id).join(', ')})` : ''}` };
+  },
+});
+
+const satisfaction = chapterMetric<{ result: ServiceResult; scope: ServiceScope }>({
+  scope: 'department',
+  unit: '%',
+  command: 'service',
+  description: 'Ratings of 4–5 ÷ all ratings × 100 over the department\'s cases received in the period: `departments[department=DEPT].satisfaction.pct` of `opsplan service --period P --as-of D`. Missing when a month of the period has no clean service log of the department, or no case was rated.',
+  figure: 'departments[department=DEPT].satisfaction.pct',
+  result: serviceScopeOf,
+  measure: ({ scope }, ctx) => {
+    const s = scope.satisfaction!;
+    if (s.pct === null) return `no case of ${ctx.department} received in ${ctx.period.id} was rated`;
+    return { value: s.pct, detail: `${s.satisfied} of ${s.ratings} ratings 4 or 5` };
+  },
+});
 
 /** The catalogue, in documentation order. */
 export const METRIC_CATALOGUE: Record<MetricName, MetricDef> = {
@@ -449,8 +500,8 @@ export const METRIC_CATALOGUE: Record<MetricName, MetricDef> = {
   'equipment.availabilityPct': availability,
   'equipment.pmCompliancePct': pmCompliance,
   'safety.onTimeRectificationPct': onTimeRectification,
-  'service.responseSlaPct': notYet('department', '%', 'service', 'Cases whose first response met its SLA ÷ cases with a first-response SLA × 100.', 'the service chapter (issue 16)'),
-  'service.satisfactionPct': notYet('department', '%', 'service', 'Ratings of 4–5 ÷ all ratings × 100.', 'the service chapter (issue 16)'),
+  'service.responseSlaPct': responseSla,
+  'service.satisfactionPct': satisfaction,
   'suppliers.averageScore': supplierScore,
 };
 

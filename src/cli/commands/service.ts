@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { computeService, hasBreach } from '../../domain/service.js';
 import type { ServiceInput } from '../../domain/service-cases.js';
-import type { ServiceLog } from '../../kinds/service-log/types.js';
+import { serviceInputFrom } from '../../domain/service-input.js';
 import { periodMonths } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
 import type { Workspace } from '../../model/workspace.js';
@@ -28,8 +28,6 @@ interface ServiceFlags extends SharedLoadFlags, OutputFlags {
   color?: boolean;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 /**
  * What the service computations need from a loaded workspace: the clean logs, the logs left
  * out for errors (their department-months become missing), the zone, levels and calendar.
@@ -38,14 +36,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 export function serviceInputOf(load: CommandLoad, ws: Workspace): ServiceInput {
   const company = ws.company!;
   if (!isTimeZone(company.timeZone)) throw usageError(`timeZone "${company.timeZone}" in opsplan.yaml is not an IANA zone; write one such as Asia/Shanghai`);
-  const brokenLogs = load.result.rejected
-    .filter((r) => r.kind === 'service-log')
-    .map((r) => {
-      const d = (r.data ?? {}) as Partial<ServiceLog>;
-      const month = str(d.month);
-      return { file: r.file, department: str(d.department), month: month !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : null };
-    });
-  return { logs: ws.serviceLogs, brokenLogs, zone: company.timeZone, sla: company.thresholds.service.sla ?? [], calendar: company.thresholds.service.calendar, startMonth: company.fiscalYearStartMonth };
+  return serviceInputFrom(ws, company, load.result.rejected);
 }
 
 /** --as-of, or today in the company zone. */
