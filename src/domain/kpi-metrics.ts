@@ -73,6 +73,45 @@ export function figureDate(ctx: Pick<MetricContext, 'end' | 'asOf'>): string {
   return ctx.asOf < ctx.end ? ctx.asOf : ctx.end;
 }
 
+/** What a metric reads from its command's result: the value with its inputs, or why there is none. */
+type Measured = { value: number; detail: string } | string;
+
+/** The parts of a catalogue entry. */
+interface MetricSpec<R> {
+  scope: MetricDef['scope'];
+  unit: MetricDef['unit'];
+  command: string;
+  description: string;
+  /** The command and figure the value is read from, for the explanation. */
+  source: (ctx: MetricContext) => string;
+  /** The command's result, or why the whole figure is missing (left-out files, no data). */
+  result: (ctx: MetricContext) => R | string;
+  measure: (result: R, ctx: MetricContext) => Measured;
+}
+
+/** A catalogue entry from its parts: every metric turns its command's result into a value or a reason the same way. */
+function metricOf<R>(spec: MetricSpec<R>): MetricDef {
+  return {
+    scope: spec.scope,
+    unit: spec.unit,
+    command: spec.command,
+    description: spec.description,
+    compute: (ctx) => {
+      const source = spec.source(ctx);
+      const r = spec.result(ctx);
+      const m = typeof r === 'string' ? r : spec.measure(r, ctx);
+      return typeof m === 'string' ? { value: null, source, missing: m } : { ...m, source };
+    },
+  };
+}
+
+const chapterFlags = (ctx: MetricContext): string => `--period ${ctx.period.id} --as-of ${ctx.asOf}`;
+
+/** A metric of a command run as `opsplan COMMAND --period P --as-of D`; `figure` names the field read (DEPT = the department). */
+function chapterMetric<R>(spec: Omit<MetricSpec<R>, 'source'> & { figure: string }): MetricDef {
+  return metricOf({ ...spec, source: (ctx) => `opsplan ${spec.command} ${chapterFlags(ctx)}: ${spec.figure.replace('DEPT', ctx.department)}` });
+}
+
 function variance(ctx: MetricContext): VarianceResult {
   return cached(ctx, `variance|${ctx.period.id}|${ctx.asOf}`, () => computeVariance(ctx.ws, { period: ctx.period, ytd: false, asOf: ctx.asOf }));
 }
@@ -80,25 +119,25 @@ function variance(ctx: MetricContext): VarianceResult {
 const periodFlag = (p: Period): string => `--period ${p.id}`;
 
 function budgetVariance(category: Category): MetricDef {
-  return {
+  return metricOf<VarianceResult>({
     scope: 'department',
     unit: '%',
     command: 'variance',
     description: `(actual − revised budget) ÷ |budget| × 100 of the department's ${category} lines over the period: \`subtotals[].variancePct\` of \`opsplan variance --period P\`. Missing while a month of the period has no actuals, without an approved budget, or on a zero budget.`,
-    compute: (ctx) => {
-      const r = variance(ctx);
-      const source = `opsplan variance ${periodFlag(ctx.period)}: subtotals[${ctx.department}, ${category}].variancePct`;
+    source: (ctx) => `opsplan variance ${periodFlag(ctx.period)}: subtotals[${ctx.department}, ${category}].variancePct`,
+    result: variance,
+    measure: (r, ctx) => {
       const gaps = r.missingActuals.filter((m) => m.department === ctx.department).map((m) => m.month);
-      if (gaps.length > 0) return { value: null, source, missing: `no actuals for ${gaps.join(', ')}` };
+      if (gaps.length > 0) return `no actuals for ${gaps.join(', ')}`;
       const lines = r.lines.filter((l) => l.department === ctx.department);
-      if (lines.some((l) => l.flags.includes('no-approved-budget'))) return { value: null, source, missing: `no approved FY${r.fiscalYear} budget` };
+      if (lines.some((l) => l.flags.includes('no-approved-budget'))) return `no approved FY${r.fiscalYear} budget`;
       const s = r.subtotals.find((x) => x.department === ctx.department && x.category === category);
-      if (!s) return { value: null, source, missing: `no ${category} lines budgeted or booked in the period` };
-      if (s.variancePct === null) return { value: null, source, missing: `the ${category} budget of the period is zero` };
+      if (!s) return `no ${category} lines budgeted or booked in the period`;
+      if (s.variancePct === null) return `the ${category} budget of the period is zero`;
       // A percentage implies a filed actual (missing months returned above).
-      return { value: s.variancePct, source, detail: `budget ${s.budget / 100}, actual ${s.actual! / 100}, variance ${s.variance! / 100} (${s.lines} lines)` };
+      return { value: s.variancePct, detail: `budget ${s.budget / 100}, actual ${s.actual! / 100}, variance ${s.variance! / 100} (${s.lines} lines)` };
     },
-  };
+  });
 }
 
 /** The annual plan's consolidation with the progress reports dated on or before the figure date. */
@@ -118,23 +157,20 @@ function planMissing(ctx: MetricContext, c: Consolidation): string | null {
   return null;
 }
 
-/** A measure of a command's result: the value with its inputs, or why there is none. */
-type Measure<R> = (result: R, department: string) => { value: number; detail: string } | string;
-
 /** A metric read from the annual plan's consolidation; `figure` names the field read. */
-function planMetric(description: string, figure: string, measure: Measure<Consolidation>): MetricDef {
-  return {
+function planMetric(description: string, figure: string, measure: (c: Consolidation, department: string) => Measured): MetricDef {
+  return metricOf<Consolidation>({
     scope: 'department',
     unit: '%',
     command: 'consolidate',
     description,
-    compute: (ctx) => {
+    source: (ctx) => `opsplan consolidate --period ${planConsolidation(ctx).period.id}: ${figure.replace('DEPT', ctx.department)}`,
+    result: (ctx) => {
       const c = planConsolidation(ctx);
-      const source = `opsplan consolidate --period ${c.period.id}: ${figure.replace('DEPT', ctx.department)}`;
-      const missing = planMissing(ctx, c) ?? measure(c, ctx.department);
-      return typeof missing === 'string' ? { value: null, source, missing } : { ...missing, source };
+      return planMissing(ctx, c) ?? c;
     },
-  };
+    measure: (c, ctx) => measure(c, ctx.department),
+  });
 }
 
 const planAchievement = planMetric(
@@ -160,21 +196,21 @@ const workItemsOnTime = planMetric(
   },
 );
 
-const noticesOnTime: MetricDef = {
+const noticesOnTime = metricOf<VarianceResult>({
   scope: 'department',
   unit: '%',
   command: 'variance',
   description: 'Warning notices to the department due in the period (up to the as-of date) answered by a submitted or accepted response with `respondedOn` on or before the due date ÷ those notices × 100 (`notices[]` of `opsplan variance --period P --as-of D`). Missing when no notice fell due.',
-  compute: (ctx) => {
-    const r = variance(ctx);
-    const source = `opsplan variance ${periodFlag(ctx.period)} --as-of ${ctx.asOf}: notices[department=${ctx.department}] (due, response.respondedOn)`;
+  source: (ctx) => `opsplan variance ${periodFlag(ctx.period)} --as-of ${ctx.asOf}: notices[department=${ctx.department}] (due, response.respondedOn)`,
+  result: variance,
+  measure: (r, ctx) => {
     const day = figureDate(ctx);
     const due = r.notices.filter((n) => n.department === ctx.department && n.due >= ctx.start && n.due <= day);
-    if (due.length === 0) return { value: null, source, missing: `no warning notice fell due between ${ctx.start} and ${day}` };
+    if (due.length === 0) return `no warning notice fell due between ${ctx.start} and ${day}`;
     const onTime = due.filter((n) => n.status === 'answered' && n.response?.respondedOn !== undefined && n.response.respondedOn <= n.due);
-    return { value: (onTime.length / due.length) * 100, source, detail: `${onTime.length} of ${due.length} answered on time (${due.map((n) => `${n.id} ${onTime.includes(n) ? 'on time' : n.status}`).join(', ')})` };
+    return { value: (onTime.length / due.length) * 100, detail: `${onTime.length} of ${due.length} answered on time (${due.map((n) => `${n.id} ${onTime.includes(n) ? 'on time' : n.status}`).join(', ')})` };
   },
-};
+});
 
 function stock(ctx: MetricContext): StockResult {
   const day = figureDate(ctx);
@@ -182,19 +218,19 @@ function stock(ctx: MetricContext): StockResult {
 }
 
 /** A company-wide metric read from `opsplan stock` on the figure date. */
-function stockMetric(unit: MetricDef['unit'], description: string, figure: string, measure: Measure<StockResult>): MetricDef {
-  return {
+function stockMetric(unit: MetricDef['unit'], description: string, figure: string, measure: (r: StockResult) => Measured): MetricDef {
+  return metricOf<StockResult>({
     scope: 'company',
     unit,
     command: 'stock',
     description,
-    compute: (ctx) => {
+    source: (ctx) => `opsplan stock --as-of ${figureDate(ctx)}: ${figure}`,
+    result: (ctx) => {
       const r = stock(ctx);
-      const source = `opsplan stock --as-of ${r.asOf}: ${figure}`;
-      const missing = r.warehouses.some((w) => w.snapshot !== null) ? measure(r, ctx.department) : `no inventory snapshot on or before ${r.asOf}`;
-      return typeof missing === 'string' ? { value: null, source, missing } : { ...missing, source };
+      return r.warehouses.some((w) => w.snapshot !== null) ? r : `no inventory snapshot on or before ${r.asOf}`;
     },
-  };
+    measure,
+  });
 }
 
 const stockouts = stockMetric(
@@ -223,21 +259,21 @@ function production(ctx: MetricContext): ProductionResult {
   return cached(ctx, `production|${ctx.period.id}|${ctx.asOf}`, () => computeProduction(ctx.ws, ctx.period.id, ctx.asOf));
 }
 
-const productionAttainment: MetricDef = {
+const productionAttainment = chapterMetric<ProductionResult>({
   scope: 'department',
   unit: '%',
   command: 'production',
   description: 'Σ min(good, planned) ÷ Σ planned × 100 over the department\'s applicable approved production-plan lines due in the period (capped attainment): `lines[].good` and `lines[].quantity` of `opsplan production --period P --as-of D`, summed for the department (the command\'s `total.attainmentPct` is the same sum over every department).',
-  compute: (ctx) => {
-    const r = production(ctx);
-    const source = `opsplan production --period ${ctx.period.id} --as-of ${ctx.asOf}: lines[department=${ctx.department}] (good, quantity)`;
+  figure: 'lines[department=DEPT] (good, quantity)',
+  result: production,
+  measure: (r, ctx) => {
     const lines = r.lines.filter((l) => l.department === ctx.department);
     const planned = lines.reduce((s, l) => s + l.quantity, 0);
-    if (lines.length === 0 || planned === 0) return { value: null, source, missing: `no approved production-plan line of ${ctx.department} is due in ${ctx.period.id}` };
+    if (lines.length === 0 || planned === 0) return `no approved production-plan line of ${ctx.department} is due in ${ctx.period.id}`;
     const good = lines.reduce((s, l) => s + l.good, 0);
-    return { value: (good / planned) * 100, source, detail: `Σ min(good, planned) ${fromMilli(good)} ÷ Σ planned ${fromMilli(planned)} over ${lines.length} plan lines` };
+    return { value: (good / planned) * 100, detail: `Σ min(good, planned) ${fromMilli(good)} ÷ Σ planned ${fromMilli(planned)} over ${lines.length} plan lines` };
   },
-};
+});
 
 // --- The production chapters (quality, equipment, safety, suppliers): the figures of
 // `opsplan quality | equipment | safety | suppliers --period P --as-of D`, through the same
@@ -246,8 +282,6 @@ const productionAttainment: MetricDef = {
 function chapterInput(ctx: MetricContext): ChapterInput {
   return { months: periodMonths(ctx.period, ctx.ws.company?.fiscalYearStartMonth ?? 1), asOf: ctx.asOf, leftOut: ctx.rejected };
 }
-
-const chapterFlags = (ctx: MetricContext): string => `--period ${ctx.period.id} --as-of ${ctx.asOf}`;
 
 /**
  * Why the department's figures of a monthly-log chapter are missing: a department-month of the
@@ -273,30 +307,6 @@ function leftOutDated(ctx: MetricContext, kind: string, dateField: string): stri
     })
     .map((r) => r.file);
   return files.length === 0 ? null : `${files.join(', ')} left out for errors, so the ${kind} figures up to ${ctx.asOf} are incomplete; fix ${files.length > 1 ? 'them' : 'it'}`;
-}
-
-/** A metric read from a chapter command's result; `figure` names the field read (DEPT = the department). */
-function chapterMetric<R>(spec: {
-  scope: MetricDef['scope'];
-  unit: MetricDef['unit'];
-  command: string;
-  description: string;
-  figure: string;
-  result: (ctx: MetricContext) => R | string;
-  measure: (result: R, ctx: MetricContext) => { value: number; detail: string } | string;
-}): MetricDef {
-  return {
-    scope: spec.scope,
-    unit: spec.unit,
-    command: spec.command,
-    description: spec.description,
-    compute: (ctx) => {
-      const source = `opsplan ${spec.command} ${chapterFlags(ctx)}: ${spec.figure.replace('DEPT', ctx.department)}`;
-      const r = spec.result(ctx);
-      const m = typeof r === 'string' ? r : spec.measure(r, ctx);
-      return typeof m === 'string' ? { value: null, source, missing: m } : { ...m, source };
-    },
-  };
 }
 
 function quality(ctx: MetricContext): QualityResult {
