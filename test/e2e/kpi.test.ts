@@ -4,6 +4,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { METRIC_NAMES } from '../../src/kinds/kpi-scheme/metric-names.js';
 import { ACME, copyAcme, runOpsplan, tempDir } from '../helpers/run-cli.js';
 
 const ASOF = ['--as-of', '2026-11-30'];
@@ -141,6 +142,14 @@ describe('opsplan kpi on examples/acme, November 2026', () => {
     const want = (lines.reduce((s, l) => s + l.good, 0) / lines.reduce((s, l) => s + l.quantity, 0)) * 100;
     expect(ind('production', 'PRD-K3').value).toBeCloseTo(want, 9);
     expect(ind('production', 'PRD-K3').source).toContain('opsplan production --period 2026-11');
+  });
+
+  it('uses every catalogue metric in the acme scheme, and each November figure has a value', () => {
+    const used = new Set(r.departments.flatMap((d) => d.indicators.map((i) => i.metric)));
+    expect([...METRIC_NAMES].filter((m) => !used.has(m))).toEqual([]);
+    // missing in November only for a reason of the data (no notice due, no actuals or approved budget), never for want of a source
+    const missing = r.departments.flatMap((d) => d.indicators.filter((i) => i.value === null).map((i) => `${i.id} ${i.missing}`));
+    expect(missing.every((m) => /no warning notice fell due|no actuals for|no approved FY2026 budget/.test(m)), missing.join('; ')).toBe(true);
   });
 
   it('takes manual values and goal scores from the kpi-review files', () => {
