@@ -429,22 +429,37 @@ function latestProgress(ws: Workspace, periodId: string): Map<string, Loaded<Pla
   return out;
 }
 
-/** Computes the consolidated plan and budget of a fiscal year or quarter. */
-export function computeConsolidation(ws: Workspace, options: ConsolidateOptions, memo?: Memo): Consolidation {
-  const company = ws.company;
-  if (!company) throw new Error('computeConsolidation needs a workspace with a company file');
-  const { period, requireApproved } = options;
+/** The period's calendar as the parts of the consolidation use it. */
+interface Frame {
+  period: ConsolidationPeriod;
+  fy: number;
+  fyId: string;
+  startMonth: number;
+  months: MonthId[];
+  buckets: Bucket[];
+  sizes: { months: number; buckets: number };
+  monthSet: Set<MonthId>;
+}
+
+function frameOf(company: Company, period: ConsolidationPeriod): Frame {
   const startMonth = company.fiscalYearStartMonth;
-  const fy = period.fiscalYear;
-  const fyId = `FY${fy}`;
   const months = periodMonths(period, startMonth);
   const buckets = periodBuckets(period, startMonth);
-  const sizes = { months: months.length, buckets: buckets.length };
-  const monthSet = new Set(months);
-  const digits = company.currencyDigits;
-  const { budgetRequestTolerancePct, pacePct } = company.thresholds.consolidation;
+  return {
+    period,
+    fy: period.fiscalYear,
+    fyId: `FY${period.fiscalYear}`,
+    startMonth,
+    months,
+    buckets,
+    sizes: { months: months.length, buckets: buckets.length },
+    monthSet: new Set(months),
+  };
+}
 
-  // Submissions: the period's plan and the fiscal year's budget of every department.
+/** The period's plan and the fiscal year's budget of every department, and what is missing or unapproved. */
+function collectSubmissions(ws: Workspace, company: Company, f: Frame, requireApproved: boolean) {
+  const { period, fy, fyId } = f;
   const plans = new Map<string, Loaded<PlanDoc>>();
   for (const p of ws.plans) if (p.doc.period === period.id && !plans.has(p.doc.department)) plans.set(p.doc.department, p);
   const budgets = new Map<string, Budget>();
@@ -467,12 +482,11 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
     if (!budget) warnings.push({ code: 'submission/missing-budget', severity, department: d.id, message: `${d.id} has no ${fyId} budget; it is left out of the company budget` });
     else if (budget.status !== 'approved') warnings.push({ code: 'submission/unapproved-budget', severity, department: d.id, message: `${d.id}'s ${fyId} budget is ${budget.status}, not approved; it is left out of the company budget (${budget.file})` });
   }
+  return { plans, budgets, submissions, warnings };
+}
 
-  // Plans in department tree order, so every plan table reads the same way.
-  const order = departmentOrder(company, [...plans.keys()]).map((n) => n.department);
-  const orderedPlans = order.map((d) => plans.get(d)).filter((p): p is Loaded<PlanDoc> => p !== undefined);
-  const progress = latestProgress(ws, period.id);
-
+/** Targets, work items (with their latest reported status), resources and risks of the plans. */
+function planTables(orderedPlans: readonly Loaded<PlanDoc>[], progress: ReadonlyMap<string, Loaded<PlanProgressDoc>>, digits: number) {
   const targets: TargetRow[] = [];
   const workItems: WorkItemRow[] = [];
   const resources: ResourceRow[] = [];
@@ -513,12 +527,18 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
     }
   }
   risks.sort((a, b) => b.score - a.score || cmp(a.department, b.department) || cmp(a.id, b.id));
+  return { targets, workItems, resources, risks, targetsWithoutWorkItems };
+}
 
-  // Proposals to change annual targets, from the fiscal year's quarterly plans (only the
-  // period's own quarter when consolidating a quarter).
+/**
+ * Proposals to change annual targets, from the fiscal year's quarterly plans (only the
+ * period's own quarter when consolidating a quarter).
+ */
+function annualAdjustmentRows(ws: Workspace, f: Frame, order: readonly string[]): AnnualAdjustmentRow[] {
+  const { period, fyId } = f;
   const annualPlans = new Map<string, Loaded<PlanDoc>>();
   for (const p of ws.plans) if (p.doc.period === fyId && !annualPlans.has(p.doc.department)) annualPlans.set(p.doc.department, p);
-  const annualAdjustments: AnnualAdjustmentRow[] = [];
+  const out: AnnualAdjustmentRow[] = [];
   const quarterPlans = ws.plans
     .filter((p) => (period.kind === 'quarter' ? p.doc.period === period.id : p.doc.period.startsWith(`${fyId}-Q`)))
     .sort((a, b) => cmp(a.doc.period, b.doc.period) || order.indexOf(a.doc.department) - order.indexOf(b.doc.department));
@@ -526,7 +546,7 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
     for (const a of q.doc.annualAdjustments ?? []) {
       const annual = annualPlans.get(q.doc.department)?.doc.targets.find((t) => t.id === a.target);
       const base = annual?.target ?? null;
-      annualAdjustments.push({
+      out.push({
         department: q.doc.department,
         proposedIn: q.doc.period,
         target: a.target,
@@ -540,17 +560,18 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
       });
     }
   }
+  return out;
+}
 
-  // Progress: achievement and pace per target of the period's plans.
-  const start = `${months[0]!}-01`;
-  const end = lastDayOfMonth(months[months.length - 1]!);
-  const progressTargets: ProgressTargetRow[] = [];
+/** Progress: achievement and pace per target of the period's plans, from each department's latest report. */
+function progressRows(orderedPlans: readonly Loaded<PlanDoc>[], progress: ReadonlyMap<string, Loaded<PlanProgressDoc>>, span: { start: string; end: string }, pacePct: number) {
+  const targets: ProgressTargetRow[] = [];
   const reports: Consolidation['progress']['reports'] = [];
   for (const p of orderedPlans) {
     const pr = progress.get(p.doc.department);
     if (!pr) continue;
     reports.push({ department: p.doc.department, period: pr.doc.period, asOf: pr.doc.asOf, file: pr.file });
-    const share = elapsedShare(start, end, pr.doc.asOf);
+    const share = elapsedShare(span.start, span.end, pr.doc.asOf);
     for (const a of pr.doc.targets ?? []) {
       const t = p.doc.targets.find((x) => x.id === a.id);
       if (!t) continue;
@@ -559,7 +580,7 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
       // Only what accumulates has a pace: a yield of 97% is not expected to be 89% by November.
       const pace = measure === 'cumulative' ? t.target * share : null;
       const flag = progressFlag({ direction, measure, target: t.target, achieved: a.achieved, pace }, pacePct);
-      progressTargets.push({
+      targets.push({
         department: p.doc.department,
         id: t.id,
         metric: t.metric,
@@ -578,35 +599,36 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
       });
     }
   }
-  const attention = workItems.filter((w) => w.status === 'late' || w.status === 'at-risk');
+  return { reports, targets };
+}
 
-  // Company budget: approved budgets plus approved adjustments.
-  const rows = computeBudgetRows(ws, fy, { approvedOnly: true }, memo);
+/** Company budget: approved budgets plus approved adjustments, rolled up the department tree. */
+function companyBudget(ws: Workspace, company: Company, f: Frame, parts: { budgets: ReadonlyMap<string, Budget>; submissions: readonly Submission[]; order: readonly string[] }, memo?: Memo): Consolidation['budget'] {
+  const rows = computeBudgetRows(ws, f.fy, { approvedOnly: true }, memo);
   const lines: BudgetLineResult[] = rows.map((r) => ({
     department: r.department,
     account: r.account,
     name: r.name,
     category: r.category,
     addedByAdjustment: r.addedByAdjustment,
-    amounts: rowAmounts(r, months, buckets, startMonth),
+    amounts: rowAmounts(r, f.months, f.buckets, f.startMonth),
   }));
   const own = new Map<string, Partial<Record<Category, BudgetAmounts>>>();
   for (const l of lines) {
     const byCat = own.get(l.department) ?? {};
-    byCat[l.category] = combineBudget(byCat[l.category] ?? zeroBudget(sizes.months, sizes.buckets), l.amounts);
+    byCat[l.category] = combineBudget(byCat[l.category] ?? zeroBudget(f.sizes.months, f.sizes.buckets), l.amounts);
     own.set(l.department, byCat);
   }
-  const { rows: rollup, categories } = rollUp(company, own, sizes);
-  const included = [...budgets.values()].filter((b) => b.status === 'approved').map((b) => ({ department: b.department, file: b.file }));
-  included.sort((a, b) => order.indexOf(a.department) - order.indexOf(b.department));
-  const excluded = submissions
+  const { rows: rollup, categories } = rollUp(company, own, f.sizes);
+  const included = [...parts.budgets.values()].filter((b) => b.status === 'approved').map((b) => ({ department: b.department, file: b.file }));
+  included.sort((a, b) => parts.order.indexOf(a.department) - parts.order.indexOf(b.department));
+  const excluded = parts.submissions
     .filter((s) => s.budget.status !== 'approved')
     .map((s) => ({
       department: s.department,
       status: s.budget.status,
-      reason: s.budget.status === 'missing' ? `no ${fyId} budget file` : `budget is ${s.budget.status}, only approved budgets count`,
+      reason: s.budget.status === 'missing' ? `no ${f.fyId} budget file` : `budget is ${s.budget.status}, only approved budgets count`,
     }));
-
   const sub = (a: BudgetAmounts, b: BudgetAmounts): BudgetAmounts => combineBudget(a, b, -1);
   const pnl = {
     revenue: categories.revenue,
@@ -615,11 +637,13 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
     operatingResult: sub(sub(categories.revenue, categories.cost), categories.expense),
   };
   const cash = { cashIn: categories['cash-in'], cashOut: categories['cash-out'], netCashFlow: sub(categories['cash-in'], categories['cash-out']) };
+  return { included, excluded, lines, rollup, categories, pnl, cash };
+}
 
-  // Adjustments: approved ones are applied when the department's budget is approved.
-  const split = splitAdjustments(ws, fy);
-  const approvedBudget = new Set(included.map((i) => i.department));
-  const adjustments: AdjustmentResult[] = [...split.applied, ...split.notApplied]
+/** Adjustments of the fiscal year: approved ones are applied when the department's budget is approved. */
+function adjustmentResults(ws: Workspace, f: Frame, approvedBudget: ReadonlySet<string>): AdjustmentResult[] {
+  const split = splitAdjustments(ws, f.fy);
+  return [...split.applied, ...split.notApplied]
     .sort((a, b) => cmp(a.id, b.id))
     .map((a) => {
       const applied = a.status === 'approved' && approvedBudget.has(a.department);
@@ -631,27 +655,31 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
         approvedBy: a.approvedBy ?? null,
         approvedOn: a.approvedOn ?? null,
         applied,
-        notAppliedReason: applied ? null : a.status !== 'approved' ? `status ${a.status}: only approved adjustments are applied` : `${a.department} has no approved ${fyId} budget to apply it to`,
+        notAppliedReason: applied ? null : a.status !== 'approved' ? `status ${a.status}: only approved adjustments are applied` : `${a.department} has no approved ${f.fyId} budget to apply it to`,
         totalDelta: a.changes.reduce((s, c) => s + c.delta, 0),
-        periodDelta: a.changes.filter((c) => monthSet.has(c.month)).reduce((s, c) => s + c.delta, 0),
-        changes: a.changes.map((c) => ({ account: c.account, month: c.month, delta: c.delta, inPeriod: monthSet.has(c.month) })),
+        periodDelta: a.changes.filter((c) => f.monthSet.has(c.month)).reduce((s, c) => s + c.delta, 0),
+        changes: a.changes.map((c) => ({ account: c.account, month: c.month, delta: c.delta, inPeriod: f.monthSet.has(c.month) })),
         file: a.file,
       };
     });
+}
 
-  // Balance checks. The request is compared with the department's own budget whatever its
-  // status, since the point is whether the two submissions agree with each other.
-  const allRows = computeBudgetRows(ws, fy, { approvedOnly: false }, memo);
+/**
+ * Balance checks. The request is compared with the department's own budget whatever its
+ * status, since the point is whether the two submissions agree with each other.
+ */
+function budgetRequestChecks(ws: Workspace, f: Frame, resources: readonly ResourceRow[], budgets: ReadonlyMap<string, Budget>, tolerancePct: number, memo?: Memo): BudgetRequestCheck[] {
+  const allRows = computeBudgetRows(ws, f.fy, { approvedOnly: false }, memo);
   const spend = new Map<string, { original: Cents; revised: Cents }>();
   for (const r of allRows) {
     if (r.category !== 'cost' && r.category !== 'expense' && r.category !== 'cash-out') continue;
-    const a = rowAmounts(r, months, buckets, startMonth);
+    const a = rowAmounts(r, f.months, f.buckets, f.startMonth);
     const s = spend.get(r.department) ?? { original: 0, revised: 0 };
     s.original += a.original.total;
     s.revised += a.revised.total;
     spend.set(r.department, s);
   }
-  const budgetRequests: BudgetRequestCheck[] = resources.map((res) => {
+  return resources.map((res) => {
     const has = budgets.has(res.department);
     const s = has ? (spend.get(res.department) ?? { original: 0, revised: 0 }) : null;
     const dev = s ? percentOf(res.budgetRequest - s.revised, s.revised) : null;
@@ -663,28 +691,54 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
       revised: s?.revised ?? null,
       deviationPct: dev,
       deviationPctOriginal: s ? percentOf(res.budgetRequest - s.original, s.original) : null,
-      outsideTolerance: s === null || dev === null ? res.budgetRequest !== 0 : Math.abs(dev) > budgetRequestTolerancePct,
+      outsideTolerance: s === null || dev === null ? res.budgetRequest !== 0 : Math.abs(dev) > tolerancePct,
     };
   });
-  const zeroLines: Consolidation['checks']['zeroLines'] = [];
+}
+
+/** Budget lines that are zero in every month, in department order. */
+function zeroLineChecks(order: readonly string[], budgets: ReadonlyMap<string, Budget>): Consolidation['checks']['zeroLines'] {
+  const out: Consolidation['checks']['zeroLines'] = [];
   for (const d of order) {
     const b = budgets.get(d);
     if (!b) continue;
-    for (const l of b.lines) if (l.months.every((m) => m === 0)) zeroLines.push({ department: d, account: l.account, name: l.name, category: l.category, budgetStatus: b.status, file: b.file });
+    for (const l of b.lines) if (l.months.every((m) => m === 0)) out.push({ department: d, account: l.account, name: l.name, category: l.category, budgetStatus: b.status, file: b.file });
   }
+  return out;
+}
+
+/** Computes the consolidated plan and budget of a fiscal year or quarter. */
+export function computeConsolidation(ws: Workspace, options: ConsolidateOptions, memo?: Memo): Consolidation {
+  const company = ws.company;
+  if (!company) throw new Error('computeConsolidation needs a workspace with a company file');
+  const { period, requireApproved } = options;
+  const f = frameOf(company, period);
+  const digits = company.currencyDigits;
+  const { budgetRequestTolerancePct, pacePct } = company.thresholds.consolidation;
+  const { plans, budgets, submissions, warnings } = collectSubmissions(ws, company, f, requireApproved);
+
+  // Plans in department tree order, so every plan table reads the same way.
+  const order = departmentOrder(company, [...plans.keys()]).map((n) => n.department);
+  const orderedPlans = order.map((d) => plans.get(d)).filter((p): p is Loaded<PlanDoc> => p !== undefined);
+  const progress = latestProgress(ws, period.id);
+  const { targets, workItems, resources, risks, targetsWithoutWorkItems } = planTables(orderedPlans, progress, digits);
+  const start = `${f.months[0]!}-01`;
+  const end = lastDayOfMonth(f.months[f.months.length - 1]!);
+  const progressed = progressRows(orderedPlans, progress, { start, end }, pacePct);
+  const budget = companyBudget(ws, company, f, { budgets, submissions, order }, memo);
 
   return {
     company: company.name,
     currency: company.currency,
     digits,
-    period: { id: period.id, kind: period.kind, fiscalYear: fyId, start, end, months },
-    buckets,
+    period: { id: period.id, kind: period.kind, fiscalYear: f.fyId, start, end, months: f.months },
+    buckets: f.buckets,
     thresholds: { budgetRequestTolerancePct, pacePct },
     requireApproved,
     submissions,
     warnings,
     targets,
-    annualAdjustments,
+    annualAdjustments: annualAdjustmentRows(ws, f, order),
     workItems,
     resources: {
       departments: resources,
@@ -694,10 +748,14 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
       materials: resources.flatMap((r) => r.materials.map((item) => ({ department: r.department, item }))),
     },
     risks: risks.map((r, i) => ({ rank: i + 1, ...r })),
-    progress: { reports, targets: progressTargets, attention },
-    budget: { included, excluded, lines, rollup, categories, pnl, cash },
-    adjustments,
-    checks: { budgetRequests, zeroLines, targetsWithoutWorkItems },
+    progress: { ...progressed, attention: workItems.filter((w) => w.status === 'late' || w.status === 'at-risk') },
+    budget,
+    adjustments: adjustmentResults(ws, f, new Set(budget.included.map((i) => i.department))),
+    checks: {
+      budgetRequests: budgetRequestChecks(ws, f, resources, budgets, budgetRequestTolerancePct, memo),
+      zeroLines: zeroLineChecks(order, budgets),
+      targetsWithoutWorkItems,
+    },
   };
 }
 
