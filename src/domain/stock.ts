@@ -477,35 +477,24 @@ function pickSnapshots(ws: Workspace, company: Company, asOf: string): Warehouse
   });
 }
 
-/** Computes the stock result for a workspace that has a company file. */
-export function computeStock(ws: Workspace, options: StockOptions): StockResult {
-  const company = ws.company;
-  if (!company) throw new Error('computeStock needs the company file');
-  const { asOf } = options;
-  const digits = company.currencyDigits;
-  const thresholds = company.thresholds.stock;
-  const warehouses = pickSnapshots(ws, company, asOf);
-  const all: StockItem[] = [];
-  for (const w of warehouses) {
-    if (!w.snapshot) continue;
-    const doc = ws.inventories.find((i) => i.file === w.snapshot!.file)!.doc;
-    const ctx: ItemContext = { warehouse: w.id, file: w.snapshot.file, snapshotAsOf: w.snapshot.asOf, reportAsOf: asOf, thresholds, digits, rounding: company.rounding };
-    for (const item of doc.items) all.push(assessItem(item, ctx));
-  }
-  const mrp = options.mrp;
-  const mrpSkus = new Set(mrp?.skus.map((s) => s.sku) ?? []);
-  for (const it of all) it.plannedByMrp = it.warehouse === mrp?.warehouse && mrpSkus.has(it.sku);
-
-  // Transfers before buying: per SKU, shortages in company warehouse order take from the
-  // largest excess first.
-  const transfers: TransferSuggestion[] = [];
-  const transferIn = new Map<StockItem, Milli>();
+/** Groups the items by sku, in item order. */
+function groupBySku(all: readonly StockItem[]): Map<string, StockItem[]> {
   const bySku = new Map<string, StockItem[]>();
   for (const it of all) {
     const list = bySku.get(it.sku);
     if (list) list.push(it);
     else bySku.set(it.sku, [it]);
   }
+  return bySku;
+}
+
+/**
+ * Transfers before buying: per SKU, shortages in company warehouse order take from the
+ * largest excess first. Returns the transfers and what each item receives.
+ */
+function planTransfers(bySku: ReadonlyMap<string, StockItem[]>, rounding: Rounding): { transfers: TransferSuggestion[]; transferIn: Map<StockItem, Milli> } {
+  const transfers: TransferSuggestion[] = [];
+  const transferIn = new Map<StockItem, Milli>();
   for (const [, items] of bySku) {
     if (items.length < 2) continue;
     const sources = items.map((it) => ({ it, left: transferableExcess(it) })).filter((s) => s.left > 0);
@@ -522,12 +511,15 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
         s.left -= moved;
         need -= moved;
         transferIn.set(target, (transferIn.get(target) ?? 0) + moved);
-        transfers.push({ sku: target.sku, name: target.name, unit: target.unit, from: s.it.warehouse, to: target.warehouse, quantity: moved, value: valueOf(moved, s.it.unitCost, company.rounding) });
+        transfers.push({ sku: target.sku, name: target.name, unit: target.unit, from: s.it.warehouse, to: target.warehouse, quantity: moved, value: valueOf(moved, s.it.unitCost, rounding) });
       }
     }
   }
+  return { transfers, transferIn };
+}
 
-  // Suggestions.
+/** Sets each item's replenishment suggestion, after the transfers it receives. */
+function suggestReplenishment(all: readonly StockItem[], transferIn: ReadonlyMap<StockItem, Milli>, rounding: Rounding): void {
   for (const it of all) {
     const short = shortage(it);
     if (it.plannedByMrp) {
@@ -547,15 +539,17 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
         buyNeed,
         ...oq,
         exceedsMax: it.maxStock !== null && it.projected + tin + oq.quantity > it.maxStock,
-        value: valueOf(oq.quantity, it.unitCost, company.rounding),
+        value: valueOf(oq.quantity, it.unitCost, rounding),
       };
     } else if (it.reorderPoint !== null && it.onOrder > 0 && it.onHand - it.reserved <= it.reorderPoint) {
       // Without its open orders the item would be at or below the reorder point.
       it.suggestion = { status: 'covered-by-open-orders', target: it.maxStock ?? it.reorderPoint + it.avgDailyUsage * it.leadTimeDays, need: 0, transferIn: 0, buyNeed: 0, quantity: 0, moqApplied: false, packApplied: false, exceedsMax: false, value: 0 };
     }
   }
+}
 
-  // ABC within each warehouse, and per SKU across the company.
+/** ABC within each warehouse (set on the items), and per SKU across the company (the returned totals). */
+function classifyStock(warehouses: readonly WarehouseStatus[], all: readonly StockItem[], bySku: ReadonlyMap<string, StockItem[]>): { byWarehouse: Map<string, StockItem[]>; skuTotals: SkuTotal[] } {
   const byWarehouse = new Map<string, StockItem[]>(warehouses.map((w) => [w.id, []]));
   for (const it of all) byWarehouse.get(it.warehouse)!.push(it);
   for (const w of warehouses) {
@@ -583,21 +577,49 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
   skuTotals.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
   const skuClasses = classifyAbc(skuTotals, (t) => t.annualUsageValue, (t) => t.sku);
   for (const t of skuClasses.keys()) t.abc = skuClasses.get(t)!;
+  return { byWarehouse, skuTotals };
+}
+
+/** Alerts, hints and warehouse findings by severity. */
+function countSeverities(items: readonly StockItem[], warehouses: readonly WarehouseStatus[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, warn: 0, info: 0 };
+  for (const it of items) {
+    for (const a of it.alerts) counts[a.severity] += 1;
+    for (const h of it.hints) counts[h.severity] += 1;
+  }
+  for (const w of warehouses) for (const f of w.findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** Computes the stock result for a workspace that has a company file. */
+export function computeStock(ws: Workspace, options: StockOptions): StockResult {
+  const company = ws.company;
+  if (!company) throw new Error('computeStock needs the company file');
+  const { asOf } = options;
+  const digits = company.currencyDigits;
+  const thresholds = company.thresholds.stock;
+  const warehouses = pickSnapshots(ws, company, asOf);
+  const all: StockItem[] = [];
+  for (const w of warehouses) {
+    if (!w.snapshot) continue;
+    const doc = ws.inventories.find((i) => i.file === w.snapshot!.file)!.doc;
+    const ctx: ItemContext = { warehouse: w.id, file: w.snapshot.file, snapshotAsOf: w.snapshot.asOf, reportAsOf: asOf, thresholds, digits, rounding: company.rounding };
+    for (const item of doc.items) all.push(assessItem(item, ctx));
+  }
+  const mrp = options.mrp;
+  const mrpSkus = new Set(mrp?.skus.map((s) => s.sku) ?? []);
+  for (const it of all) it.plannedByMrp = it.warehouse === mrp?.warehouse && mrpSkus.has(it.sku);
+
+  const bySku = groupBySku(all);
+  const { transfers, transferIn } = planTransfers(bySku, company.rounding);
+  suggestReplenishment(all, transferIn, company.rounding);
+  const { byWarehouse, skuTotals } = classifyStock(warehouses, all, bySku);
 
   // The view: one warehouse or all.
   const filter = options.warehouse ?? null;
   const shownWarehouses = filter === null ? warehouses : warehouses.filter((w) => w.id === filter);
   const items = filter === null ? all : all.filter((it) => it.warehouse === filter);
   const shownTransfers = filter === null ? transfers : transfers.filter((t) => t.from === filter || t.to === filter);
-
-  const procurementPlan = buildProcurementPlan(items, mrp ?? null);
-
-  const counts: Record<Severity, number> = { critical: 0, warn: 0, info: 0 };
-  for (const it of items) {
-    for (const a of it.alerts) counts[a.severity] += 1;
-    for (const h of it.hints) counts[h.severity] += 1;
-  }
-  for (const w of shownWarehouses) for (const f of w.findings) counts[f.severity] += 1;
 
   return {
     asOf,
@@ -608,7 +630,7 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
     warehouses: shownWarehouses,
     items,
     transfers: shownTransfers,
-    procurementPlan,
+    procurementPlan: buildProcurementPlan(items, mrp ?? null),
     skuTotals,
     health: {
       warehouses: shownWarehouses.map((w) => {
@@ -618,7 +640,7 @@ export function computeStock(ws: Workspace, options: StockOptions): StockResult 
       // Company ABC counts SKUs (classed on their company-wide usage value), not warehouse items.
       company: summarize('company', all, skuTotals.map((t) => t.abc)),
     },
-    counts,
+    counts: countSeverities(items, shownWarehouses),
   };
 }
 
