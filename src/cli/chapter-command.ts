@@ -1,7 +1,6 @@
 // The shape the production-chapter commands share (quality, equipment, safety, suppliers):
 // one workspace, a period and an as-of date, table | json | csv, --fail-on critical|warn.
 // Each command only says how to compute, tabulate and serialise its result.
-import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import type { LoadResult } from '../load/load-workspace.js';
 import { lastDayOfMonth, periodMonths } from '../model/period.js';
@@ -10,7 +9,7 @@ import type { Company, Workspace } from '../model/workspace.js';
 import { renderCsv } from '../render/csv.js';
 import { renderReport } from '../render/table.js';
 import type { Report, Table } from '../report/model.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from './command-shape.js';
+import { addOutputOptions, FAIL_LEVELS, oneOf, requireCompany, resolveOutputs, writeOutputs } from './command-shape.js';
 import type { OutputFlags } from './command-shape.js';
 import { usageError, useColor } from './context.js';
 import type { CliContext } from './context.js';
@@ -19,7 +18,6 @@ import type { SharedLoadFlags } from './load-for-command.js';
 import { parsePeriodOption } from './period-option.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
-const LEVELS = ['warn', 'critical'] as const;
 
 /** The period and date a chapter command computes for. */
 export interface ChapterScope {
@@ -45,15 +43,8 @@ export interface ChapterCommand<R> {
 interface ChapterFlags extends SharedLoadFlags, OutputFlags {
   period?: string;
   asOf?: string;
-  failOn?: (typeof LEVELS)[number];
+  failOn?: (typeof FAIL_LEVELS)[number];
   color?: boolean;
-}
-
-function oneOf<T extends string>(name: string, allowed: readonly T[]): (v: string) => T {
-  return (v) => {
-    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`${name} takes one of ${allowed.join(', ')}, got "${v}"`);
-    return v as T;
-  };
 }
 
 /**
@@ -83,7 +74,7 @@ export function registerChapterCommand<R>(program: Command, ctx: CliContext, set
     .argument('[workspace]', 'workspace folder (default: .)')
     .option('-p, --period <period>', 'month (2026-11), fiscal quarter (FY2026-Q4) or fiscal year (FY2026); default: the month of --as-of')
     .option('--as-of <date>', 'the date figures are judged at (default: today, or the last day of a past period)')
-    .option('--fail-on <level>', `exit 1 when a finding at or above this level exists: ${LEVELS.join(' | ')}`, oneOf('--fail-on', LEVELS));
+    .option('--fail-on <level>', `exit 1 when a finding at or above this level exists: ${FAIL_LEVELS.join(' | ')}`, oneOf('--fail-on', FAIL_LEVELS));
   addOutputOptions(cmd, FORMATS);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: ChapterFlags) => {

@@ -2,6 +2,7 @@
 // format table, `-o, --output FILE` resolved against the folder the command runs in, the
 // outputs written one way, and the one check that the workspace has a usable company file.
 import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import type { Company } from '../model/workspace.js';
 import { usageError } from './context.js';
@@ -89,4 +90,15 @@ export function requireCompany(load: CommandLoad): Company {
   const company = load.result.workspace.company;
   if (!company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml (the company file with departments, warehouses and thresholds); run opsplan validate ${load.displayRoot}, or opsplan init to start one`);
   return company;
+}
+
+/** The levels `--fail-on` takes on the commands whose findings are warn or critical. */
+export const FAIL_LEVELS = ['warn', 'critical'] as const;
+
+/** An option parser that accepts one of `allowed` (else commander's usage error, exit 2). */
+export function oneOf<T extends string>(name: string, allowed: readonly T[]): (v: string) => T {
+  return (v) => {
+    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`${name} takes one of ${allowed.join(', ')}, got "${v}"`);
+    return v as T;
+  };
 }

@@ -1,6 +1,5 @@
 // `opsplan stock [WORKSPACE]`: stock alerts, count discrepancies, reorder and procurement plan.
 // Reads the workspace, computes once (domain/stock), renders as table, JSON or CSV.
-import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { computeStock, reachesLevel } from '../../domain/stock.js';
 import { productionWarehouseId } from '../../kinds/company/kind.js';
@@ -8,7 +7,7 @@ import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
 import { buildStockReport, stockItemsTable } from '../../report/stock.js';
 import { stockJsonChunks } from '../../report/stock-json.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addOutputOptions, FAIL_LEVELS, oneOf, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
@@ -17,20 +16,12 @@ import type { SharedLoadFlags } from '../load-for-command.js';
 import { planMaterials } from '../material-plan.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
-const LEVELS = ['warn', 'critical'] as const;
 
 interface StockFlags extends SharedLoadFlags, OutputFlags {
   asOf?: string;
   warehouse?: string;
-  failOn?: (typeof LEVELS)[number];
+  failOn?: (typeof FAIL_LEVELS)[number];
   color?: boolean;
-}
-
-function oneOf<T extends string>(name: string, allowed: readonly T[]): (v: string) => T {
-  return (v) => {
-    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`${name} takes one of ${allowed.join(', ')}, got "${v}"`);
-    return v as T;
-  };
 }
 
 /** Registers `stock`. */
@@ -41,7 +32,7 @@ export function registerStock(program: Command, ctx: CliContext, setExit: (code:
     .argument('[workspace]', 'workspace folder (default: .)')
     .option('--as-of <date>', 'use the latest snapshot on or before this date (default: today)')
     .option('--warehouse <id>', 'show one warehouse only (transfers and company totals still consider all)')
-    .option('--fail-on <level>', `exit 1 when an alert at or above this level exists: ${LEVELS.join(' | ')}`, oneOf('--fail-on', LEVELS));
+    .option('--fail-on <level>', `exit 1 when an alert at or above this level exists: ${FAIL_LEVELS.join(' | ')}`, oneOf('--fail-on', FAIL_LEVELS));
   addOutputOptions(cmd, FORMATS);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: StockFlags) => {

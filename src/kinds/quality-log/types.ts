@@ -9,33 +9,8 @@ export type InspectionStage = (typeof INSPECTION_STAGES)[number];
 /** What happens to a failed lot. */
 export type Disposition = 'rework' | 'scrap' | 'return' | 'concession';
 
-/** A quality-log file as written. */
-export interface QualityLogDoc {
-  kind: 'quality-log';
-  version: 1;
-  department: string;
-  month: string;
-  inspections: {
-    id: string;
-    stage: InspectionStage;
-    date: string;
-    sku: string;
-    lot: string;
-    supplier?: string;
-    purchaseOrder?: string;
-    quantity: number;
-    sampleSize: number;
-    defects?: { code: string; qty: number }[];
-    result: 'pass' | 'fail';
-    disposition?: Disposition;
-    dispositionBy?: string;
-    releasedOn?: string;
-    reinspectionOf?: string;
-  }[];
-}
-
-/** One inspection with quantities in thousandths. */
-export interface Inspection {
+/** One inspection as written. */
+export interface InspectionDoc {
   id: string;
   stage: InspectionStage;
   date: string;
@@ -43,14 +18,30 @@ export interface Inspection {
   lot: string;
   supplier?: string;
   purchaseOrder?: string;
-  quantity: Milli;
-  sampleSize: Milli;
-  defects: { code: string; qty: Milli }[];
+  quantity: number;
+  sampleSize: number;
+  defects?: { code: string; qty: number }[];
   result: 'pass' | 'fail';
   disposition?: Disposition;
   dispositionBy?: string;
   releasedOn?: string;
   reinspectionOf?: string;
+}
+
+/** A quality-log file as written. */
+export interface QualityLogDoc {
+  kind: 'quality-log';
+  version: 1;
+  department: string;
+  month: string;
+  inspections: InspectionDoc[];
+}
+
+/** One inspection with quantities in thousandths (defects always present). */
+export interface Inspection extends Omit<InspectionDoc, 'quantity' | 'sampleSize' | 'defects'> {
+  quantity: Milli;
+  sampleSize: Milli;
+  defects: { code: string; qty: Milli }[];
   /** Index in the file, for locating findings. */
   index: number;
 }
