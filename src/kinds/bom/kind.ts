@@ -22,38 +22,87 @@ function normalizeBom(raw: unknown, ctx: NormalizeContext): Bom {
 }
 
 /**
- * Every simple cycle through approved BOMs, each once, as the list of BOMs along it (the first
- * is the one with the smallest sku, so the same cycle is always named the same way).
+ * Every approved BOM that lies on a cycle, with the shortest cycle from it back to itself
+ * (`path` starts with the BOM and ends with the one whose component closes the loop). Strongly
+ * connected components first (Tarjan), so a workspace without cycles costs one linear pass and
+ * a BOM that lies only on a longer loop through a shared BOM is still found (a depth-first
+ * search that stops at finished nodes misses A -> C -> B -> A once A -> B -> A is seen).
  */
-export function findBomCycles(boms: readonly Bom[]): Bom[][] {
+export function findBomCycles(boms: readonly Bom[]): { bom: Bom; path: Bom[] }[] {
   const bySku = new Map<string, Bom>();
   for (const b of boms) if (b.status === 'approved' && !bySku.has(b.sku)) bySku.set(b.sku, b);
-  const cycles: Bom[][] = [];
-  const seen = new Set<string>();
-  const state = new Map<string, 'open' | 'done'>();
+  const next = (b: Bom): Bom[] => b.components.flatMap((c) => bySku.get(c.sku) ?? []);
+  // Tarjan's algorithm, iterative (a deep BOM chain must not overflow the stack).
+  const index = new Map<Bom, number>();
+  const low = new Map<Bom, number>();
+  const onStack = new Set<Bom>();
   const stack: Bom[] = [];
-  const visit = (bom: Bom): void => {
-    state.set(bom.sku, 'open');
-    stack.push(bom);
-    for (const c of bom.components) {
-      const next = bySku.get(c.sku);
-      if (!next) continue;
-      if (state.get(next.sku) === 'open') {
-        const loop = stack.slice(stack.indexOf(next));
-        const start = loop.reduce((best, b, i) => (b.sku < loop[best]!.sku ? i : best), 0);
-        const named = [...loop.slice(start), ...loop.slice(0, start)];
-        const key = named.map((b) => b.sku).join('>');
-        if (!seen.has(key)) {
-          seen.add(key);
-          cycles.push(named);
-        }
-      } else if (!state.has(next.sku)) visit(next);
+  const component = new Map<Bom, number>();
+  let counter = 0;
+  let components = 0;
+  for (const root of [...bySku.values()].sort((a, b) => (a.sku < b.sku ? -1 : 1))) {
+    if (index.has(root)) continue;
+    const work: { bom: Bom; children: Bom[]; at: number }[] = [];
+    const open = (b: Bom): void => {
+      index.set(b, counter);
+      low.set(b, counter++);
+      stack.push(b);
+      onStack.add(b);
+      work.push({ bom: b, children: next(b), at: 0 });
+    };
+    open(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      if (top.at < top.children.length) {
+        const child = top.children[top.at++]!;
+        if (!index.has(child)) open(child);
+        else if (onStack.has(child)) low.set(top.bom, Math.min(low.get(top.bom)!, index.get(child)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.bom, Math.min(low.get(parent.bom)!, low.get(top.bom)!));
+      if (low.get(top.bom) === index.get(top.bom)) {
+        let b: Bom;
+        do {
+          b = stack.pop()!;
+          onStack.delete(b);
+          component.set(b, components);
+        } while (b !== top.bom);
+        components++;
+      }
     }
-    stack.pop();
-    state.set(bom.sku, 'done');
-  };
-  for (const sku of [...bySku.keys()].sort()) if (!state.has(sku)) visit(bySku.get(sku)!);
-  return cycles;
+  }
+  const size = new Map<number, number>();
+  for (const c of component.values()) size.set(c, (size.get(c) ?? 0) + 1);
+  const out: { bom: Bom; path: Bom[] }[] = [];
+  for (const bom of [...bySku.values()].sort((a, b) => (a.sku < b.sku ? -1 : 1))) {
+    const own = component.get(bom)!;
+    const cyclic = size.get(own)! > 1 || next(bom).includes(bom);
+    if (!cyclic) continue;
+    // Shortest way back to itself, inside its component; components in file order, so ties
+    // resolve the same way every time.
+    const from = new Map<Bom, Bom>();
+    const queue: Bom[] = [bom];
+    let last: Bom | null = null;
+    for (let at = 0; at < queue.length && last === null; at++) {
+      for (const n of next(queue[at]!)) {
+        if (component.get(n) !== own) continue;
+        if (n === bom) {
+          last = queue[at]!;
+          break;
+        }
+        if (!from.has(n)) {
+          from.set(n, queue[at]!);
+          queue.push(n);
+        }
+      }
+    }
+    const path: Bom[] = [];
+    for (let b: Bom | undefined = last!; b !== undefined && b !== bom; b = from.get(b)) path.unshift(b);
+    out.push({ bom, path: [bom, ...path] });
+  }
+  return out;
 }
 
 function checkBoms({ ws, report }: CheckContext): void {
@@ -75,16 +124,12 @@ function checkBoms({ ws, report }: CheckContext): void {
       report('error', 'bom/duplicate-approved', `sku "${sku}" has another approved BOM (${others}); keep one approved BOM per sku and set the others to status: draft`, b.file, ['status']);
     }
   }
-  for (const cycle of findBomCycles(ws.boms.filter((b) => (approved.get(b.sku)?.length ?? 0) < 2))) {
-    // Each BOM on the cycle is named, with the path read from it, at the component that
-    // leads to the next one: any of them is where the loop can be broken.
-    cycle.forEach((b, i) => {
-      const from = [...cycle.slice(i), ...cycle.slice(0, i)];
-      const next = from[1 % from.length]!;
-      const comp = b.components.find((c) => c.sku === next.sku)!;
-      const path = [...from.map((x) => x.sku), b.sku].join(' -> ');
-      report('error', 'bom/cycle', `approved BOMs form a cycle: ${path}; a product cannot be its own component, remove "${comp.sku}" from one of these BOMs`, b.file, ['components', comp.index, 'sku']);
-    });
+  for (const { bom: b, path } of findBomCycles(ws.boms.filter((x) => (approved.get(x.sku)?.length ?? 0) < 2))) {
+    // Each BOM on a cycle is named, with the shortest loop read from it, at the component that
+    // leads on: any of them is where the loop can be broken.
+    const comp = b.components.find((c) => c.sku === (path[1] ?? b).sku)!;
+    const text = [...path.map((x) => x.sku), b.sku].join(' -> ');
+    report('error', 'bom/cycle', `approved BOMs form a cycle: ${text}; a product cannot be its own component, remove "${comp.sku}" from one of these BOMs`, b.file, ['components', comp.index, 'sku']);
   }
 }
 
