@@ -1,5 +1,5 @@
 // Benchmark harness (issues 7 and 12):
-//   npm run bench -- --size XS|S|M|L [--rounds 3] [--startup-only] [--out bench-out/] [--skip-gen] [--errors N] [--no-build]
+//   npm run bench -- --size XS|S|M|L [--rounds 3] [--startup-only] [--only floor,stock,mrp] [--out bench-out/] [--skip-gen] [--errors N] [--no-build]
 // Generates the workspace (scripts/gen.ts), then runs every contender as a child process of
 // this one (one process tree), `--rounds` times, interleaved (round k starts at contender k,
 // so no contender always runs first or last), and measures wall time and peak RSS: start-up
@@ -31,10 +31,12 @@ interface BenchArgs {
   build: boolean;
   rounds: number;
   startupOnly: boolean;
+  /** Measure only these contenders (by name); null: all. */
+  only: Set<string> | null;
 }
 
 function parseArgs(argv: string[]): BenchArgs {
-  const a: BenchArgs = { size: 'M', out: path.join(REPO, 'bench-out'), skipGen: false, errors: 10000, build: true, rounds: 3, startupOnly: false };
+  const a: BenchArgs = { size: 'M', out: path.join(REPO, 'bench-out'), skipGen: false, errors: 10000, build: true, rounds: 3, startupOnly: false, only: null };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = (): string => {
@@ -54,6 +56,7 @@ function parseArgs(argv: string[]): BenchArgs {
       a.rounds = Number(v());
       if (!Number.isInteger(a.rounds) || a.rounds < 1) throw new Error('--rounds takes a whole number >= 1');
     } else if (k === '--startup-only') a.startupOnly = true;
+    else if (k === '--only') a.only = new Set(v().split(',').map((x) => x.trim()));
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -231,8 +234,12 @@ function main(): void {
 
   const node = process.execPath;
   const contenders: (() => BenchRow)[] = [];
-  const add = (name: string, argv: string[], note = ''): void => void contenders.push(() => measure(name, argv, runs, note));
+  const wanted = (name: string): boolean => args.only === null || args.only.has(name);
+  const add = (name: string, argv: string[], note = ''): void => {
+    if (wanted(name)) contenders.push(() => measure(name, argv, runs, note));
+  };
   const opsplan = (name: string, command: string, extra: string[], target = ws): void => {
+    if (!wanted(name)) return;
     const help = commandHelp(command);
     if (help === null) {
       contenders.push(() => skipped(name, `n/a: no "${command}" command yet`));
@@ -254,9 +261,10 @@ function main(): void {
     opsplan('consolidate', 'consolidate', ['--period', 'FY2026', '--format', 'json']);
     opsplan('variance', 'variance', ['--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']);
     opsplan('stock', 'stock', ['--as-of', '2026-11-30', '--format', 'json']);
+    opsplan('mrp', 'mrp', ['--as-of', '2026-11-30', '--format', 'json']);
     opsplan('service', 'service', ['--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']);
     opsplan('report', 'report', ['--period', '2026-11', '--as-of', '2026-11-30']);
-    contenders.push(() => {
+    if (wanted('ajv-cli validate')) contenders.push(() => {
       const ajv = measure('ajv-cli validate', ajvCliCommand(ws, args.out), runs);
       ajv.note = ajvCliNote(path.join(runs, 'ajv-cli_validate.out'));
       return ajv;
@@ -300,6 +308,9 @@ function main(): void {
   const rated = summarizeRounds(rounds, (name) => (STARTUP.has(name) ? STARTUP_BASE : FLOOR)).map((r) => ({ ...r, note: rows.find((x) => x.name === r.name)?.note ?? r.note }));
   const table = formatTable(rated);
   process.stdout.write(`\nopsplan bench, size ${args.size}, ${args.rounds} interleaved round(s), medians (${os.cpus().length} cpus, node ${process.version})\n\n${table}`);
+  // Issue 14's target: mrp within 2x of stock, each round's pair compared within the round.
+  const pair = summarizeRounds(rounds.map((r) => r.filter((x) => x.name === 'mrp' || x.name === 'stock')), () => 'stock').find((r) => r.name === 'mrp');
+  if (pair?.timeRatio != null) process.stdout.write(`\nmrp / stock wall time: median ${pair.timeRatio.toFixed(2)}x${pair.ratioSpread ? ` (${pair.ratioSpread[0].toFixed(2)}-${pair.ratioSpread[1].toFixed(2)})` : ''} over ${args.rounds} round(s)\n`);
   const json = { version: 2, kind: 'bench', size: args.size, rounds: args.rounds, spec: SIZES[args.size], machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, platform: `${os.platform()} ${os.release()}`, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, rssSource: existsSync(GNU_TIME) ? 'GNU time -v' : null, rows: rated };
   const target = path.join(args.out, `bench-${args.size}.json`);
   writeFileSync(target, JSON.stringify(json, null, 2) + '\n');

@@ -16,15 +16,17 @@ export interface SizeSpec {
   itemsPerWarehouse: number;
   /** Customer-service cases, spread over the service logs of 2026-10 and 2026-11. */
   serviceCases: number;
+  /** Approved BOMs over the production warehouse's (wh-001's) first items: a quarter finished goods, the rest sub-assemblies. */
+  boms: number;
 }
 
 // S keeps whole warehouses of 2,000 items (one warehouse) rather than splitting the items,
 // so every size has the same file shapes and only the file count grows.
 export const SIZES: Record<Size, SizeSpec> = {
-  XS: { departments: 3, warehouses: 1, itemsPerWarehouse: 40, serviceCases: 60 },
-  S: { departments: 10, warehouses: 1, itemsPerWarehouse: 2000, serviceCases: 2000 },
-  M: { departments: 100, warehouses: 10, itemsPerWarehouse: 2000, serviceCases: 20000 },
-  L: { departments: 1000, warehouses: 100, itemsPerWarehouse: 2000, serviceCases: 200000 },
+  XS: { departments: 3, warehouses: 1, itemsPerWarehouse: 40, serviceCases: 60, boms: 8 },
+  S: { departments: 10, warehouses: 1, itemsPerWarehouse: 2000, serviceCases: 2000, boms: 60 },
+  M: { departments: 100, warehouses: 10, itemsPerWarehouse: 2000, serviceCases: 20000, boms: 200 },
+  L: { departments: 1000, warehouses: 100, itemsPerWarehouse: 2000, serviceCases: 200000, boms: 600 },
 };
 
 /** The seed used when none is given. */
@@ -161,6 +163,8 @@ function companyYaml(spec: SizeSpec): string {
   }
   out.push('warehouses:');
   for (let w = 1; w <= spec.warehouses; w++) out.push(`  - id: ${whId(w)}`, `    name: Warehouse ${w}`, `    location: Site ${(w % 12) + 1}`);
+  // Material planning nets the first warehouse's stock (required when there are several).
+  out.push('production:', `  warehouse: ${whId(1)}`);
   out.push(
     'thresholds:',
     '  variance:',
@@ -333,7 +337,19 @@ function adjustmentYamls(k: number, lines: BudgetLine[], rnd: () => number, next
   return docs;
 }
 
-function inventoryYaml(w: number, items: number, rnd: () => number): string {
+/** What the manufacturing files need to know of an item of the production warehouse. */
+interface GenItem {
+  sku: string;
+  unit: string;
+  /** onHand in units. */
+  onHand: number;
+  /** onOrder as written, or null when the item has none. */
+  onOrder: string | null;
+  unitCost: string;
+  supplier: string;
+}
+
+function inventoryYaml(w: number, items: number, rnd: () => number, seen?: (item: GenItem) => void): string {
   const out = ['kind: inventory', 'version: 1', `warehouse: ${whId(w)}`, `asOf: ${SNAPSHOT_DATE}`, 'countedOn: 2026-11-27', 'items:'];
   for (let i = 1; i <= items; i++) {
     const unit = UNITS[i % UNITS.length]!;
@@ -355,16 +371,82 @@ function inventoryYaml(w: number, items: number, rnd: () => number): string {
       const diff = c < 0.05 ? Math.round(onHand * (0.01 + 0.07 * rnd()) * (rnd() < 0.5 ? -1 : 1)) : 0;
       out.push(`    counted: ${q(onHand + diff)}`);
     }
-    if (rnd() < 0.3) out.push(`    onOrder: ${q(Math.round(50 * scale * (1 + Math.floor(rnd() * 4))))}`);
+    const onOrder = rnd() < 0.3 ? q(Math.round(50 * scale * (1 + Math.floor(rnd() * 4)))) : null;
+    if (onOrder !== null) out.push(`    onOrder: ${onOrder}`);
     if (rnd() < 0.2) out.push(`    reserved: ${q(Math.floor(onHand * 0.3 * rnd()))}`);
     out.push(`    safetyStock: ${q(safety)}`);
     if (rnd() < 0.8) out.push(`    reorderPoint: ${q(rop)}`); // the others are computed
-    out.push(`    maxStock: ${q(max)}`, `    avgDailyUsage: ${scaledText(Math.round(usage * 10), 1)}`, `    leadTimeDays: ${lead}`, `    unitCost: ${centsText(50 + Math.floor(rnd() * 200000))}`, '    moq: 50', `    packSize: ${unit === 'box' ? 1 : 10}`, `    supplier: SUP-${pad(1 + Math.floor(rnd() * 50), 3)}`);
+    const unitCost = centsText(50 + Math.floor(rnd() * 200000));
+    const supplier = `SUP-${pad(1 + Math.floor(rnd() * 50), 3)}`;
+    out.push(`    maxStock: ${q(max)}`, `    avgDailyUsage: ${scaledText(Math.round(usage * 10), 1)}`, `    leadTimeDays: ${lead}`, `    unitCost: ${unitCost}`, '    moq: 50', `    packSize: ${unit === 'box' ? 1 : 10}`, `    supplier: ${supplier}`);
+    seen?.({ sku: `W${pad(w, 3)}-${pad(i, 5)}`, unit, onHand: Math.max(0, Math.round(onHand)) / scale, onOrder, unitCost, supplier });
     // Some items have not moved for months (slow moving).
     const last = rnd() < 0.08 ? `2026-05-${pad(1 + Math.floor(rnd() * 28), 2)}` : `2026-11-${pad(1 + Math.floor(rnd() * 27), 2)}`;
     out.push(`    lastMovement: ${last}`);
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * BOMs, production plans and purchase orders over the production warehouse's items (issue 14):
+ * items 1..boms/4 are finished goods, each made of two sub-assemblies and four bought parts; the
+ * other BOM items are sub-assemblies of five bought parts (every fifth makes 10 at a time); a
+ * quarter of the components carry scrap. Each production department plans its finished goods
+ * in December and January (two lines a month) and in the weekly plan of 2026-W50, which replaces
+ * the December lines due that week. Every bought part with an onOrder gets an open order line
+ * for exactly that quantity (plus a receipt on every third), so the onOrder check stays quiet.
+ */
+function manufacturingFiles(spec: SizeSpec, items: readonly GenItem[], rnd: () => number): [string, string][] {
+  const files: [string, string][] = [];
+  const bomCount = Math.min(spec.boms, Math.floor(items.length / 3));
+  const top = Math.max(1, Math.floor(bomCount / 4));
+  const subs = items.slice(top, bomCount);
+  const bought = items.slice(bomCount);
+  const qty = (): number => 1 + Math.floor(rnd() * 4);
+  for (let j = 0; j < bomCount; j++) {
+    const it = items[j]!;
+    const parts = new Set<GenItem>();
+    if (j < top && subs.length > 0) parts.add(subs[(2 * j) % subs.length]!).add(subs[(2 * j + 1) % subs.length]!);
+    while (parts.size < (j < top ? Math.min(2, subs.length) + 4 : 5)) parts.add(bought[Math.floor(rnd() * bought.length)]!);
+    const out = ['kind: bom', 'version: 1', `sku: "${it.sku}"`, `name: Product ${it.sku}`, `unit: ${it.unit}`, `output: ${j >= top && j % 5 === 0 ? 10 : 1}`, 'status: approved', 'components:'];
+    for (const c of parts) {
+      out.push(`  - sku: "${c.sku}"`, `    qty: ${qty()}`, `    unit: ${c.unit}`);
+      if (rnd() < 0.25) out.push(`    scrapPct: ${rnd() < 0.5 ? '2.5' : '5'}`);
+    }
+    files.push([`boms/${it.sku}.yaml`, out.join('\n') + '\n']);
+  }
+  const producers: number[] = [];
+  for (let k = 1; k <= spec.departments; k++) if (FUNCTIONS[(k - 1) % FUNCTIONS.length] === 'production') producers.push(k);
+  const plans: { period: string; due: string[] }[] = [
+    { period: '2026-12', due: ['2026-12-09', '2026-12-18'] },
+    { period: '2026-W50', due: ['2026-12-10'] },
+    { period: '2027-01', due: ['2027-01-08', '2027-01-22'] },
+  ];
+  producers.forEach((k, n) => {
+    const mine = items.slice(0, top).filter((_, j) => j % producers.length === n);
+    if (mine.length === 0) return;
+    for (const p of plans) {
+      const out = ['kind: production-plan', 'version: 1', `department: ${deptId(k)}`, `period: ${p.period}`, 'status: approved', 'lines:'];
+      // About a third of the stock per line: the stock lasts a few weeks, then make orders follow.
+      for (const it of mine) for (const due of p.due) out.push(`  - sku: "${it.sku}"`, `    quantity: ${10 * (1 + Math.floor((it.onHand * (0.2 + 0.3 * rnd())) / 10))}`, `    due: ${due}`, `    source: ${rnd() < 0.4 ? 'order' : 'forecast'}`);
+      files.push([`production/plans/${p.period}/${deptId(k)}.yaml`, out.join('\n') + '\n']);
+    }
+  });
+  const bySupplier = new Map<string, GenItem[]>();
+  for (const it of bought) if (it.onOrder !== null) bySupplier.set(it.supplier, [...(bySupplier.get(it.supplier) ?? []), it]);
+  for (const [supplier, lines] of [...bySupplier].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const out = ['kind: purchase-order', 'version: 1', `id: PO-GEN-${supplier.slice(4)}`, `supplier: ${supplier}`, 'orderedOn: 2026-11-10', 'status: open', 'lines:'];
+    const receipts: string[] = [];
+    lines.forEach((it, i) => {
+      // onOrder has the unit's decimals; 10 more were ordered and already received.
+      const received = i % 3 === 0 ? 10 : 0;
+      out.push(`  - sku: "${it.sku}"`, `    qty: ${received === 0 ? it.onOrder! : String(Number(it.onOrder!) + received)}`, `    unitPrice: ${it.unitCost}`, `    due: 2026-12-${pad(1 + Math.floor(rnd() * 28), 2)}`);
+      if (received > 0) receipts.push(`  - date: 2026-11-20`, `    sku: "${it.sku}"`, `    qty: ${received}`);
+    });
+    out.push(...(receipts.length > 0 ? ['receipts:', ...receipts] : []));
+    files.push([`purchase-orders/PO-GEN-${supplier.slice(4)}.yaml`, out.join('\n') + '\n']);
+  }
+  return files;
 }
 
 /** 1-based line of the first occurrence of `needle` in `text`. */
@@ -447,11 +529,14 @@ export function generateWorkspace(opts: GenOptions): GenSummary {
     for (let m = 1; m <= ACTUAL_MONTHS; m++) w.write(`actuals/2026-${pad(m, 2)}/${d}.yaml`, actualsYaml(k, m, budget.lines, rnd));
     for (const doc of adjustmentYamls(k, budget.lines, rnd, nextId)) w.write(`adjustments/${/id: (\S+)/.exec(doc)![1]}.yaml`, doc);
   }
-  for (let i = 1; i <= spec.warehouses; i++) w.write(`inventory/${whId(i)}/${SNAPSHOT_DATE}.yaml`, inventoryYaml(i, spec.itemsPerWarehouse, rnd));
+  const productionItems: GenItem[] = [];
+  for (let i = 1; i <= spec.warehouses; i++) w.write(`inventory/${whId(i)}/${SNAPSHOT_DATE}.yaml`, inventoryYaml(i, spec.itemsPerWarehouse, rnd, i === 1 ? (it) => productionItems.push(it) : undefined));
   // Last, so the files above stay byte-identical to earlier generator versions.
   const serviceDepts = Math.min(SERVICE_DEPARTMENTS, spec.departments);
   const perLog = Math.floor(spec.serviceCases / (serviceDepts * SERVICE_MONTHS.length));
   for (let k = 1; k <= serviceDepts; k++) for (const m of SERVICE_MONTHS) w.write(`service/2026-${pad(m, 2)}/${deptId(k)}.yaml`, serviceLogYaml(k, m, perLog, rnd));
+  // Its own stream, so the manufacturing files never shift the ones above.
+  for (const [file, text] of manufacturingFiles(spec, productionItems, mulberry32((opts.seed ?? DEFAULT_SEED) ^ 0x14))) w.write(file, text);
 
   const summary: GenSummary = { files: w.files, bytes: w.bytes, expected, expectedCount };
   if (opts.withErrors || (opts.errors ?? 0) > 0) {

@@ -27,8 +27,12 @@ describe('gen', () => {
     const sa = generateWorkspace({ size: 'XS', out: a });
     generateWorkspace({ size: 'XS', out: b });
     // 1 company + 3 x (plan + progress + budget + 11 actuals) + 1 adjustment + 1 inventory
-    // + 3 departments x 2 months of service logs.
-    expect(sa.files).toBe(1 + 3 * 14 + 1 + 1 + 3 * 2);
+    // + 3 departments x 2 months of service logs + 8 BOMs + 3 production plans (dept-0001 is
+    // the one production department) + one purchase order per supplier with an ordered part.
+    const orders = readdirSync(path.join(a, 'purchase-orders')).length;
+    expect(orders).toBeGreaterThan(0);
+    expect(readdirSync(path.join(a, 'boms'))).toHaveLength(8);
+    expect(sa.files).toBe(1 + 3 * 14 + 1 + 1 + 3 * 2 + 8 + 3 + orders);
     const ha = hashes(a);
     expect(ha.size).toBe(sa.files + 1); // + the .opsplan-gen marker
     expect(ha).toEqual(hashes(b));
@@ -36,6 +40,14 @@ describe('gen', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ files: sa.files, errors: 0, warnings: 0 });
+    // MRP plans two levels on it: make orders for the products and sub-assemblies, buys for the parts.
+    const m = runOpsplan(['mrp', a, '--as-of', '2026-11-30', '--format', 'json']);
+    expect(m.code).toBe(0);
+    const plan = JSON.parse(m.stdout) as { unplanned: unknown[]; orders: { type: string }[]; skus: { level: number; receipts: unknown[] }[] };
+    expect(plan.unplanned).toEqual([]);
+    expect(new Set(plan.orders.map((o) => o.type))).toEqual(new Set(['make', 'buy']));
+    expect(Math.max(...plan.skus.map((x) => x.level))).toBe(2);
+    expect(plan.skus.some((x) => x.receipts.length > 0)).toBe(true);
   });
 
   it('gives other files for another seed', () => {
