@@ -2,11 +2,13 @@
 // from the chapter's own result, and each missing rule (left-out files, unfiled months, nothing
 // due) giving "missing" with its reason, never 0 or 100.
 import { describe, expect, it } from 'vitest';
+import { computeKpi } from '../../src/domain/kpi.js';
 import { METRIC_CATALOGUE, periodBounds } from '../../src/domain/kpi-metrics.js';
 import type { MetricContext, MetricResult } from '../../src/domain/kpi-metrics.js';
 import type { EquipmentLedger } from '../../src/kinds/equipment/types.js';
 import type { RejectedFile } from '../../src/kinds/kind.js';
 import type { MetricName } from '../../src/kinds/kpi-scheme/metric-names.js';
+import type { KpiIndicator, KpiScheme } from '../../src/kinds/kpi-scheme/types.js';
 import type { MaintenanceLog } from '../../src/kinds/maintenance-log/types.js';
 import type { Inspection, QualityLog } from '../../src/kinds/quality-log/types.js';
 import type { SafetyInspection } from '../../src/kinds/safety-inspection/types.js';
@@ -130,5 +132,23 @@ describe('supplier metric (company-wide)', () => {
     const po: RejectedFile = { file: 'purchase-orders/PO-1.yaml', kind: 'purchase-order', data: { orderedOn: '2026-10-01' } };
     expect(metric('suppliers.averageScore', ws, 'a', '2026-11', '2026-11-30', [po]).missing).toContain('purchase-orders/PO-1.yaml left out for errors');
     expect(metric('suppliers.averageScore', workspace({ company: null }), 'a', '2026-11', '2026-11-30').missing).toContain('no company file');
+  });
+});
+
+describe('the quarter rule, worked by hand on safety deadlines', () => {
+  const si = (id: string, date: string, hazards: SafetyInspection['hazards']): SafetyInspection => ({ file: `safety/${id}.yaml`, id, date, area: 'A', inspector: 'x', hazards });
+  const h = (id: string, deadline: string, rectifiedOn?: string): SafetyInspection['hazards'][number] => ({ id, description: id, level: 'general', owner: 'o', deadline, index: 0, ...(rectifiedOn ? { rectifiedOn, verifiedOn: rectifiedOn, verifiedBy: 'v' } : {}) });
+  // October: 1 deadline, met (100%). November: 3 deadlines, 1 met (33.33%). December: none due.
+  const ws = workspace({ safetyInspections: [si('S1', '2026-10-01', [h('H1', '2026-10-10', '2026-10-09'), h('H2', '2026-11-10', '2026-11-09'), h('H3', '2026-11-12'), h('H4', '2026-11-20', '2026-11-25')])] });
+  const k = (id: string, aggregate: KpiIndicator['aggregate']): KpiIndicator => ({ id, name: id, weight: 50, metric: 'safety.onTimeRectificationPct', direction: 'higher', threshold: 0, target: 100, cap: 120, aggregate, index: 0 });
+  const scheme: KpiScheme = { file: 'kpi/s.yaml', fiscalYear: 2026, weights: { kpi: 100, gs: 0 }, weightsWritten: true, grades: [{ grade: 'A', min: 0 }], gradesWritten: true, departments: [{ department: 'a', indicators: [k('P', 'period'), k('AVG', 'average')], goals: [], index: 0 }] };
+
+  it('period: the quarter as a whole, 2 of 4 = 50%; average: the mean of the months with a value, (100 + 33.33) / 2 = 66.67%', () => {
+    const r = computeKpi(ws, scheme, { period: parsePeriod('FY2026-Q4')!, asOf: '2026-12-31', rejected: [] });
+    const [p, avg] = r.departments[0]!.indicators;
+    expect(p!.value).toBe(50);
+    expect(avg!.value).toBeCloseTo((100 + 100 / 3) / 2, 12);
+    expect(avg!.months!.map((m) => m.value === null ? null : Math.round(m.value * 100) / 100)).toEqual([100, 33.33, null]);
+    expect(avg!.months![2]!.missing).toBe('no hazard deadline fell in 2026-12 (up to 2026-12-31)');
   });
 });
