@@ -136,6 +136,16 @@ describe('usage errors', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
+  it('a company timeZone that is not an IANA zone exits 2 for both commands, naming the fix', () => {
+    const dir = copyAcme();
+    const company = path.join(dir, 'opsplan.yaml');
+    writeFileSync(company, readFileSync(company, 'utf8').replace('timeZone: Asia/Shanghai', 'timeZone: Asia/Shanghia'));
+    for (const args of [['service', dir, '--period', '2026-11'], ['accounts', dir]]) {
+      const r = runOpsplan(args);
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr).toContain('timeZone "Asia/Shanghia" in opsplan.yaml is not an IANA zone; write one such as Asia/Shanghai');
+    }
+  });
 });
 
 describe('opsplan accounts on examples/acme', () => {
@@ -166,6 +176,15 @@ describe('opsplan accounts on examples/acme', () => {
     expect(csv).toHaveLength(4);
     expect(csv[0]).toContain('Customer,Tier,Owner');
     expect(runOpsplan(['accounts', ACME, '--format', 'pdf']).code).toBe(2);
+  });
+
+  it('writes json and csv to files in one run (--format NAME=FILE)', () => {
+    const dir = tempDir();
+    const r = runOpsplan(['accounts', ACME, '--as-of', '2026-11-30', '--format', `json=${path.join(dir, 'a.json')}`, '--format', `csv=${path.join(dir, 'a.csv')}`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect((JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8')) as { total: { coveragePct: number } }).total.coveragePct).toBe(77.78);
+    expect(readFileSync(path.join(dir, 'a.csv'), 'utf8').split(/\r?\n/)[1]).toMatch(/^Huaxin Electronics,A,Zhang Min,4,3,1,2026-12-15,75,1,1,/);
   });
 
   it('early in the year nothing is overdue yet', () => {
