@@ -116,8 +116,15 @@ export function resolvedBy(tc: TimedCase, cutoff: Instant): boolean {
 
 /** PERCENTILE.INC: linear interpolation between the order statistics at rank p x (n - 1). */
 export function percentileInc(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(Float64Array.from(values).sort(), p);
+}
+
+/**
+ * PERCENTILE.INC of values already sorted ascending (a typed array's sort is numeric): sort
+ * once, then take the median and the 90th percentile from the same array.
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
   const rank = p * (sorted.length - 1);
   const lo = Math.floor(rank);
   const hi = Math.ceil(rank);

@@ -7,7 +7,7 @@ import type { Period } from '../model/period.js';
 import { dayNumber, endOfLocalDate, MS_DAY, startOfLocalDay } from '../model/zoned-time.js';
 import type { Instant } from '../model/zoned-time.js';
 import { CASE_CHANNELS, CASE_PRIORITIES, CASE_TYPES } from '../kinds/service-log/types.js';
-import { clockOf, measureCase, missingMonths, percentileInc, resolvedBy, timeCases } from './service-cases.js';
+import { clockOf, measureCase, missingMonths, percentileOfSorted, resolvedBy, timeCases } from './service-cases.js';
 import type { MeasuredCase, MissingMonth, ServiceInput, TimedCase } from './service-cases.js';
 
 /** Backlog age buckets, in elapsed days from received to the cutoff: [from, to). */
@@ -123,17 +123,27 @@ function pct(part: number, whole: number): number | null {
   return whole === 0 ? null : (part / whole) * 100;
 }
 
+/**
+ * Median and P90 for all cases, by type and by priority. One pass fills every group and each
+ * list is sorted once as a typed array: a filter per group and a comparator sort per
+ * percentile took 4.2 s of 8 s in computeService on the L bench (200,000 cases, 21 scopes).
+ */
 function timeStats(cases: readonly MeasuredCase[]): TimeStats[] {
-  const stats = (group: TimeStats['group'], key: string, of: readonly MeasuredCase[]): TimeStats => {
-    const resp = of.filter((c) => c.response.done).map((c) => c.response.hours);
-    const res = of.filter((c) => c.resolution.done).map((c) => c.resolution.hours);
-    return { group, key, responses: resp.length, responseMedian: percentileInc(resp, 0.5), responseP90: percentileInc(resp, 0.9), resolutions: res.length, resolutionMedian: percentileInc(res, 0.5), resolutionP90: percentileInc(res, 0.9) };
-  };
-  return [
-    stats('all', 'all', cases),
-    ...CASE_TYPES.map((t) => stats('type', t, cases.filter((c) => c.c.type === t))),
-    ...CASE_PRIORITIES.map((p) => stats('priority', p, cases.filter((c) => c.c.priority === p))),
-  ];
+  const groups: [TimeStats['group'], string][] = [['all', 'all'], ...CASE_TYPES.map((t): [TimeStats['group'], string] => ['type', t]), ...CASE_PRIORITIES.map((p): [TimeStats['group'], string] => ['priority', p])];
+  const lists = new Map(groups.map(([g, k]) => [`${g}|${k}`, { resp: [] as number[], res: [] as number[] }]));
+  for (const c of cases) {
+    for (const key of ['all|all', `type|${c.c.type}`, `priority|${c.c.priority}`]) {
+      const l = lists.get(key)!;
+      if (c.response.done) l.resp.push(c.response.hours);
+      if (c.resolution.done) l.res.push(c.resolution.hours);
+    }
+  }
+  return groups.map(([group, key]) => {
+    const l = lists.get(`${group}|${key}`)!;
+    const resp = Float64Array.from(l.resp).sort();
+    const res = Float64Array.from(l.res).sort();
+    return { group, key, responses: resp.length, responseMedian: percentileOfSorted(resp, 0.5), responseP90: percentileOfSorted(resp, 0.9), resolutions: res.length, resolutionMedian: percentileOfSorted(res, 0.5), resolutionP90: percentileOfSorted(res, 0.9) };
+  });
 }
 
 function hotIssues(current: readonly TimedCase[], previous: readonly TimedCase[] | null): HotIssue[] {

@@ -15,6 +15,9 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Map<number, number>>();
+/** Per zone and local day: the offset when it is the same all around that day, null near a transition. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const MS_14H = 14 * MS_HOUR;
 
 /** Whether Intl knows the zone (Asia/Shanghai, UTC, Europe/Berlin ...). */
 export function isTimeZone(zone: string): boolean {
@@ -60,6 +63,24 @@ export function zoneOffset(zone: string, t: Instant): number {
  * that does not exist becomes 03:30); in a fall-back overlap the earlier instant is taken.
  */
 export function localToInstant(zone: string, local: number): Instant {
+  // Most days are far from a transition: one look-up per local day instead of four offsets
+  // per time (parsing 200,000 cases spent ~1.5 s in zoneOffset without it).
+  let days = dayOffsets.get(zone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(zone, days);
+  }
+  const day = Math.floor(local / MS_DAY);
+  let steady = days.get(day);
+  if (steady === undefined) {
+    // The instants of this local day lie within 14 h (the largest offset) of it; the same
+    // offset at both ends means no transition in between (two are never this close).
+    const a = zoneOffset(zone, day * MS_DAY - MS_14H);
+    const b = zoneOffset(zone, (day + 1) * MS_DAY + MS_14H);
+    steady = a === b ? a : null;
+    days.set(day, steady);
+  }
+  if (steady !== null) return local - steady;
   // Offsets half a day either side cover every transition near `local` (none are closer).
   const before = zoneOffset(zone, local - MS_DAY / 2);
   const after = zoneOffset(zone, local + MS_DAY / 2);
@@ -74,15 +95,26 @@ export function localToInstant(zone: string, local: number): Instant {
 export function parseDateTime(text: string, zone: string): Instant | null {
   const m = DATE_TIME_RE.exec(text);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
-  const local = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(local);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  // Date.UTC reads years 0-99 as 1900-1999: such a year is not the one written.
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  const local = Date.UTC(y, mo - 1, d, Number(m[4]), Number(m[5]), m[6] === undefined ? 0 : Number(m[6]));
+  // An hour or minute that rolls over into another day (25:00) is not a time of that day.
+  if (Math.floor(local / MS_DAY) !== Date.UTC(y, mo - 1, d) / MS_DAY) return null;
   const z = m[7];
   if (z === undefined) return localToInstant(zone, local);
   if (z === 'Z') return local;
   const sign = z[0] === '-' ? -1 : 1;
   return local - sign * (Number(z.slice(1, 3)) * MS_HOUR + Number(z.slice(4, 6)) * 60_000);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `mo` (1-12) of year `y` (Gregorian). */
+function daysInMonth(y: number, mo: number): number {
+  return mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : MONTH_DAYS[mo - 1]!;
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (null when it is not a real date). */

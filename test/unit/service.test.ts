@@ -32,6 +32,13 @@ function input(logs: ServiceLog[], extra: Partial<ServiceInput> = {}): ServiceIn
   return { logs, brokenLogs: [], zone: SH, sla: [{ type: 'complaint', priority: 'high', responseHours: 2, resolutionHours: 18 }, { type: 'complaint', priority: 'urgent', responseHours: 1, resolutionHours: 8 }], calendar: CAL, startMonth: 1, ...extra };
 }
 
+/** The Berlin wall time of an instant, read as UTC, straight from Intl (not through zoned-time's caches). */
+const BERLIN = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+function berlinWall(t: number): number {
+  const p = Object.fromEntries(BERLIN.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
+}
+
 describe('zoned time', () => {
   it('reads times with an offset, in UTC and in the company zone alike', () => {
     // 10:00 in Shanghai (+08:00) is 02:00Z; 07:00-05:00 is 12:00Z.
@@ -39,6 +46,22 @@ describe('zoned time', () => {
     expect(at('2026-11-02T02:00:00Z')).toBe(Date.UTC(2026, 10, 2, 2, 0));
     expect(at('2026-11-02 07:00-05:00')).toBe(Date.UTC(2026, 10, 2, 12, 0));
     expect(parseDateTime('2026-02-29T10:00', SH)).toBeNull();
+    // 2028 is a leap year, 2100 is not; 24:00 and 23:60 roll into the next day; year 0026 is not 1926.
+    expect(at('2028-02-29T10:00', 'UTC')).toBe(Date.UTC(2028, 1, 29, 10, 0));
+    for (const bad of ['2100-02-29T10:00', '2026-04-31T10:00', '2026-13-01T10:00', '2026-11-30T24:00', '2026-11-30T23:60', '0026-11-02T10:00']) expect(parseDateTime(bad, SH), bad).toBeNull();
+  });
+
+  it('reads the wall times next to a transition the same as the full computation', () => {
+    // Every quarter hour of the 3 days around both Berlin transitions: the instant read back
+    // in the zone gives the written wall time, except in the spring gap (02:00-02:59).
+    for (const start of [Date.UTC(2026, 2, 28), Date.UTC(2026, 9, 24)]) {
+      for (let local = start; local < start + 3 * 86_400_000; local += 900_000) {
+        const t = localToInstant('Europe/Berlin', local);
+        const back = berlinWall(t);
+        const inGap = new Date(local).getUTCMonth() === 2 && new Date(local).getUTCDate() === 29 && new Date(local).getUTCHours() === 2;
+        if (!inGap) expect(back, new Date(local).toISOString()).toBe(local);
+      }
+    }
   });
 
   it('follows summer time in Europe/Berlin and none in Asia/Shanghai', () => {
