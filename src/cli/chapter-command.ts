@@ -8,6 +8,7 @@ import type { MonthId } from '../model/period.js';
 import type { Company, Workspace } from '../model/workspace.js';
 import { renderCsv } from '../render/csv.js';
 import { renderReport } from '../render/table.js';
+import { roundRates } from '../report/json-rates.js';
 import type { Report, Table } from '../report/model.js';
 import { addOutputOptions, FAIL_LEVELS, oneOf, requireCompany, resolveOutputs, writeOutputs } from './command-shape.js';
 import type { OutputFlags } from './command-shape.js';
@@ -86,7 +87,8 @@ export function registerChapterCommand<R>(program: Command, ctx: CliContext, set
     const scope = resolveScope(flags, ctx.now, company.fiscalYearStartMonth, spec.monthsFound(ws, load.result), load.displayRoot);
     const result = spec.compute(ws, company, scope, load.result);
     writeOutputs(ctx, outputs, ({ format, file }) => {
-      if (format === 'json') return JSON.stringify(spec.json(result, company), null, 2) + '\n';
+      // Rates are rounded here, once for every chapter: `...Pct` to 2 decimals (src/report/json-rates.ts).
+      if (format === 'json') return JSON.stringify(roundRates(spec.json(result, company)), null, 2) + '\n';
       if (format === 'csv') return renderCsv(spec.csv(result), company.currencyDigits);
       return renderReport(spec.report(result, company), { color: file === undefined && useColor(ctx, flags.color) });
     }, load.inputFiles);

@@ -89,7 +89,9 @@ describe('opsplan equipment on examples/acme', () => {
       const down = mine.reduce((a, r) => a + hours(r), 0);
       expect(m.downtimeHours, m.equipment).toBeCloseTo(down, 10);
       expect(m.failures, m.equipment).toBe(mine.filter((r) => r.type === 'corrective').length);
-      expect(m.availabilityPct, m.equipment).toBeCloseTo(((720 - down) / 720) * 100, 10);
+      // JSON rates are rounded half away from zero to 2 decimals.
+      expect(m.availabilityPct, m.equipment).toBeCloseTo(((720 - down) / 720) * 100, 2);
+      expect(String(m.availabilityPct)).toMatch(/^\d+(\.\d{1,2})?$/);
     }
   });
 
