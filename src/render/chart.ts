@@ -94,7 +94,7 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
         encoding: {
           x: { field: 'warehouse', type: 'nominal', title: null, axis: { labelAngle: 0 } },
           y: { field: 'items', type: 'quantitative', title: null, stack: 'zero' },
-          color: { field: 'status', type: 'nominal', title: null, sort: ['healthy', 'under', 'over'], scale: { domain: ['healthy', 'under', 'over'], range: ['#63be7b', '#e06666', '#f6b26b'] } },
+          color: { field: 'status', type: 'nominal', title: null, sort: chart.statuses, scale: { domain: chart.statuses, range: ['#63be7b', '#e06666', '#f6b26b'] } },
           order: { field: 'status', sort: 'ascending' },
         },
       };

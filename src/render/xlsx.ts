@@ -50,6 +50,8 @@ export interface XlsxOptions {
   creator: string;
   /** Caption prefix for amounts ("Amounts in"); translated by the caller. */
   amountsIn?: string;
+  /** Suffix of the hidden tone helper columns' headers (default " (tone)"); translated by the caller. */
+  toneSuffix?: string;
   /** zlib deflate level of the zip entries (default DEFAULT_COMPRESSION). */
   compressionLevel?: number;
 }
@@ -642,7 +644,7 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
     const headerRowNo = rowNo;
     let headerCells = '';
     for (const c of table.columns.map((c, i) => ({ c, i }))) headerCells += cell(c.i + 1, c.c.header, c.c.type === 'text' ? headerText : headerNumber);
-    for (const k of toned) headerCells += cell(helperCol.get(k)!, `${table.columns.find((c) => c.key === k)!.header} (tone)`, headerText);
+    for (const k of toned) headerCells += cell(helperCol.get(k)!, `${table.columns.find((c) => c.key === k)!.header}${options.toneSuffix ?? ' (tone)'}`, headerText);
     chunk += `<row r="${rowNo}">${headerCells}</row>`;
     // The layout was computed up front for the frozen pane; a mismatch is a bug here.
     if (table === sheet.tables[0] && headerRowNo !== headerRow) throw new Error('xlsx layout: header row mismatch');

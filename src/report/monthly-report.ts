@@ -22,7 +22,7 @@ import type { Workspace } from '../model/workspace.js';
 import { buildConsolidationReport } from './consolidate.js';
 import { buildEquipmentReport } from './equipment.js';
 import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTable, kpiRectificationTable } from './kpi.js';
-import { sheetName, text, translateTable } from './i18n.js';
+import { sheetName, text, tr, translateTable } from './i18n.js';
 import type { Lang, SheetId } from './i18n.js';
 import type { Report, Row, Table } from './model.js';
 import { buildAccountsReport } from './accounts.js';
@@ -37,7 +37,8 @@ import { buildVarianceReport, varianceLinesTable } from './variance.js';
 export type ChartData =
   | { kind: 'budget-vs-actual'; title: string; labels: { budget: string; actual: string }; rows: { department: string; budget: Cents; actual: Cents | null }[] }
   | { kind: 'variance-trend'; title: string; rows: { month: MonthId; category: string; variance: Cents | null }[] }
-  | { kind: 'stock-health'; title: string; rows: { warehouse: string; status: string; items: number }[] }
+  /** `statuses`: the labels of healthy, under and over, in that order (translated). */
+  | { kind: 'stock-health'; title: string; statuses: string[]; rows: { warehouse: string; status: string; items: number }[] }
   | { kind: 'kpi-scores'; title: string; rows: { department: string; score: number; grade: string }[] };
 
 /** One sheet of the workbook. */
@@ -242,6 +243,28 @@ export function countFlags(input: Pick<MonthlyReportInput, 'variance' | 'stock' 
   return Object.fromEntries(Object.entries(flags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** What a count of the Summary counts, in words (the code stays beside it for filters and scripts). */
+const FLAG_MEANINGS: Record<string, string> = {
+  'variance.critical': 'Budget lines at the critical level',
+  'variance.warn': 'Budget lines at the warn level',
+  'variance.unbudgeted': 'Lines with actuals but no budget',
+  'variance.missing-actuals': 'Lines of departments that have not filed actuals',
+  'variance.no-approved-budget': 'Lines of departments without an approved budget',
+  'notices.open': 'Warning notices awaiting an answer',
+  'notices.answered': 'Warning notices answered',
+  'notices.overdue': 'Warning notices overdue',
+  'findings.error': 'Input errors (files left out)',
+  'findings.warning': 'Input warnings',
+};
+
+function flagMeaning(kind: string): string {
+  const known = FLAG_MEANINGS[kind];
+  if (known) return known;
+  // Stock codes: one per item alert, or per warehouse for snapshot findings.
+  if (kind.startsWith('stock.')) return `Stock items: ${kind.slice('stock.'.length)}`;
+  return kind;
+}
+
 /** The Performance sheet: the ranking, each department's card, goals, rectification and commendation (tables of `opsplan kpi`). */
 function performanceTables(r: KpiResult): Table[] {
   return [kpiRankingTable(r), ...r.departments.map((d) => kpiIndicatorsTable(r, d)), kpiGoalsTable(r), kpiRectificationTable(r), kpiCommendationTable(r)];
@@ -297,13 +320,14 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     id: 'summary-warnings',
     title: 'Warnings by kind',
     columns: [
-      { key: 'kind', header: 'Kind', type: 'text' },
+      { key: 'meaning', header: 'Meaning', type: 'text' },
       { key: 'count', header: 'Count', type: 'number' },
+      { key: 'code', header: 'Code', type: 'text' },
     ],
-    rows: Object.entries(flags).map(([kind, count]) => ({ cells: { kind, count } })),
+    rows: Object.entries(flags).map(([kind, count]) => ({ cells: { meaning: flagMeaning(kind), count, code: kind } })),
   };
   const open = input.variance.notices.filter((n) => n.status === 'open').length;
-  const headline: NonNullable<Report['headline']> = [
+  const headlineEn: NonNullable<Report['headline']> = [
     { label: 'Company', value: input.companyName, type: 'text' },
     { label: 'Period', value: input.period, type: 'text' },
     { label: 'As of', value: input.asOf, type: 'date' },
@@ -314,6 +338,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     { label: 'Stock alerts warn', value: input.stock.counts.warn, type: 'number', ...(input.stock.counts.warn > 0 ? { tone: 'warn' as const } : {}) },
     { label: 'Procurement plan value', value: procurementPlanValue(input.stock.procurementPlan), type: 'money' },
   ];
+  const headline = headlineEn.map((h) => ({ ...h, label: tr(h.label, lang) }));
 
   const cl = input.chartLang ?? lang;
   const spending = new Set(['cost', 'expense']);
@@ -327,8 +352,8 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
   }
   const charts: ChartData[] = [
     { kind: 'budget-vs-actual', title: `${text('chart.budget-vs-actual', cl)} ${input.period}`, labels: { budget: text('budget', cl), actual: text('actual', cl) }, rows: [...byDept].map(([department, v]) => ({ department, ...v })) },
-    { kind: 'variance-trend', title: `${text('chart.variance-trend', cl)} FY${input.varianceYtd.fiscalYear}`, rows: input.varianceByMonth.flatMap((r) => r.totals.map((s) => ({ month: r.months[0]!, category: s.category, variance: s.variance }))) },
-    { kind: 'stock-health', title: `${text('chart.stock-health', cl)} ${input.stock.asOf}`, rows: input.stock.health.warehouses.flatMap((h) => (['healthy', 'under', 'over'] as const).map((status) => ({ warehouse: h.scope, status, items: h.items[status] }))) },
+    { kind: 'variance-trend', title: `${text('chart.variance-trend', cl)} FY${input.varianceYtd.fiscalYear}`, rows: input.varianceByMonth.flatMap((r) => r.totals.map((s) => ({ month: r.months[0]!, category: tr(s.category, cl), variance: s.variance }))) },
+    { kind: 'stock-health', title: `${text('chart.stock-health', cl)} ${input.stock.asOf}`, statuses: (['healthy', 'under', 'over'] as const).map((s) => tr(s, cl)), rows: input.stock.health.warehouses.flatMap((h) => (['healthy', 'under', 'over'] as const).map((status) => ({ warehouse: h.scope, status: tr(status, cl), items: h.items[status] }))) },
   ];
 
   const ytdLines = varianceLinesTable(input.varianceYtd);
@@ -337,7 +362,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     title: 'About this report',
     columns: [
       { key: 'item', header: 'Item', type: 'text' },
-      { key: 'value', header: 'Value', type: 'text' },
+      { key: 'value', header: 'Entry', type: 'text' },
     ],
     rows: [
       ['opsplan version', input.version],

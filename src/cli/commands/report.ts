@@ -85,6 +85,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       date: documentDate(asOf, ctx.env.SOURCE_DATE_EPOCH),
       creator: `opsplan ${ctx.version}`,
       amountsIn: text('amountsIn', flags.lang),
+      toneSuffix: text('toneSuffix', flags.lang),
     }).catch((e: unknown) => {
       // Nothing will wait for the charts any more; their worker must not hold the exit.
       cancelCharts();

@@ -1,0 +1,97 @@
+// The zh-CN workbook is Chinese throughout: every text of the workbook that does not come
+// from the input files must be Chinese, apart from an allow-list of codes (SKU, SHA-256,
+// diagnostic codes, notice ids, the hidden tone helper values the colour rules compare). A
+// text left out of the catalogue (src/report/zh-cn.ts) fails here.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { parseAllDocuments } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACME, runOpsplan, tempDir } from '../helpers/run-cli.js';
+
+/** Every scalar and key of every YAML file, and every file path, of a workspace. */
+function inputTexts(root: string): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.add(k);
+        walk(x);
+      }
+    }
+    else if (v !== null && v !== undefined) out.add(String(v));
+  };
+  const visit = (dir: string): void => {
+    for (const f of readdirSync(dir)) {
+      const p = path.join(dir, f);
+      if (statSync(p).isDirectory()) visit(p);
+      else if (/\.ya?ml$/.test(f)) {
+        out.add(path.relative(root, p).split(path.sep).join('/'));
+        for (const d of parseAllDocuments(readFileSync(p, 'utf8'))) walk(d.toJS());
+      }
+    }
+  };
+  visit(root);
+  // Longest first, so a composite ("Qualified leads (leads)") is taken apart whole.
+  return [...out].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/** Codes and machine values that are the same in every language. */
+const ALLOWED = [
+  /^$/,
+  /^(SKU|SHA-256|CNY|zh-CN|#)$/,
+  /^[0-9a-f]{64}$/, // file hashes
+  /^VN-[\w-]+$/, // notice ids
+  /^[a-z]+[./][a-z.-]+$/, // diagnostic and warning codes (actuals/unbudgeted-account, stock.reorder)
+  /^(favourable|unfavourable|warn|critical)$/, // hidden tone helper cells: the colour rules compare these
+  /^\d+\.\d+\.\d+$/, // opsplan version
+  /^opsplan report /, // the command line as typed
+];
+
+const CJK = /[\u3400-\u9fff\uff00-\uffef]/;
+
+describe('the zh-CN workbook', () => {
+  let strings: string[];
+  let wb: ExcelJS.Workbook;
+  let input: string[];
+
+  beforeAll(async () => {
+    const out = path.join(tempDir('opsplan-zh-'), 'zh.xlsx');
+    const r = runOpsplan(['report', ACME, '--period', '2026-11', '--as-of', '2026-11-30', '--lang', 'zh-CN', '--output', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const bytes = readFileSync(out);
+    const sst = await (await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml')!.async('string');
+    const unescape = (s: string): string => s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    strings = [...sst.matchAll(/<t>([\s\S]*?)<\/t>/g)].map((m) => unescape(m[1]!));
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    input = inputTexts(ACME);
+  }, 60000);
+
+  it('has no English text that does not come from the input', () => {
+    const fromInput = (s: string): boolean => {
+      let rest = s;
+      for (const i of input) if (rest.includes(i)) rest = rest.split(i).join(' ');
+      // What is left of a composite of input texts is punctuation, digits and white space.
+      return /^[\s\d.,:;()%\-+>x/]*$/.test(rest);
+    };
+    const english = strings.filter((s) => !CJK.test(s) && !ALLOWED.some((re) => re.test(s)) && !fromInput(s));
+    expect(english).toEqual([]);
+    expect(strings.length).toBeGreaterThan(300);
+  });
+
+  it('names sheets, headers, categories, statuses and alerts in the regime\'s terms', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '数据校验', '关于']);
+    expect(strings).toEqual(expect.arrayContaining(['偏差', '整改期限', '逾期', '费用', '未报送', '无预算支出', '低于安全库存', '盘点差异', '采购计划']));
+    // The mistranslations of the first edition: About's "Value" is text, not an amount;
+    // the reorder "Buy" is the quantity to buy.
+    const about = wb.getWorksheet('关于')!;
+    const aboutHeader = about.getRow(2).values as unknown[];
+    expect(aboutHeader).toContain('内容');
+    expect(aboutHeader).not.toContain('金额');
+    expect(strings).toContain('采购量');
+    expect(strings.some((s) => s.startsWith('现存量 ') && s.includes('低于安全库存'))).toBe(true);
+  });
+});
