@@ -52,6 +52,10 @@ export interface XlsxOptions {
   amountsIn?: string;
   /** Suffix of the hidden tone helper columns' headers (default " (tone)"); translated by the caller. */
   toneSuffix?: string;
+  /** Left part of the printed header of every sheet (the company name). */
+  headerLeft?: string;
+  /** Printed footer, with `{page}` and `{pages}` (default "Page {page} of {pages}"). */
+  pageOf?: string;
   /** zlib deflate level of the zip entries (default DEFAULT_COMPRESSION). */
   compressionLevel?: number;
 }
@@ -576,7 +580,9 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
     });
   }
 
-  const headerRow = sheet.tables.length ? firstHeaderRow(sheet) : null;
+  // One frozen header per sheet, and only over the one table it labels: frozen above stacked
+  // tables it would name another table's columns (a "2026-04" above January figures).
+  const headerRow = sheet.tables.length === 1 ? firstHeaderRow(sheet) : null;
   layout.headerRow = headerRow;
   let head = `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
   head += `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">`;
@@ -647,7 +653,7 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
     for (const k of toned) headerCells += cell(helperCol.get(k)!, `${table.columns.find((c) => c.key === k)!.header}${options.toneSuffix ?? ' (tone)'}`, headerText);
     chunk += `<row r="${rowNo}">${headerCells}</row>`;
     // The layout was computed up front for the frozen pane; a mismatch is a bug here.
-    if (table === sheet.tables[0] && headerRowNo !== headerRow) throw new Error('xlsx layout: header row mismatch');
+    if (table === sheet.tables[0] && headerRow !== null && headerRowNo !== headerRow) throw new Error('xlsx layout: header row mismatch');
     // On paper, a header repeated above another table's rows would mislabel them.
     if (table === sheet.tables[0] && sheet.tables.length === 1) layout.printTitles = headerRowNo;
 
@@ -708,8 +714,24 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
   chunk += conditional.join('');
   chunk += '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
   chunk += '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+  chunk += headerFooterXml(options);
   if (drawingRel) chunk += `<drawing r:id="${drawingRel}"/>`;
   yield `${chunk}</worksheet>`;
+}
+
+/** `&` starts a code in header and footer texts: a literal one is doubled. */
+function headerText(text: string): string {
+  return escapeXml(text.replace(/&/g, '&&'));
+}
+
+/**
+ * The printed header and footer of every sheet: company on the left and the sheet name
+ * (`&A`) in the middle of the header; "Page &P of &N" (translated by the caller) in the footer.
+ */
+function headerFooterXml(options: XlsxOptions): string {
+  const head = `${options.headerLeft ? `&amp;L${headerText(options.headerLeft)}` : ''}&amp;C&amp;A`;
+  const pages = escapeXml((options.pageOf ?? 'Page {page} of {pages}').replace(/&/g, '&&').replace('{page}', '&P').replace('{pages}', '&N'));
+  return `<headerFooter><oddHeader>${head}</oddHeader><oddFooter>&amp;C${pages}</oddFooter></headerFooter>`;
 }
 
 /** EMUs (English metric units) per pixel at 96 dpi. */

@@ -70,6 +70,7 @@ const TEXTS: Record<string, string> = {
   actual: 'Actual',
   variance: 'Variance',
   toneSuffix: ' (tone)',
+  pageOf: 'Page {page} of {pages}',
 };
 
 /**

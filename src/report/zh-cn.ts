@@ -207,6 +207,7 @@ export const ZH_TEXTS: Record<string, string> = {
   'Variance by month (actual - budget)': '各月预算执行偏差（实际 - 预算）',
   'Stock health by warehouse (items)': '各仓库库存健康状况（品项数）',
   ' (tone)': '（色标）',
+  'Page {page} of {pages}': '第 {page} 页，共 {pages} 页',
   'Amounts in': '金额单位',
 };
 

@@ -42,7 +42,7 @@ async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 describe('renderXlsx', () => {
   it('writes values, number formats, formulas with results, frozen header and filter', async () => {
-    const { bytes, summary } = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], OPTIONS);
+    const { bytes, summary } = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], { ...OPTIONS, headerLeft: 'A&B Co.' });
     expect(summary).toEqual({ streaming: false, sheets: [{ name: 'Variance', rows: 6, images: 0 }] });
     const ws = (await readBack(bytes)).getWorksheet('Variance')!;
     // Row 1 title, row 2 "Amounts in CNY", row 3 caption, row 4 header.
@@ -53,6 +53,9 @@ describe('renderXlsx', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(ws.autoFilter).toBe('A4:H10');
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    // Printed header and footer: company, sheet name, page N of M.
+    const sheetXml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheetXml).toContain('<headerFooter><oddHeader>&amp;LA&amp;&amp;B Co.&amp;C&amp;A</oddHeader><oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>');
 
     // Money: major units, with the parentheses/dash format.
     expect(ws.getCell('B5').value).toBe(330000);
@@ -231,7 +234,13 @@ describe('renderXlsx', () => {
       { name: 'Summary', headline: [{ label: 'Budget', value: 608000000, type: 'money' }], tables: [TABLE, { ...TABLE, id: 'e', title: 'Empty', rows: [] }, { ...TABLE, id: 'x', title: 'Again' }] },
       { name: 'Plain', tables: [{ id: 'p', title: 'Plain', columns: [{ key: 'k', header: 'K', type: 'text' }], rows: [{ cells: { k: 'a' } }] }] },
     ];
-    expect(await checkCellReferences((await renderXlsx(sheets, OPTIONS)).bytes)).toBeGreaterThan(50);
+    const { bytes } = await renderXlsx(sheets, OPTIONS);
+    expect(await checkCellReferences(bytes)).toBeGreaterThan(50);
+    // Stacked tables: nothing frozen (a frozen header would label the other tables' rows).
+    const wb = await readBack(bytes);
+    expect(wb.getWorksheet('Summary')!.views[0]?.state).not.toBe('frozen');
+    expect(wb.getWorksheet('Plain')!.views[0]).toMatchObject({ state: 'frozen' });
+    expect(await ooxmlProblems(bytes)).toEqual([]);
   });
 });
 
