@@ -6,9 +6,10 @@ import type { AccountsResult } from '../domain/accounts.js';
 import type { BudgetRow } from '../domain/budget.js';
 import type { Consolidation } from '../domain/consolidate.js';
 import type { EquipmentResult } from '../domain/equipment.js';
+import type { LandingForecast, LandingRow } from '../domain/forecast.js';
+import type { KpiResult } from '../domain/kpi.js';
 import type { QualityResult } from '../domain/quality.js';
 import type { SafetyResult } from '../domain/safety.js';
-import type { KpiResult } from '../domain/kpi.js';
 import type { ServiceResult } from '../domain/service.js';
 import type { StockResult } from '../domain/stock.js';
 import { procurementPlanValue } from '../domain/stock.js';
@@ -72,13 +73,15 @@ export interface MonthlyReportInput {
   companyName: string;
   currency: string;
   digits: number;
-  /** `YYYY-MM`. */
-  period: MonthId;
+  /** The period id: `2026-11`, `FY2026-Q4` or `FY2026`. */
+  period: string;
   asOf: string;
   /** computeVariance for the month. */
   variance: VarianceResult;
   /** computeVariance for the fiscal year to date through the month. */
   varianceYtd: VarianceResult;
+  /** computeLandingForecast from varianceYtd: where the fiscal year will land. */
+  forecast: LandingForecast;
   /** computeVarianceTotals for each fiscal month through the period, for the trend chart. */
   varianceByMonth: { months: MonthId[]; totals: VarianceSubtotal[] }[];
   /** computeStock as of the as-of date. */
@@ -222,6 +225,54 @@ function findingsTable(diagnostics: readonly Diagnostic[]): Table {
       cells: { severity: d.severity, code: d.code, file: d.file, line: d.line > 0 ? d.line : null, message: d.message },
       tones: { severity: d.severity === 'error' ? 'critical' : 'warn' },
     })),
+  };
+}
+
+/**
+ * The full-year outlook: per department and category, then each category's company total.
+ * Landing = actuals of the filed months + revised budget of the rest; run rate = actuals to
+ * date / months filed x 12; the level marks a projected overrun beyond the thresholds.
+ */
+function forecastTable(f: LandingForecast): Table {
+  const row = (l: LandingRow, kind: Row['kind']): Row => {
+    const tones: NonNullable<Row['tones']> = {};
+    if (l.level) tones.level = tones.runRateVariance = l.level;
+    return {
+      kind,
+      cells: {
+        department: l.department ?? 'company',
+        category: l.category,
+        yearBudget: l.yearBudget,
+        actualToDate: l.actualToDate,
+        monthsFiled: l.monthsFiled,
+        landing: l.landing,
+        landingVariance: l.landingVariance,
+        runRate: l.runRate,
+        runRateVariance: l.runRateVariance,
+        runRateVariancePct: l.runRateVariancePct,
+        level: l.level ?? '',
+      },
+      tones,
+    };
+  };
+  return {
+    id: 'variance-forecast',
+    title: `Full-year landing forecast FY${f.fiscalYear}`,
+    caption: `as of ${f.through}: landing = actuals of filed months + revised budget of unfiled and future months; run rate = actuals to date / months filed x 12`,
+    columns: [
+      { key: 'department', header: 'Department', type: 'text' },
+      { key: 'category', header: 'Category', type: 'text' },
+      { key: 'yearBudget', header: 'Year budget', type: 'money' },
+      { key: 'actualToDate', header: 'Actual to date', type: 'money' },
+      { key: 'monthsFiled', header: 'Months filed', type: 'number' },
+      { key: 'landing', header: 'Landing', type: 'money' },
+      { key: 'landingVariance', header: 'Landing variance', type: 'money' },
+      { key: 'runRate', header: 'Run rate', type: 'money' },
+      { key: 'runRateVariance', header: 'Run-rate variance', type: 'money' },
+      { key: 'runRateVariancePct', header: 'Var %', type: 'percent' },
+      { key: 'level', header: 'Level', type: 'text' },
+    ],
+    rows: [...f.rows.map((l) => row(l, 'detail')), ...f.totals.map((l) => row(l, 'total'))],
   };
 }
 
@@ -396,6 +447,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
       withNotices(varianceLinesTable(input.variance), input.variance, noticeHeader),
       ...pick(varianceReport, 'variance-subtotals'),
       { ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` },
+      forecastTable(input.forecast),
     ]),
     sheet('notices', pick(varianceReport, 'variance-notices', 'variance-missing-actuals')),
     sheet('stock-alerts', pick(stockReport, 'stock-alerts', 'stock-warehouses')),

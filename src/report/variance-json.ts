@@ -1,5 +1,6 @@
 // The variance result as the documented JSON object (README.md, "opsplan variance"): money in major
 // units, percentages (`...Pct`) rounded to 2 decimals or null.
+import type { LandingForecast, LandingRow } from '../domain/forecast.js';
 import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../domain/variance.js';
 import { fromCents } from '../model/money.js';
 import type { Cents } from '../model/money.js';
@@ -45,8 +46,24 @@ function subtotalJson(s: VarianceSubtotal, digits: number): Record<string, unkno
   };
 }
 
+function landingJson(l: LandingRow, digits: number): Record<string, unknown> {
+  return {
+    ...(l.department === null ? {} : { department: l.department }),
+    category: l.category,
+    yearBudget: fromCents(l.yearBudget, digits),
+    actualToDate: fromCents(l.actualToDate, digits),
+    monthsFiled: l.monthsFiled,
+    landing: fromCents(l.landing, digits),
+    landingVariance: fromCents(l.landingVariance, digits),
+    runRate: amount(l.runRate, digits),
+    runRateVariance: amount(l.runRateVariance, digits),
+    runRateVariancePct: l.runRateVariancePct,
+    level: l.level,
+  };
+}
+
 /** Builds the JSON document of `opsplan variance --format json`. */
-export function varianceJson(r: VarianceResult): Record<string, unknown> {
+export function varianceJson(r: VarianceResult, forecast?: LandingForecast): Record<string, unknown> {
   const d = r.digits;
   return roundRates({
     version: 1,
@@ -65,6 +82,7 @@ export function varianceJson(r: VarianceResult): Record<string, unknown> {
     subtotals: r.subtotals.map((s) => subtotalJson(s, d)),
     totals: r.totals.map((s) => subtotalJson(s, d)),
     missingActuals: r.missingActuals,
+    ...(forecast ? { forecast: { fiscalYear: `FY${forecast.fiscalYear}`, through: forecast.through, rows: forecast.rows.map((l) => landingJson(l, d)), totals: forecast.totals.map((l) => landingJson(l, d)) } } : {}),
     notices: r.notices.map((n) => ({
       id: n.id,
       period: n.periodId,

@@ -190,6 +190,14 @@ export const ZH_TEXTS: Record<string, string> = {
   healthy: '正常',
   under: '不足',
   over: '过量',
+  // Landing forecast
+  'Year budget': '全年预算',
+  'Actual to date': '累计实际',
+  'Months filed': '已报送月数',
+  Landing: '全年预计',
+  'Landing variance': '预计偏差',
+  'Run rate': '按当前进度推算',
+  'Run-rate variance': '推算偏差',
   // Summary counts explained
   Entry: '内容',
   'Budget lines at the critical level': '严重预警的预算行',
@@ -223,6 +231,8 @@ export const ZH_PATTERNS: Rule[] = [
   [/^Amounts in (\w+)$/, (m) => `金额单位：${m[1]}`],
   [/^(.+?) \((\S+) to (\S+)\), revised budget; critical first, then by size\. Actual "missing": the department has not filed the period \(no variance\); with some months unfiled, budget and actual cover the filed months only$/,
     (m, t) => `${t(m[1]!)}（${m[2]} 至 ${m[3]}），调整后预算；严重预警在前，再按金额排序。实际数"未报送"：该部门未报送本期（不计算偏差）；部分月份未报送时，预算和实际只覆盖已报送月份`],
+  [/^Full-year landing forecast FY(\d{4})$/, (m) => `FY${m[1]} 全年预计`],
+  [/^as of (\S+): landing = actuals of filed months \+ revised budget of unfiled and future months; run rate = actuals to date \/ months filed x 12$/, (m) => `截至 ${m[1]}：全年预计 = 已报送月份实际 + 未报送及未来月份的调整后预算；按当前进度推算 = 累计实际 / 已报送月数 × 12`],
   [/^FY(\d{4}) to date through (\S+)$/, (m) => `FY${m[1]} 年初至 ${m[2]}`],
   [/^fiscal year FY(\d{4}) through (\S+), status as of (\S+)$/, (m) => `FY${m[1]} 财年截至 ${m[2]}，状态截至 ${m[3]}`],
   [/^as of (\S+); pace = target x elapsed share \((\d+(?:\.\d+)?)% tolerance\); ↓ lower is better$/, (m) => `截至 ${m[1]}；进度目标 = 目标 × 已过时间比例（容差 ${m[2]}%）；↓ 表示越低越好`],

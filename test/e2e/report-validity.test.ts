@@ -24,6 +24,8 @@ function writeReport(workspace: string, args: string[]): string {
 const CASES: { name: string; args: string[] }[] = [
   { name: 'acme month, en', args: ['--period', '2026-11'] },
   { name: 'acme month, zh-CN', args: ['--period', '2026-11', '--lang', 'zh-CN'] },
+  { name: 'acme quarter, en', args: ['--period', 'FY2026-Q4'] },
+  { name: 'acme year, zh-CN', args: ['--period', 'FY2026', '--lang', 'zh-CN'] },
 ];
 
 function has(cmd: string, args: string[]): boolean {

@@ -241,8 +241,31 @@ describe('opsplan report: determinism and safety', () => {
     }
   }, 60000);
 
-  it('rejects a period that is not a month and an unknown language (exit 2)', () => {
-    expect(runOpsplan(['report', copyAcme(), '--period', 'FY2026']).code).toBe(2);
+  it('takes a fiscal quarter and a year, with the landing forecast variance --format json gives', async () => {
+    const ws = copyAcme();
+    const cwd = tempDir();
+    const r = runOpsplan(['report', ws, '--period', 'FY2026-Q4', '--as-of', '2026-11-30', '--format', 'json', '--no-charts'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { file: string; period: string };
+    expect(out.file).toBe(path.join('reports', 'opsplan-FY2026-Q4.xlsx'));
+    expect(out.period).toBe('FY2026-Q4');
+    const q = await readWorkbook(path.join(cwd, out.file));
+    const v = JSON.parse(runOpsplan(['variance', ws, '--period', 'FY2026-Q4', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { forecast: { through: string; totals: { category: string; yearBudget: number; landing: number; runRate: number | null }[] } };
+    // Q4 runs through December: the forecast counts filed months through it (none in December).
+    expect(v.forecast.through).toBe('2026-12');
+    const rows = tableRows(q.getWorksheet('Variance')!, ['Department', 'Category', 'Year budget']);
+    for (const t of v.forecast.totals) {
+      const row = rows.find((x) => x.Department === 'company' && x.Category === t.category)!;
+      expect([row['Year budget'], row.Landing, row['Run rate']]).toEqual([t.yearBudget, t.landing, t.runRate]);
+    }
+    const y = runOpsplan(['report', ws, '--period', 'FY2026', '--as-of', '2026-11-30', '--no-charts', '-o', path.join(cwd, 'y.xlsx')]);
+    expect(y.code, y.stderr).toBe(0);
+  }, 90000);
+
+  it('rejects a period that is not a month, quarter or year and an unknown language (exit 2)', () => {
+    const bad = runOpsplan(['report', copyAcme(), '--period', '2026-Q4']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('FY2026-Q4');
     const r = runOpsplan(['report', copyAcme(), '--period', '2026-11', '--lang', 'fr']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--lang');

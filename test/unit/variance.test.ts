@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { computeLandingForecast } from '../../src/domain/forecast.js';
 import { computeVariance, computeVarianceTotals, levelOf, noticeDue, pctReached } from '../../src/domain/variance.js';
 import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../../src/domain/variance.js';
 import { createMemo } from '../../src/domain/memo.js';
@@ -630,5 +631,34 @@ describe('examples/acme', () => {
     expect(line(r.lines, 'customer-service', '6699').flags).toEqual(['unbudgeted', 'missing-actuals']);
     expect(r.notices.filter((n) => n.status === 'overdue').map((n) => n.id)).toEqual(['VN-2026-10-customer-service']);
     expect(r.notices.flatMap((n) => n.lines.map((l) => l.level))).toContain('warn');
+  });
+});
+
+describe('computeLandingForecast', () => {
+  // a: expense budget 1,000.00 every month; filed Jan 1,200.00, Feb 1,200.00, Mar 1,500.00.
+  // b: expense budget 2,000.00 every month; filed Jan 2,000.00 and Feb 1,000.00, March not filed.
+  const ws = workspace({
+    budgets: [budget('a', [{ account: '6601', category: 'expense', months: M12(100000) }]), budget('b', [{ account: '6601', category: 'expense', months: M12(200000) }])],
+    actuals: [
+      actuals('a', '2026-01', [['6601', 120000]]),
+      actuals('a', '2026-02', [['6601', 120000]]),
+      actuals('a', '2026-03', [['6601', 150000]]),
+      actuals('b', '2026-01', [['6601', 200000]]),
+      actuals('b', '2026-02', [['6601', 100000]]),
+    ],
+  });
+  const f = computeLandingForecast(ws, computeVariance(ws, { period: P('2026-03'), ytd: true, asOf: '2026-03-31' }));
+  const get = (d: string | null) => (d === null ? f.totals : f.rows).find((r) => r.department === d)!;
+
+  it('worked by hand: landing = filed actuals + budget of the rest; run rate = to date / months filed x 12', () => {
+    expect(f.through).toBe('2026-03');
+    // a: 3,900.00 filed + 9 x 1,000.00 = 12,900.00 against 12,000.00; run rate 3,900 / 3 x 12 = 15,600.00 (+30%: critical).
+    expect(get('a')).toMatchObject({ yearBudget: 1200000, actualToDate: 390000, monthsFiled: 3, landing: 1290000, landingVariance: 90000, runRate: 1560000, runRateVariance: 360000, level: 'critical' });
+    expect(get('a').runRateVariancePct).toBeCloseTo(30, 12);
+    // b: 3,000.00 filed + 10 x 2,000.00 (March unfiled, April..December) = 23,000.00 against 24,000.00;
+    // run rate 3,000 / 2 x 12 = 18,000.00 (-25%: favourable, no level). March's budget is never compared.
+    expect(get('b')).toMatchObject({ yearBudget: 2400000, actualToDate: 300000, monthsFiled: 2, landing: 2300000, landingVariance: -100000, runRate: 1800000, runRateVariance: -600000, level: null });
+    // Company: sums of the departments, run rate the sum of theirs (15,600 + 18,000).
+    expect(get(null)).toMatchObject({ yearBudget: 3600000, actualToDate: 690000, landing: 3590000, runRate: 3360000, runRateVariance: -240000 });
   });
 });

@@ -12,9 +12,10 @@ import { computeKpiForPeriod } from '../../domain/kpi.js';
 import { createMemo } from '../../domain/memo.js';
 import { computeService } from '../../domain/service.js';
 import { computeStock } from '../../domain/stock.js';
+import { computeLandingForecast } from '../../domain/forecast.js';
 import { computeVariance, computeVarianceTotals } from '../../domain/variance.js';
 import { productionWarehouseId } from '../../kinds/company/kind.js';
-import { fiscalMonths, fiscalYearOf, parsePeriod } from '../../model/period.js';
+import { fiscalMonths, fiscalYearOf, parsePeriod, periodMonths } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
 import type { Workspace } from '../../model/workspace.js';
 import type { SheetSpec } from '../../render/xlsx.js';
@@ -58,7 +59,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     .command('report')
     .description('the monthly operations report as an Excel workbook (variance, notices, stock, plan, budget)')
     .argument('[workspace]', 'workspace folder (default: .)')
-    .option('-p, --period <month>', 'the month, e.g. 2026-11 (default: the latest month with actuals)')
+    .option('-p, --period <period>', 'a month (2026-11), fiscal quarter (FY2026-Q4) or fiscal year (FY2026) (default: the latest month with actuals)')
     .option('-o, --output <file>', 'where to write the workbook (default: reports/opsplan-<period>.xlsx)')
     .option('--lang <lang>', `sheet names and headers: ${LANGS.join(' | ')}`, oneOf('--lang', LANGS), 'en')
     .option('--as-of <date>', 'judge notices and pick stock snapshots on this date YYYY-MM-DD (default: today)')
@@ -151,7 +152,7 @@ interface Computed {
  * workspace) can be collected while the sheets are built.
  */
 function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Computed {
-  const requested = flags.period === undefined ? null : parsePeriodOption(flags.period, ['month']);
+  const requested = flags.period === undefined ? null : parsePeriodOption(flags.period, ['month', 'quarter', 'year']);
   const asOf = resolveAsOf(flags.asOf, ctx.now);
   progress('loading the workspace');
   const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
@@ -161,11 +162,13 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   const period = requested ?? latestActualsMonth(ws, load.displayRoot);
   requirePeriodWithData(ws, company, period, load.displayRoot);
   const month = period.id;
+  // The last month of the period: the trend, the year to date and the forecast run through it.
+  const through = periodMonths(period, company.fiscalYearStartMonth).at(-1)!;
   const target = resolveOutputPath(ctx, flags.output ?? path.join('reports', `opsplan-${month}.xlsx`));
 
   progress('computing variance, stock and the plan');
   const start = company.fiscalYearStartMonth;
-  const fy = fiscalYearOf(month, start);
+  const fy = fiscalYearOf(through, start);
   const months = fiscalMonths(fy, start);
   const yearPeriod = parsePeriod(`FY${fy}`) as Extract<Period, { kind: 'year' }>;
   // One memo for this workspace: the year's budget rows and variance lines are computed once
@@ -173,6 +176,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   const memo = createMemo();
   // The procurement plan takes MRP's buy orders for the skus it plans (none without a production warehouse).
   const mrp = productionWarehouseId(company) === null ? undefined : planMaterials(load, company, asOf);
+  const varianceYtd = computeVariance(ws, { period, ytd: true, asOf }, memo);
   return {
     input: {
       companyName: company.name,
@@ -181,8 +185,9 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       period: month,
       asOf,
       variance: computeVariance(ws, { period, ytd: false, asOf }, memo),
-      varianceYtd: computeVariance(ws, { period, ytd: true, asOf }, memo),
-      varianceByMonth: months.filter((m) => m <= month).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
+      varianceYtd,
+      forecast: computeLandingForecast(ws, varianceYtd),
+      varianceByMonth: months.filter((m) => m <= through).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
       stock: computeStock(ws, { asOf, mrp }),
       chapter: { ...chapterResults(ws, company, { months: [month], asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf) },
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { computeLandingForecast } from '../../domain/forecast.js';
 import { computeVariance } from '../../domain/variance.js';
 import type { VarianceLevel, VarianceResult } from '../../domain/variance.js';
 import { parseActualsCsv, parseHeaderMap } from '../../load/actuals-csv.js';
@@ -110,7 +111,11 @@ export function registerVariance(program: Command, ctx: CliContext, setExit: (co
     const result = computeVariance(ws, { period, ytd: flags.ytd === true, asOf, extraActuals: csv.actuals });
     const inputs = [...load.inputFiles, ...flags.actuals.map((f) => path.resolve(ctx.cwd, f))];
     writeOutputs(ctx, outputs, ({ format, file }) => {
-      if (format === 'json') return `${JSON.stringify(varianceJson(result), null, 2)}\n`;
+      if (format === 'json') {
+        // The full-year outlook as of the period's end, from the year to date through it.
+        const ytd = result.ytd ? result : computeVariance(ws, { period, ytd: true, asOf, extraActuals: csv.actuals });
+        return `${JSON.stringify(varianceJson(result, computeLandingForecast(ws, ytd)), null, 2)}\n`;
+      }
       if (format === 'csv') return renderCsv(varianceLinesTable(result), result.digits);
       return renderReport(buildVarianceReport(result), { color: file === undefined && useColor(ctx, flags.color) });
     }, inputs);
