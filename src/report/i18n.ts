@@ -85,9 +85,10 @@ function generatedInInputColumn(v: string): boolean {
   return GENERATED_IN_INPUT_COLUMNS.has(v) || /^\d+ lines?$/.test(v);
 }
 
-/** The name of a sheet in a language. */
-export function sheetName(id: SheetId, lang: Lang): string {
-  return SHEETS[lang][id] ?? SHEETS.en[id] ?? id;
+/** The tab name of a sheet: the regime's term by sheet id, else the catalogue's translation of its English name. */
+export function sheetName(id: string, english: string, lang: Lang): string {
+  if (lang === 'en') return english;
+  return (SHEETS[lang] as Record<string, string | undefined>)[id] ?? tr(english, lang);
 }
 
 /** A text in a language: the English wording, or its translation. */

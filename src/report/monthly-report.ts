@@ -24,7 +24,7 @@ import { buildConsolidationReport } from './consolidate.js';
 import { buildEquipmentReport } from './equipment.js';
 import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTable, kpiRectificationTable } from './kpi.js';
 import { sheetName, text, tr, translateTable } from './i18n.js';
-import type { Lang, SheetId } from './i18n.js';
+import type { Lang } from './i18n.js';
 import type { Report, Row, Table } from './model.js';
 import { buildAccountsReport } from './accounts.js';
 import { buildServiceReport } from './service.js';
@@ -44,7 +44,7 @@ export type ChartData =
 
 /** One sheet of the workbook. */
 export interface ReportSheet {
-  id: SheetId;
+  id: string;
   name: string;
   title?: string;
   headline?: Report['headline'];
@@ -328,45 +328,48 @@ function performanceExtras(r: KpiResult, lang: Lang): Partial<ReportSheet> {
 
 /**
  * The Quality, Equipment, Safety and Suppliers sheets: the tables the commands print, with
- * their numeric headline figures (text headlines stay in the terminal).
+ * their numeric headline figures (text headlines stay in the terminal). Left out when the
+ * input has no production chapter.
  */
-function chapterSheets(input: MonthlyReportInput, sheet: (id: SheetId, tables: Table[], extra?: Partial<ReportSheet>) => ReportSheet): ReportSheet[] {
-  const c = input.chapter;
-  if (!c) return [];
-  const reports: [SheetId, Report][] = [
-    ['quality', buildQualityReport(c.quality, input.currency, input.digits)],
-    ['equipment', buildEquipmentReport(c.equipment, input.currency, input.digits)],
-    ['safety', buildSafetyReport(c.safety, input.currency, input.digits)],
-    ['suppliers', buildSupplierReport(c.suppliers, input.currency, input.digits)],
-  ];
-  return reports.map(([id, r]) => sheet(id, r.tables, { headline: (r.headline ?? []).filter((h) => h.type !== 'text') }));
+function chapterBuilder(id: string, name: string, build: (c: ChapterResults, input: MonthlyReportInput) => Report): SheetBuilder {
+  return {
+    id,
+    name,
+    when: (c) => c.input.chapter !== undefined,
+    build: ({ input }) => {
+      const r = build(input.chapter!, input);
+      return { tables: r.tables, headline: (r.headline ?? []).filter((h) => h.type !== 'text') };
+    },
+  };
 }
 
-/** Builds every sheet of the monthly report. */
-export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
-  const { lang } = input;
-  const t = (table: Table): Table => translateTable(table, lang);
-  // Only the tables the sheets show are built: the lines tables come from varianceLinesTable
-  // below, and the stock item and SKU tables are not in the workbook.
-  const varianceReport = buildVarianceReport(input.variance, { lines: false });
-  const ytdReport = buildVarianceReport(input.varianceYtd, { lines: false });
-  const stockReport = buildStockReport(input.stock, new Set(['stock-alerts', 'stock-warehouses', 'stock-procurement', 'stock-suggestions', 'stock-transfers', 'stock-counts']));
-  const planReport = input.consolidation ? buildConsolidationReport(input.consolidation) : null;
-  const flags = countFlags(input);
-  const noticeHeader = lang === 'zh-CN' ? '预警通知' : 'Notice';
+/** What every sheet builder gets: the input, and the report tables several sheets share (built once). */
+export interface SheetContext {
+  input: MonthlyReportInput;
+  lang: Lang;
+  varianceReport: Report;
+  ytdReport: Report;
+  stockReport: Report;
+  planReport: Report | null;
+  flags: Record<string, number>;
+}
 
-  const monthTotals = pick(varianceReport, 'variance-subtotals').map((tb) => ({
-    ...tb,
-    id: 'summary-month-totals',
-    title: `${input.period}: company totals by category`,
-    rows: tb.rows.filter((r) => r.kind === 'total').map((r) => ({ ...r, kind: 'detail' as const })),
-  }));
-  const ytdTotals = pick(ytdReport, 'variance-subtotals').map((tb) => ({
-    ...tb,
-    id: 'summary-ytd-totals',
-    title: `FY${input.varianceYtd.fiscalYear} to date: company totals by category`,
-    rows: tb.rows.filter((r) => r.kind === 'total').map((r) => ({ ...r, kind: 'detail' as const })),
-  }));
+/**
+ * One sheet of the workbook. `name` is the English tab name (the zh-CN one comes from the
+ * sheet names of i18n.ts, else from the catalogue); `build` returns the sheet's tables in
+ * English (they are translated afterwards) and optionally a title, headline and charts.
+ */
+export interface SheetBuilder {
+  id: string;
+  name: string;
+  /** Whether the sheet is in this workbook (default: always). */
+  when?: (c: SheetContext) => boolean;
+  build: (c: SheetContext) => Omit<ReportSheet, 'id' | 'name'>;
+}
+
+function summaryTables(c: SheetContext): Table[] {
+  const { input, varianceReport, ytdReport, flags } = c;
+  const totalsOnly = (tb: Table, id: string, title: string): Table => ({ ...tb, id, title, rows: tb.rows.filter((r) => r.kind === 'total').map((r) => ({ ...r, kind: 'detail' as const })) });
   const warningsTable: Table = {
     id: 'summary-warnings',
     title: 'Warnings by kind',
@@ -377,21 +380,33 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     ],
     rows: Object.entries(flags).map(([kind, count]) => ({ cells: { meaning: flagMeaning(kind), count, code: kind } })),
   };
+  return [
+    warningsTable,
+    ...pick(varianceReport, 'variance-subtotals').map((tb) => totalsOnly(tb, 'summary-month-totals', `${input.period}: company totals by category`)),
+    ...pick(ytdReport, 'variance-subtotals').map((tb) => totalsOnly(tb, 'summary-ytd-totals', `FY${input.varianceYtd.fiscalYear} to date: company totals by category`)),
+  ];
+}
+
+function summaryHeadline(c: SheetContext): NonNullable<Report['headline']> {
+  const { input } = c;
   const open = input.variance.notices.filter((n) => n.status === 'open').length;
-  const headlineEn: NonNullable<Report['headline']> = [
+  const headline: NonNullable<Report['headline']> = [
     { label: 'Company', value: input.companyName, type: 'text' },
     { label: 'Period', value: input.period, type: 'text' },
     { label: 'As of', value: input.asOf, type: 'date' },
-    ...(varianceReport.headline ?? []),
+    ...(c.varianceReport.headline ?? []),
     { label: 'Open notices', value: open, type: 'number', ...(open > 0 ? { tone: 'warn' as const } : {}) },
     { label: 'Missing actuals', value: input.variance.missingActuals.length, type: 'number', ...(input.variance.missingActuals.length > 0 ? { tone: 'warn' as const } : {}) },
     { label: 'Stock alerts critical', value: input.stock.counts.critical, type: 'number', ...(input.stock.counts.critical > 0 ? { tone: 'critical' as const } : {}) },
     { label: 'Stock alerts warn', value: input.stock.counts.warn, type: 'number', ...(input.stock.counts.warn > 0 ? { tone: 'warn' as const } : {}) },
     { label: 'Procurement plan value', value: procurementPlanValue(input.stock.procurementPlan), type: 'money' },
   ];
-  const headline = headlineEn.map((h) => ({ ...h, label: tr(h.label, lang) }));
+  return headline.map((h) => ({ ...h, label: tr(h.label, c.lang) }));
+}
 
-  const cl = input.chartLang ?? lang;
+function summaryCharts(c: SheetContext): ChartData[] {
+  const { input } = c;
+  const cl = input.chartLang ?? c.lang;
   const spending = new Set(['cost', 'expense']);
   const byDept = new Map<string, { budget: Cents; actual: Cents | null }>();
   for (const s of input.variance.subtotals) {
@@ -401,13 +416,15 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     if (s.actual !== null) e.actual = (e.actual ?? 0) + s.actual;
     byDept.set(s.department, e);
   }
-  const charts: ChartData[] = [
+  const statuses = ['healthy', 'under', 'over'] as const;
+  return [
     { kind: 'budget-vs-actual', title: `${text('chart.budget-vs-actual', cl)} ${input.period}`, labels: { budget: text('budget', cl), actual: text('actual', cl) }, rows: [...byDept].map(([department, v]) => ({ department, ...v })) },
     { kind: 'variance-trend', title: `${text('chart.variance-trend', cl)} FY${input.varianceYtd.fiscalYear}`, rows: input.varianceByMonth.flatMap((r) => r.totals.map((s) => ({ month: r.months[0]!, category: tr(s.category, cl), variance: s.variance }))) },
-    { kind: 'stock-health', title: `${text('chart.stock-health', cl)} ${input.stock.asOf}`, statuses: (['healthy', 'under', 'over'] as const).map((s) => tr(s, cl)), rows: input.stock.health.warehouses.flatMap((h) => (['healthy', 'under', 'over'] as const).map((status) => ({ warehouse: h.scope, status: tr(status, cl), items: h.items[status] }))) },
+    { kind: 'stock-health', title: `${text('chart.stock-health', cl)} ${input.stock.asOf}`, statuses: statuses.map((s) => tr(s, cl)), rows: input.stock.health.warehouses.flatMap((h) => statuses.map((status) => ({ warehouse: h.scope, status: tr(status, cl), items: h.items[status] }))) },
   ];
+}
 
-  const ytdLines = varianceLinesTable(input.varianceYtd);
+function aboutTables(input: MonthlyReportInput): Table[] {
   const aboutTable: Table = {
     id: 'about',
     title: 'About this report',
@@ -422,7 +439,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
       ['Period', input.period],
       ['As of', input.asOf],
       ['Currency', input.currency],
-      ['Language', lang],
+      ['Language', input.lang],
       ['Input files', String(input.files.length)],
     ].map(([item, value]) => ({ cells: { item: item!, value: value! } })),
   };
@@ -437,47 +454,84 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     ],
     rows: [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => ({ cells: { file: f.file, kind: f.kind ?? '', bytes: f.bytes, sha256: f.sha256 } })),
   };
-
-  const sheet = (id: SheetId, tables: Table[], extra: Partial<ReportSheet> = {}): ReportSheet => ({ id, name: sheetName(id, lang), tables: tables.map(t), ...extra });
-  const sheets: ReportSheet[] = [
-    sheet('summary', [warningsTable, ...monthTotals, ...ytdTotals], { title: `${input.companyName}: ${text('summary.title', lang)} ${input.period}`, headline, charts }),
-    sheet('plan', planReport ? pick(planReport, 'targets', 'progress', 'attention', 'risks') : []),
-    sheet('budget', [budgetByCategoryTable(input.budgetRows, input.fiscalMonths), budgetTable(input.budgetRows, input.fiscalMonths)]),
-    sheet('variance', [
-      withNotices(varianceLinesTable(input.variance), input.variance, noticeHeader),
-      ...pick(varianceReport, 'variance-subtotals'),
-      { ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` },
-      forecastTable(input.forecast),
-    ]),
-    sheet('notices', pick(varianceReport, 'variance-notices', 'variance-missing-actuals')),
-    sheet('stock-alerts', pick(stockReport, 'stock-alerts', 'stock-warehouses')),
-    sheet('reorder-plan', pick(stockReport, 'stock-procurement', 'stock-suggestions')),
-    sheet('transfers', pick(stockReport, 'stock-transfers')),
-    sheet('count-discrepancies', pick(stockReport, 'stock-counts')),
-    ...chapterSheets(input, sheet),
-    sheet('performance', input.kpi ? performanceTables(input.kpi) : [], input.kpi ? performanceExtras(input.kpi, cl) : {}),
-    ...customerSheets(input, sheet),
-    sheet('findings', [findingsTable(input.diagnostics)]),
-    sheet('about', [aboutTable, filesTable]),
-  ];
-  return { currency: input.currency, digits: input.digits, sheets, flags };
+  return [aboutTable, filesTable];
 }
 
 /**
- * The Customer Service sheet (SLA attainment, backlog, hot issues, satisfaction, the cases
- * breached or running) and the Key Accounts sheet, each only when the workspace has its data.
+ * The sheets of the workbook, in order. Adding a sheet is one entry here (plus its Chinese
+ * tab name in i18n.ts and its texts in zh-cn.ts); a sheet needing new domain results gets
+ * them through a new field of MonthlyReportInput, computed in src/cli/commands/report.ts.
  */
-function customerSheets(input: MonthlyReportInput, sheet: (id: SheetId, tables: Table[], extra?: Partial<ReportSheet>) => ReportSheet): ReportSheet[] {
-  const out: ReportSheet[] = [];
-  const service = input.chapter?.service;
-  const accounts = input.chapter?.accounts;
-  if (service) {
-    const r = buildServiceReport(service);
-    out.push(sheet('customer-service', pick(r, 'service-summary', 'service-hot-issues', 'service-times', 'service-backlog', 'service-cases', 'service-repeat-customer', 'service-repeat-product', 'service-after-sales', 'service-missing'), { title: `${text('service.title', input.lang)} ${input.period}`, headline: r.headline }));
-  }
-  if (accounts) {
-    const r = buildAccountsReport(accounts);
-    out.push(sheet('key-accounts', pick(r, 'accounts', 'accounts-tier', 'accounts-owner', 'accounts-missing'), { title: `${text('accounts.title', input.lang)} FY${accounts.fiscalYear}`, headline: r.headline }));
-  }
-  return out;
+export const SHEET_BUILDERS: SheetBuilder[] = [
+  { id: 'summary', name: 'Summary', build: (c) => ({ title: `${c.input.companyName}: ${text('summary.title', c.lang)} ${c.input.period}`, headline: summaryHeadline(c), charts: summaryCharts(c), tables: summaryTables(c) }) },
+  { id: 'plan', name: 'Plan', build: (c) => ({ tables: c.planReport ? pick(c.planReport, 'targets', 'progress', 'attention', 'risks') : [] }) },
+  { id: 'budget', name: 'Budget', build: ({ input }) => ({ tables: [budgetByCategoryTable(input.budgetRows, input.fiscalMonths), budgetTable(input.budgetRows, input.fiscalMonths)] }) },
+  {
+    id: 'variance',
+    name: 'Variance',
+    build: ({ input, lang, varianceReport }) => {
+      const ytdLines = varianceLinesTable(input.varianceYtd);
+      return {
+        tables: [
+          withNotices(varianceLinesTable(input.variance), input.variance, lang === 'zh-CN' ? '预警通知' : 'Notice'),
+          ...pick(varianceReport, 'variance-subtotals'),
+          { ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` },
+          forecastTable(input.forecast),
+        ],
+      };
+    },
+  },
+  { id: 'notices', name: 'Notices', build: (c) => ({ tables: pick(c.varianceReport, 'variance-notices', 'variance-missing-actuals') }) },
+  { id: 'stock-alerts', name: 'Stock Alerts', build: (c) => ({ tables: pick(c.stockReport, 'stock-alerts', 'stock-warehouses') }) },
+  { id: 'reorder-plan', name: 'Reorder Plan', build: (c) => ({ tables: pick(c.stockReport, 'stock-procurement', 'stock-suggestions') }) },
+  { id: 'transfers', name: 'Transfers', build: (c) => ({ tables: pick(c.stockReport, 'stock-transfers') }) },
+  { id: 'count-discrepancies', name: 'Count Discrepancies', build: (c) => ({ tables: pick(c.stockReport, 'stock-counts') }) },
+  chapterBuilder('quality', 'Quality', (r, i) => buildQualityReport(r.quality, i.currency, i.digits)),
+  chapterBuilder('equipment', 'Equipment', (r, i) => buildEquipmentReport(r.equipment, i.currency, i.digits)),
+  chapterBuilder('safety', 'Safety', (r, i) => buildSafetyReport(r.safety, i.currency, i.digits)),
+  chapterBuilder('suppliers', 'Suppliers', (r, i) => buildSupplierReport(r.suppliers, i.currency, i.digits)),
+  { id: 'performance', name: 'Performance', build: ({ input, lang }) => (input.kpi ? { tables: performanceTables(input.kpi), ...performanceExtras(input.kpi, lang) } : { tables: [] }) },
+  {
+    id: 'customer-service',
+    name: 'Customer Service',
+    when: (c) => Boolean(c.input.chapter?.service),
+    build: ({ input }) => {
+      const r = buildServiceReport(input.chapter!.service!);
+      const tables = pick(r, 'service-summary', 'service-hot-issues', 'service-times', 'service-backlog', 'service-cases', 'service-repeat-customer', 'service-repeat-product', 'service-after-sales', 'service-missing');
+      return { title: `${text('service.title', input.lang)} ${input.period}`, headline: r.headline, tables };
+    },
+  },
+  {
+    id: 'key-accounts',
+    name: 'Key Accounts',
+    when: (c) => Boolean(c.input.chapter?.accounts),
+    build: ({ input }) => {
+      const accounts = input.chapter!.accounts!;
+      const r = buildAccountsReport(accounts);
+      return { title: `${text('accounts.title', input.lang)} FY${accounts.fiscalYear}`, headline: r.headline, tables: pick(r, 'accounts', 'accounts-tier', 'accounts-owner', 'accounts-missing') };
+    },
+  },
+  { id: 'findings', name: 'Findings', build: ({ input }) => ({ tables: [findingsTable(input.diagnostics)] }) },
+  { id: 'about', name: 'About', build: ({ input }) => ({ tables: aboutTables(input) }) },
+];
+
+/** Builds every sheet of the monthly report, one per builder, translated. */
+export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly SheetBuilder[] = SHEET_BUILDERS): MonthlyReport {
+  const { lang } = input;
+  const c: SheetContext = {
+    input,
+    lang,
+    // Only the tables the sheets show are built: the lines tables come from varianceLinesTable,
+    // and the stock item and SKU tables are not in the workbook.
+    varianceReport: buildVarianceReport(input.variance, { lines: false }),
+    ytdReport: buildVarianceReport(input.varianceYtd, { lines: false }),
+    stockReport: buildStockReport(input.stock, new Set(['stock-alerts', 'stock-warehouses', 'stock-procurement', 'stock-suggestions', 'stock-transfers', 'stock-counts'])),
+    planReport: input.consolidation ? buildConsolidationReport(input.consolidation) : null,
+    flags: countFlags(input),
+  };
+  const sheets = builders.filter((b) => b.when?.(c) ?? true).map((b): ReportSheet => {
+    const built = b.build(c);
+    return { ...built, id: b.id, name: sheetName(b.id, b.name, lang), tables: built.tables.map((t) => translateTable(t, lang)) };
+  });
+  return { currency: input.currency, digits: input.digits, sheets, flags: c.flags };
 }
