@@ -380,8 +380,19 @@ function summaryTables(c: SheetContext): Table[] {
     ],
     rows: Object.entries(flags).map(([kind, count]) => ({ cells: { meaning: flagMeaning(kind), count, code: kind } })),
   };
+  // The ten largest unfavourable lines of the period, whatever their level.
+  const worst = input.variance.lines.filter((l) => l.favourable === false && l.variance !== null).sort((a, b) => Math.abs(b.variance!) - Math.abs(a.variance!) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0)).slice(0, 10);
+  const lines = varianceLinesTable(input.variance);
+  const topTable: Table = {
+    ...lines,
+    id: 'summary-top-unfavourable',
+    title: 'Largest unfavourable lines',
+    caption: `${input.period}: the ten largest unfavourable variances`,
+    rows: lines.rows.filter((_, i) => worst.includes(input.variance.lines[i]!)).sort((a, b) => Math.abs(b.cells.variance as number) - Math.abs(a.cells.variance as number)),
+  };
   return [
     warningsTable,
+    topTable,
     ...pick(varianceReport, 'variance-subtotals').map((tb) => totalsOnly(tb, 'summary-month-totals', `${input.period}: company totals by category`)),
     ...pick(ytdReport, 'variance-subtotals').map((tb) => totalsOnly(tb, 'summary-ytd-totals', `FY${input.varianceYtd.fiscalYear} to date: company totals by category`)),
   ];

@@ -190,6 +190,7 @@ export const ZH_TEXTS: Record<string, string> = {
   healthy: '正常',
   under: '不足',
   over: '过量',
+  'Largest unfavourable lines': '不利偏差最大的科目',
   // Landing forecast
   'Year budget': '全年预算',
   'Actual to date': '累计实际',
@@ -231,6 +232,7 @@ export const ZH_PATTERNS: Rule[] = [
   [/^Amounts in (\w+)$/, (m) => `金额单位：${m[1]}`],
   [/^(.+?) \((\S+) to (\S+)\), revised budget; critical first, then by size\. Actual "missing": the department has not filed the period \(no variance\); with some months unfiled, budget and actual cover the filed months only$/,
     (m, t) => `${t(m[1]!)}（${m[2]} 至 ${m[3]}），调整后预算；严重预警在前，再按金额排序。实际数"未报送"：该部门未报送本期（不计算偏差）；部分月份未报送时，预算和实际只覆盖已报送月份`],
+  [/^(\S+): the ten largest unfavourable variances$/, (m) => `${m[1]}：不利偏差最大的十项`],
   [/^Full-year landing forecast FY(\d{4})$/, (m) => `FY${m[1]} 全年预计`],
   [/^as of (\S+): landing = actuals of filed months \+ revised budget of unfiled and future months; run rate = actuals to date \/ months filed x 12$/, (m) => `截至 ${m[1]}：全年预计 = 已报送月份实际 + 未报送及未来月份的调整后预算；按当前进度推算 = 累计实际 / 已报送月数 × 12`],
   [/^FY(\d{4}) to date through (\S+)$/, (m) => `FY${m[1]} 年初至 ${m[2]}`],

@@ -67,6 +67,14 @@ describe('opsplan report on examples/acme', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(json.sheets.map((s) => s.name));
   });
 
+  it('lists the ten largest unfavourable lines on Summary, as variance --format json has them', () => {
+    const v = JSON.parse(runOpsplan(['variance', ws, ...ARGS, '--format', 'json']).stdout) as { rows: { department: string; account: string; variance: number | null; favourable: boolean | null }[] };
+    const expected = v.rows.filter((r) => r.favourable === false).sort((a, b) => Math.abs(b.variance!) - Math.abs(a.variance!)).slice(0, 10);
+    const rows = tableRows(wb.getWorksheet('Summary')!, ['Department', 'Account', 'Name']);
+    expect(rows.slice(0, expected.length).map((r) => [r.Department, r.Account, r.Variance])).toEqual(expected.map((r) => [r.department, r.account, r.variance]));
+    expect(expected.length).toBe(Math.min(10, v.rows.filter((r) => r.favourable === false).length));
+  });
+
   it('shows the figures variance prints as JSON', () => {
     const v = JSON.parse(runOpsplan(['variance', ws, ...ARGS, '--format', 'json']).stdout) as { rows: { department: string; account: string; budget: number; actual: number; variance: number; variancePct: number | null; level: string | null }[]; summary: { critical: number; warn: number; notices: Record<string, number> } };
     const rows = tableRows(wb.getWorksheet('Variance')!, ['Department', 'Account']);
