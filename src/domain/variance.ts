@@ -88,6 +88,9 @@ export interface NoticeResponse {
   respondedOn?: string;
   /** Date by which the measures are to be completed. */
   measuresDue: string;
+  /** The department's cause analysis and corrective measures, as written. */
+  cause: string;
+  measures: string;
 }
 
 /** A warning notice to one department for one period. */
@@ -440,7 +443,7 @@ function notices(c: Context, periodId: string, periodEnd: string, lines: readonl
     const answered = r !== undefined && (r.doc.status === 'submitted' || r.doc.status === 'accepted');
     const status: NoticeStatus = answered ? 'answered' : asOf > due ? 'overdue' : 'open';
     const response: NoticeResponse | null = r
-      ? { file: r.file, status: r.doc.status, owner: r.doc.owner, measuresDue: r.doc.due, ...(r.doc.respondedOn ? { respondedOn: r.doc.respondedOn } : {}) }
+      ? { file: r.file, status: r.doc.status, owner: r.doc.owner, measuresDue: r.doc.due, cause: r.doc.cause, measures: r.doc.measures, ...(r.doc.respondedOn ? { respondedOn: r.doc.respondedOn } : {}) }
       : null;
     return { id, periodId, department, periodEnd, due, status, response, lines: byDept.get(department)! };
   });

@@ -77,7 +77,7 @@ const TEXTS: Record<string, string> = {
  * Columns whose cells are the user's own words (names, ids, file paths, units, notes): never
  * translated, except the few values opsplan itself puts there (`company`, `(none)`).
  */
-const INPUT_COLUMNS = new Set(['account', 'name', 'sku', 'warehouse', 'supplier', 'file', 'metric', 'description', 'owner', 'title', 'id', 'notice', 'sha256', 'from', 'to', 'unit', 'note', 'department', 'value']);
+const INPUT_COLUMNS = new Set(['account', 'name', 'sku', 'warehouse', 'supplier', 'file', 'metric', 'description', 'owner', 'title', 'id', 'notice', 'sha256', 'from', 'to', 'unit', 'note', 'department', 'value', 'cause', 'measures']);
 const GENERATED_IN_INPUT_COLUMNS = new Set(['company', '(none)', 'Total']);
 
 function generatedInInputColumn(v: string): boolean {

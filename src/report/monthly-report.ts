@@ -25,7 +25,7 @@ import { buildEquipmentReport } from './equipment.js';
 import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTable, kpiRectificationTable } from './kpi.js';
 import { sheetName, text, tr, translateTable } from './i18n.js';
 import type { Lang } from './i18n.js';
-import type { Report, Row, Table } from './model.js';
+import type { Report, Row, Table, Tone } from './model.js';
 import { buildAccountsReport } from './accounts.js';
 import { buildServiceReport } from './service.js';
 import { buildQualityReport } from './quality.js';
@@ -276,6 +276,57 @@ function forecastTable(f: LandingForecast): Table {
   };
 }
 
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+function daysBetween(from: string, to: string): number {
+  const utc = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/**
+ * The notices as the committee works them: the amount at stake (the unfavourable variance of
+ * the notice's lines), days overdue or left as of the as-of date, and the answer's cause,
+ * measures, owner and measures due date (not its file path).
+ */
+function noticesTable(r: VarianceResult): Table {
+  return {
+    id: 'variance-notices',
+    title: 'Warning notices',
+    caption: `fiscal year FY${r.fiscalYear} through ${r.to}, status as of ${r.asOf}`,
+    columns: [
+      { key: 'id', header: 'Notice', type: 'text' },
+      { key: 'department', header: 'Department', type: 'text' },
+      { key: 'lines', header: 'Lines', type: 'text' },
+      { key: 'amount', header: 'Amount', type: 'money' },
+      { key: 'due', header: 'Due', type: 'date' },
+      { key: 'days', header: 'Days overdue (-) / left', type: 'number' },
+      { key: 'status', header: 'Status', type: 'text' },
+      { key: 'cause', header: 'Cause', type: 'text' },
+      { key: 'measures', header: 'Measures', type: 'text' },
+      { key: 'owner', header: 'Owner', type: 'text' },
+      { key: 'measuresDue', header: 'Measures due', type: 'date' },
+    ],
+    rows: r.notices.map((n) => {
+      const days = n.status === 'answered' ? null : daysBetween(r.asOf, n.due);
+      return {
+        cells: {
+          id: n.id,
+          department: n.department,
+          lines: n.lines.map((l) => `${l.account} ${l.level ?? l.flags.filter((f) => f === 'unbudgeted').join('')}`).join(', '),
+          amount: n.lines.reduce((s, l) => s + (l.variance === null ? 0 : Math.abs(l.variance)), 0),
+          due: n.due,
+          days,
+          status: n.status,
+          cause: n.response?.cause ?? null,
+          measures: n.response?.measures ?? null,
+          owner: n.response?.owner ?? null,
+          measuresDue: n.response?.measuresDue ?? null,
+        },
+        tones: (n.status === 'overdue' ? { status: 'critical', days: 'critical', id: 'critical' } : { status: n.status === 'open' ? 'warn' : 'favourable' }) as Record<string, Tone>,
+      };
+    }),
+  };
+}
+
 /** Counts of every kind of warning, for the Summary sheet and the JSON summary. */
 export function countFlags(input: Pick<MonthlyReportInput, 'variance' | 'stock' | 'diagnostics'>): Record<string, number> {
   const flags: Record<string, number> = {};
@@ -492,7 +543,7 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
       };
     },
   },
-  { id: 'notices', name: 'Notices', build: (c) => ({ tables: pick(c.varianceReport, 'variance-notices', 'variance-missing-actuals') }) },
+  { id: 'notices', name: 'Notices', build: (c) => ({ tables: [noticesTable(c.input.variance), ...pick(c.varianceReport, 'variance-missing-actuals')] }) },
   { id: 'stock-alerts', name: 'Stock Alerts', build: (c) => ({ tables: pick(c.stockReport, 'stock-alerts', 'stock-warehouses') }) },
   { id: 'reorder-plan', name: 'Reorder Plan', build: (c) => ({ tables: pick(c.stockReport, 'stock-procurement', 'stock-suggestions') }) },
   { id: 'transfers', name: 'Transfers', build: (c) => ({ tables: pick(c.stockReport, 'stock-transfers') }) },

@@ -190,6 +190,11 @@ export const ZH_TEXTS: Record<string, string> = {
   healthy: '正常',
   under: '不足',
   over: '过量',
+  Amount: '涉及金额',
+  'Days overdue (-) / left': '逾期天数（负）/ 剩余天数',
+  Cause: '原因分析',
+  Measures: '整改措施',
+  'Measures due': '整改完成期限',
   'Largest unfavourable lines': '不利偏差最大的科目',
   // Landing forecast
   'Year budget': '全年预算',

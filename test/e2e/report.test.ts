@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
 import { checkCellReferences } from '../helpers/xlsx-check.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyAcme, runOpsplan, tempDir } from '../helpers/run-cli.js';
@@ -73,6 +74,17 @@ describe('opsplan report on examples/acme', () => {
     const rows = tableRows(wb.getWorksheet('Summary')!, ['Department', 'Account', 'Name']);
     expect(rows.slice(0, expected.length).map((r) => [r.Department, r.Account, r.Variance])).toEqual(expected.map((r) => [r.department, r.account, r.variance]));
     expect(expected.length).toBe(Math.min(10, v.rows.filter((r) => r.favourable === false).length));
+  });
+
+  it('works the notices: amount, days overdue or left, and the answer (cause, measures, owner, due)', () => {
+    const rows = tableRows(wb.getWorksheet('Notices')!, ['Notice', 'Department', 'Lines']);
+    const overdue = rows.find((r) => r.Notice === 'VN-2026-10-customer-service')!;
+    // Due 2026-11-10, as of 2026-11-30: 20 days overdue.
+    expect([overdue.Status, overdue['Days overdue (-) / left'], overdue.Cause]).toEqual(['overdue', -20, null]);
+    const answered = rows.find((r) => r.Notice === 'VN-2026-10-marketing')!;
+    const response = parse(readFileSync(path.join(ws, 'responses', 'VN-2026-10-marketing.yaml'), 'utf8')) as { cause: string; measures: string; owner: string };
+    expect([answered.Status, answered.Cause, answered.Measures, answered.Owner]).toEqual(['answered', response.cause, response.measures, response.owner]);
+    expect(answered.Amount as number).toBeGreaterThan(0);
   });
 
   it('shows the figures variance prints as JSON', () => {
