@@ -11,6 +11,7 @@ import type { MonthId } from '../model/period.js';
 import { fiscalMonthIndex } from '../model/period.js';
 import type { Workspace } from '../model/workspace.js';
 import { computeBudgetRows, sumMonths } from './budget.js';
+import type { Memo } from './memo.js';
 import { resolveThresholds } from './thresholds.js';
 import { isFavourable, levelOf } from './variance.js';
 import type { VarianceLevel, VarianceResult } from './variance.js';
@@ -58,12 +59,12 @@ interface Acc {
  * Computes the landing forecast from `ytd` (computeVariance with ytd: true through the
  * period) and the year's revised budget rows for the months after the period.
  */
-export function computeLandingForecast(ws: Workspace, ytd: VarianceResult): LandingForecast {
+export function computeLandingForecast(ws: Workspace, ytd: VarianceResult, memo?: Memo): LandingForecast {
   const startMonth = ws.company?.fiscalYearStartMonth ?? 1;
   const through = ytd.months[ytd.months.length - 1]!;
   const after = fiscalMonthIndex(through, startMonth) + 1;
   const future = new Map<string, Cents>();
-  for (const r of computeBudgetRows(ws, ytd.fiscalYear)) {
+  for (const r of computeBudgetRows(ws, ytd.fiscalYear, { approvedOnly: true }, memo)) {
     const k = `${r.department}\u0000${r.category}`;
     future.set(k, (future.get(k) ?? 0) + (after <= 11 ? sumMonths(r.revised, after, 11) : 0));
   }

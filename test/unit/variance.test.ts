@@ -275,9 +275,9 @@ describe('notices of a quarter', () => {
     answered.doc = { ...answered.doc, respondedOn: '2026-04-05' };
     const q = computeVariance(ws([answered, response('VN-2026-03-b', 'b', 'draft')]), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-04-11' });
     const byId = new Map(q.notices.map((n) => [n.id, n]));
-    expect(byId.get('VN-FY2026-Q1-a')).toMatchObject({ status: 'answered', response: { file: 'responses/q1-a.yaml', status: 'accepted', owner: 'o', measuresDue: '2027-01-31', respondedOn: '2026-04-05' } });
+    expect(byId.get('VN-FY2026-Q1-a')).toMatchObject({ status: 'answered', response: { file: 'responses/q1-a.yaml', status: 'accepted', owner: 'o', measuresDue: '2027-01-31', cause: 'c', measures: 'm', respondedOn: '2026-04-05' } });
     expect(byId.get('VN-2026-03-b')!.status).toBe('overdue');
-    expect(byId.get('VN-2026-03-b')!.response).toEqual({ file: 'responses/VN-2026-03-b.yaml', status: 'draft', owner: 'o', measuresDue: '2027-01-31' });
+    expect(byId.get('VN-2026-03-b')!.response).toEqual({ file: 'responses/VN-2026-03-b.yaml', status: 'draft', owner: 'o', measuresDue: '2027-01-31', cause: 'c', measures: 'm' });
     expect(byId.get('VN-2026-03-a')!.response).toBeNull();
   });
 });

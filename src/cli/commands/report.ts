@@ -186,7 +186,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       asOf,
       variance: computeVariance(ws, { period, ytd: false, asOf }, memo),
       varianceYtd,
-      forecast: computeLandingForecast(ws, varianceYtd),
+      forecast: computeLandingForecast(ws, varianceYtd, memo),
       varianceByMonth: months.filter((m) => m <= through).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
       stock: computeStock(ws, { asOf, mrp }),
       chapter: { ...chapterResults(ws, company, { months: [month], asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf) },
