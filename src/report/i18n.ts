@@ -2,7 +2,7 @@
 // through one catalogue keyed by its English wording (src/report/zh-cn.ts), so a word reads
 // the same wherever it appears. The user's own words (names, ids, notes) are never translated.
 import type { Cell, Table } from './model.js';
-import { zh } from './zh-cn.js';
+import { ZH_BY_COLUMN, ZH_INPUT_SUFFIXES, zh } from './zh-cn.js';
 
 /** Languages of the report. */
 export const LANGS = ['en', 'zh-CN'] as const;
@@ -77,12 +77,30 @@ const TEXTS: Record<string, string> = {
  * Columns whose cells are the user's own words (names, ids, file paths, units, notes): never
  * translated, except the few values opsplan itself puts there (`company`, `(none)`).
  */
-const INPUT_COLUMNS = new Set(['account', 'name', 'sku', 'warehouse', 'supplier', 'file', 'metric', 'description', 'owner', 'title', 'id', 'notice', 'sha256', 'from', 'to', 'unit', 'note', 'department', 'value', 'cause', 'measures']);
-const GENERATED_IN_INPUT_COLUMNS = new Set(['company', '(none)', 'Total']);
+const INPUT_COLUMNS = new Set([
+  'account', 'name', 'sku', 'warehouse', 'supplier', 'file', 'metric', 'description', 'owner', 'title', 'id', 'notice', 'sha256', 'from', 'to', 'unit', 'note', 'department', 'value', 'cause', 'measures',
+  'equipment', 'productionLine', 'task', 'lot', 'code', 'area', 'hazard', 'inspection', 'inspections', 'manager', 'indicator', 'goal', 'comment',
+]);
+const GENERATED_IN_INPUT_COLUMNS = new Set(['company', '(none)', 'Total', 'GS not reviewed: score is the KPI part']);
 
 function generatedInInputColumn(v: string): boolean {
-  // Procurement subtotals put "3 lines" in the name column.
-  return GENERATED_IN_INPUT_COLUMNS.has(v) || /^\d+ lines?$/.test(v);
+  // Procurement subtotals put "3 lines" in the name column; KPI tables put the reason a value
+  // or a grade is missing in the comment and note columns.
+  return GENERATED_IN_INPUT_COLUMNS.has(v) || /^\d+ lines?$/.test(v) || /^(missing|no grade): /.test(v);
+}
+
+/** A user's text with a suffix opsplan appended: the text as typed, the suffix translated. */
+function inputWithSuffix(v: string, lang: Lang): string {
+  if (lang !== 'zh-CN') return v;
+  for (const [en, zhSuffix] of ZH_INPUT_SUFFIXES) if (v.endsWith(en)) return v.slice(0, -en.length) + zhSuffix;
+  return v;
+}
+
+/** A header or cell of a column: the column's own sense of an ambiguous word first (ZH_BY_COLUMN). */
+function trIn(tableId: string, key: string, english: string, lang: Lang): string {
+  if (lang !== 'zh-CN') return english;
+  const own = ZH_BY_COLUMN[`${tableId.split('-')[0]}.${key}`]?.[english] ?? ZH_BY_COLUMN[key]?.[english];
+  return own ?? tr(english, lang);
 }
 
 /** The tab name of a sheet: the regime's term by sheet id, else the catalogue's translation of its English name. */
@@ -110,14 +128,14 @@ export function translateTable(table: Table, lang: Lang): Table {
   const textKeys = table.columns.filter((c) => c.type === 'text').map((c) => c.key);
   const cell = (key: string, v: Cell): Cell => {
     if (typeof v !== 'string' || v === '') return v;
-    if (INPUT_COLUMNS.has(key)) return generatedInInputColumn(v) ? tr(v, lang) : v;
-    return tr(v, lang);
+    if (INPUT_COLUMNS.has(key)) return generatedInInputColumn(v) ? tr(v, lang) : inputWithSuffix(v, lang);
+    return trIn(table.id, key, v, lang);
   };
   return {
     ...table,
     title: tr(table.title, lang),
     ...(table.caption !== undefined ? { caption: tr(table.caption, lang) } : {}),
-    columns: table.columns.map((c) => ({ ...c, header: tr(c.header, lang) })),
+    columns: table.columns.map((c) => ({ ...c, header: trIn(table.id, c.key, c.header, lang) })),
     rows: table.rows.map((r) => {
       const cells = { ...r.cells };
       for (const k of textKeys) if (k in cells) cells[k] = cell(k, cells[k]!);

@@ -593,7 +593,9 @@ export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly
   };
   const sheets = builders.filter((b) => b.when?.(c) ?? true).map((b): ReportSheet => {
     const built = b.build(c);
-    return { ...built, id: b.id, name: sheetName(b.id, b.name, lang), tables: built.tables.map((t) => translateTable(t, lang)) };
+    // Headline labels in English (the Summary's are translated already; translating twice is harmless).
+    const headline = built.headline?.map((h) => ({ ...h, label: tr(h.label, lang) }));
+    return { ...built, ...(headline ? { headline } : {}), id: b.id, name: sheetName(b.id, b.name, lang), tables: built.tables.map((t) => translateTable(t, lang)) };
   });
   return { currency: input.currency, digits: input.digits, sheets, flags: c.flags };
 }
