@@ -278,6 +278,11 @@ describe('opsplan report: determinism and safety', () => {
       const row = rows.find((x) => x.Department === 'company' && x.Category === t.category)!;
       expect([row['Year budget'], row.Landing, row['Run rate']]).toEqual([t.yearBudget, t.landing, t.runRate]);
     }
+    // The chapter sheets cover the whole quarter, as opsplan quality does.
+    const quality = JSON.parse(runOpsplan(['quality', ws, '--period', 'FY2026-Q4', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { months: string[]; totals: { lots: number } };
+    expect(quality.months).toEqual(['2026-10', '2026-11', '2026-12']);
+    const lots = (q.getWorksheet('Quality')!.getSheetValues() as unknown[][]).find((r) => r?.[1] === 'Lots')!;
+    expect(lots[2]).toBe(quality.totals.lots);
     const y = runOpsplan(['report', ws, '--period', 'FY2026', '--as-of', '2026-11-30', '--no-charts', '-o', path.join(cwd, 'y.xlsx')]);
     expect(y.code, y.stderr).toBe(0);
   }, 90000);

@@ -189,7 +189,8 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       forecast: computeLandingForecast(ws, varianceYtd, memo),
       varianceByMonth: months.filter((m) => m <= through).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
       stock: computeStock(ws, { asOf, mrp }),
-      chapter: { ...chapterResults(ws, company, { months: [month], asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf) },
+      // The chapters cover every month of the period (a quarter or a year too), as their commands do.
+      chapter: { ...chapterResults(ws, company, { months: periodMonths(period, start), asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf) },
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
       kpi: computeKpiForPeriod(ws, period, asOf, load.result.rejected),
       budgetRows: computeBudgetRows(ws, fy, undefined, memo),
