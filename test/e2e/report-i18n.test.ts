@@ -83,7 +83,7 @@ describe('the zh-CN workbook', () => {
   });
 
   it('names sheets, headers, categories, statuses and alerts in the regime\'s terms', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '质量', '设备', '安全', '供应商评价', '经营绩效', '数据校验', '关于']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
     expect(strings).toEqual(expect.arrayContaining(['偏差', '整改期限', '逾期', '费用', '未报送', '无预算支出', '低于安全库存', '盘点差异', '采购计划']));
     // The mistranslations of the first edition: About's "Value" is text, not an amount;
     // the reorder "Buy" is the quantity to buy.
@@ -109,6 +109,9 @@ describe('the zh-CN workbook', () => {
     expect(header('经营绩效', '挑战值')).toEqual(expect.arrayContaining(['实际值', '指标编号']));
     expect(header('经营绩效', '挑战值')).not.toContain('金额');
     expect(header('设备', '完成日期')).toContain('到期日期');
+    // A service case received is not a quantity received; an open case is not an unanswered notice.
+    expect(header('客户服务', '案件编号')).toContain('受理时间');
+    expect(header('客户服务', '案件编号')).not.toContain('到货数量');
     // A quality log left out for errors (缺失) is not an unfiled month (未报送).
     expect(strings).toEqual(expect.arrayContaining(['缺失：该月记录因错误未计入；未报送：没有记录', '未报送', '已报送']));
     expect(strings).toEqual(expect.arrayContaining(['经营绩效考核（KPI 与 GS） 2026-11', '各检验阶段合格情况', '预防性维护按时完成率 %', '未关闭隐患', '供应商评价', '终检']));
