@@ -125,6 +125,13 @@ export const ZH_TEXTS: Record<string, string> = {
   'Procurement plan': '采购计划',
   'by supplier; subtotal rows show the earliest order-by date': '按供应商汇总；小计行显示最早的最迟下单日',
   'Reorder suggestions': '补货建议',
+  'by supplier, one line per warehouse and SKU: reorder point, or MRP (its planned buy orders summed, order by = earliest release); subtotal rows show the earliest order-by date':
+    '按供应商汇总，每个仓库和 SKU 一行：来源为再订货点，或 MRP（其计划采购订单合计，最迟下单日 = 最早下达日）；小计行显示最早的最迟下单日',
+  Source: '来源',
+  MRP: 'MRP 计划',
+  'reorder point': '再订货点',
+  'planned-by-mrp': '由 MRP 计划',
+  'covered-by-transfer': '由调拨满足',
   'need = target - projected; buy = max(need - transfer, moq) rounded up to whole packs': '需求量 = 目标库存 - 预计可用量；采购量 = max(需求量 - 调入量, 最小起订量)，向上取整到整包',
   'Transfers before buying': '采购前的调拨建议',
   'Stock counts': '盘点差异',
