@@ -57,15 +57,41 @@ export interface MeasuredCase extends TimedCase {
   sla: 'met' | 'breached' | 'running' | 'none';
 }
 
+/**
+ * A copy of a case with every field present, in one order. Cases as parsed have as many
+ * shapes as combinations of optional keys, which makes every `c.type` in the counts a
+ * megamorphic look-up (countBy took 2.2 s of 13 s over 200,000 cases before this).
+ */
+function sameShape(c: ServiceCase): ServiceCase {
+  return {
+    id: c.id,
+    type: c.type,
+    channel: c.channel,
+    customer: c.customer,
+    sku: c.sku,
+    category: c.category,
+    priority: c.priority,
+    received: c.received,
+    firstResponse: c.firstResponse,
+    resolved: c.resolved,
+    closed: c.closed,
+    paused: c.paused,
+    status: c.status,
+    rating: c.rating,
+    repeatOf: c.repeatOf,
+  };
+}
+
 /** Parses every case of the clean logs (the checks guarantee their times are valid). */
 export function timeCases(input: ServiceInput): TimedCase[] {
   const rules = new Map(input.sla.map((r) => [`${r.type}|${r.priority}`, r]));
   const at = (text: string | undefined): Instant | undefined => (text === undefined ? undefined : (parseDateTime(text, input.zone) ?? undefined));
   const out: TimedCase[] = [];
   for (const log of input.logs) {
-    for (const c of log.cases) {
-      const received = at(c.received);
+    for (const raw of log.cases) {
+      const received = at(raw.received);
       if (received === undefined) continue;
+      const c = sameShape(raw);
       out.push({
         department: log.department,
         month: log.month,
@@ -104,8 +130,9 @@ export function measureCase(clock: ServiceClock, tc: TimedCase, cutoff: Instant)
   // A case resolved without a recorded first response was answered when it was resolved.
   const response = measureClock(clock, tc, tc.firstResponse ?? tc.resolved, tc.rule?.responseHours ?? null, cutoff);
   const resolution = measureClock(clock, tc, tc.resolved, tc.rule?.resolutionHours ?? null, cutoff);
-  const both = [response.status, resolution.status];
-  const sla = !tc.rule ? 'none' : both.includes('breached') ? 'breached' : both.includes('running') ? 'running' : 'met';
+  const r = response.status;
+  const s2 = resolution.status;
+  const sla = !tc.rule ? 'none' : r === 'breached' || s2 === 'breached' ? 'breached' : r === 'running' || s2 === 'running' ? 'running' : 'met';
   return { ...tc, response, resolution, sla };
 }
 
