@@ -49,9 +49,10 @@ const moneyCol = (key: string, header: string): Column => ({ key, header, type: 
 const num = (key: string, header: string): Column => ({ key, header, type: 'number' });
 const pct = (key: string, header: string): Column => ({ key, header, type: 'percent' });
 
-/** Builds the report model of a consolidation. */
-export function buildConsolidationReport(c: Consolidation, options: ConsolidateReportOptions = {}): Report {
-  const w = (s: string, width: number): string => wrapText(s, options.wrap === undefined ? undefined : Math.min(width, options.wrap));
+type Wrap = (s: string, width: number) => string;
+
+/** Each department's depth in the tree of the submissions (a parent cycle stops the walk). */
+function departmentDepths(c: Consolidation): Map<string, number> {
   const depthOf = new Map<string, number>();
   for (const s of c.submissions) {
     let d = 0;
@@ -64,8 +65,13 @@ export function buildConsolidationReport(c: Consolidation, options: ConsolidateR
     }
     depthOf.set(s.department, d);
   }
-  const tables: Table[] = [];
+  return depthOf;
+}
 
+/** Submissions, warnings, targets, annual adjustments, work items, resources, risks. */
+function planTables(c: Consolidation, w: Wrap): Table[] {
+  const tables: Table[] = [];
+  const depthOf = departmentDepths(c);
   tables.push({
     id: 'submissions',
     title: 'Submission status',
@@ -158,6 +164,12 @@ export function buildConsolidationReport(c: Consolidation, options: ConsolidateR
     })),
   });
 
+  return tables;
+}
+
+/** Progress against the targets and the late or at-risk work items. */
+function progressTables(c: Consolidation, w: Wrap): Table[] {
+  const tables: Table[] = [];
   const asOf = [...new Set(c.progress.reports.map((r) => r.asOf))].join(', ');
   tables.push({
     id: 'progress',
@@ -191,6 +203,12 @@ export function buildConsolidationReport(c: Consolidation, options: ConsolidateR
     })),
   });
 
+  return tables;
+}
+
+/** The company budget by bucket, its revision, the P&L and cash views and the budgets left out. */
+function budgetTables(c: Consolidation, w: Wrap): Table[] {
+  const tables: Table[] = [];
   // Budget by department x category over the buckets (revised), with the period total when it
   // still fits (a quarter: three months and the quarter); a year's total is in the next table.
   const bucketCols = c.buckets.map((b, i) => moneyCol(`b${i}`, b.label));
@@ -255,6 +273,12 @@ export function buildConsolidationReport(c: Consolidation, options: ConsolidateR
     rows: c.budget.excluded.map((e) => ({ cells: { department: e.department, status: e.status, reason: w(e.reason, 50) }, tones: { status: statusTone(e.status)! } })),
   });
 
+  return tables;
+}
+
+/** The fiscal year's adjustments and their changes. */
+function adjustmentTables(c: Consolidation, w: Wrap): Table[] {
+  const tables: Table[] = [];
   tables.push({
     id: 'adjustments',
     title: `Budget adjustments ${c.period.fiscalYear}`,
@@ -282,6 +306,12 @@ export function buildConsolidationReport(c: Consolidation, options: ConsolidateR
     ),
   });
 
+  return tables;
+}
+
+/** Balance checks: budget request vs budget, all-zero lines, targets without work items. */
+function checkTables(c: Consolidation, w: Wrap): Table[] {
+  const tables: Table[] = [];
   tables.push({
     id: 'budget-request-check',
     title: 'Budget request vs budget',
@@ -315,6 +345,14 @@ export function buildConsolidationReport(c: Consolidation, options: ConsolidateR
     rows: c.checks.targetsWithoutWorkItems.map((t) => ({ cells: { department: t.department, target: t.target, metric: w(t.metric, 40) }, tones: { target: 'warn' } })),
   });
 
+  return tables;
+}
+
+/** Builds the report model of a consolidation. */
+export function buildConsolidationReport(c: Consolidation, options: ConsolidateReportOptions = {}): Report {
+  const w: Wrap = (s, width) => wrapText(s, options.wrap === undefined ? undefined : Math.min(width, options.wrap));
+  const tables = [...planTables(c, w), ...progressTables(c, w), ...budgetTables(c, w), ...adjustmentTables(c, w), ...checkTables(c, w)];
+  const { pnl, cash } = c.budget;
   const approvedPlans = c.submissions.filter((s) => s.plan.status === 'approved').length;
   const approvedBudgets = c.submissions.filter((s) => s.budget.status === 'approved').length;
   return {
