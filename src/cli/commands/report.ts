@@ -2,7 +2,6 @@
 // workbook. Computes variance, stock and the company plan once with their own domain
 // functions, arranges their report tables as sheets, draws the charts, writes atomically.
 import path from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { computeAccounts } from '../../domain/accounts.js';
 import { computeBudgetRows } from '../../domain/budget.js';
@@ -23,7 +22,7 @@ import { LANGS, text } from '../../report/i18n.js';
 import type { Lang } from '../../report/i18n.js';
 import { buildMonthlyReport } from '../../report/monthly-report.js';
 import type { ChapterResults, MonthlyReportInput } from '../../report/monthly-report.js';
-import { addOutputOptions, requireCompany, resolveOutputPath, resolveOutputs } from '../command-shape.js';
+import { addOutputOptions, oneOf, requireCompany, resolveOutputPath, resolveOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
 import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
@@ -44,13 +43,6 @@ interface ReportFlags extends SharedLoadFlags, OutputFlags {
   charts: boolean;
   cjkFont?: string;
   color?: boolean;
-}
-
-function oneOf<T extends string>(name: string, allowed: readonly T[]): (v: string) => T {
-  return (v) => {
-    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`${name} takes one of ${allowed.join(', ')}, got "${v}"`);
-    return v as T;
-  };
 }
 
 /** Registers `report`. */
