@@ -763,11 +763,3 @@ export function computeConsolidation(ws: Workspace, options: ConsolidateOptions,
 export function periodIsKnown(ws: Workspace, period: ConsolidationPeriod): boolean {
   return ws.plans.some((p) => p.doc.period === period.id) || ws.budgets.some((b) => b.fiscalYear === period.fiscalYear);
 }
-
-/** Every period the workspace has plans or budgets for, for the "unknown period" message. */
-export function knownPeriods(ws: Workspace): string[] {
-  const ids = new Set<string>();
-  for (const p of ws.plans) ids.add(p.doc.period);
-  for (const b of ws.budgets) ids.add(`FY${b.fiscalYear}`);
-  return [...ids].sort(cmp);
-}

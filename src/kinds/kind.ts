@@ -4,9 +4,6 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { Company, Workspace } from '../model/workspace.js';
 
-/** Finds where a path inside a file is written (1-based; line 0 when unknown). */
-export type KindLocator = (file: string, path: readonly (string | number)[], at?: 'key' | 'value') => { line: number; column: number; endLine?: number; endColumn?: number };
-
 /** Hands a normaliser what it needs besides the document: the file and the currency. */
 export interface NormalizeContext {
   file: string;

@@ -59,7 +59,3 @@ export type KindCollections = {
 /** The ids of every kind, in registry order. */
 export const KIND_IDS: readonly KindId[] = KINDS.map((k) => k.id);
 
-/** Looks a kind up by id. */
-export function findKind(id: string): (typeof KINDS)[number] | undefined {
-  return KINDS.find((k) => k.id === id);
-}

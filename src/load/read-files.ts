@@ -1,7 +1,7 @@
 // Finding and reading the workspace's files. Symbolic links are never followed: a link loop
 // cannot make us read a file twice and a link cannot lead us out of the workspace. Each
 // skipped link is reported as a warning so nothing disappears silently.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -149,18 +149,6 @@ export function readSourceFile(root: string, absolute: string, options: ReadOpti
   }
   const bytes = readFileSync(absolute);
   return { source: { file, absolute, bytes, sha256: createHash('sha256').update(bytes).digest('hex') } };
-}
-
-/** Resolves a path given on the command line and checks that it stays inside the workspace. */
-export function resolveInside(root: string, candidate: string): string | null {
-  const realRoot = realpathSync(root);
-  let real: string;
-  try {
-    real = realpathSync(candidate);
-  } catch {
-    return null;
-  }
-  return isInside(realRoot, real) ? real : null;
 }
 
 /** lstat that returns null instead of throwing for a missing path. */
