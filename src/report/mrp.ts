@@ -22,8 +22,12 @@ export function explainOrder(o: MrpPlannedOrder): string {
   return parts.join('; ');
 }
 
-/** The planned orders with their pegging; also the CSV output. */
-export function mrpOrdersTable(r: MrpResult): Table {
+/**
+ * The planned orders with their pegging; also the CSV output. Without `why` the pegging is left
+ * to mrpPeggingTable (the workbook: one row per covered requirement reads and translates better).
+ */
+export function mrpOrdersTable(r: MrpResult, options: { why?: boolean } = {}): Table {
+  const why = options.why ?? true;
   return {
     id: 'mrp-orders',
     title: 'Planned orders',
@@ -31,15 +35,38 @@ export function mrpOrdersTable(r: MrpResult): Table {
     columns: [
       col('id', 'Order', 'text'), col('type', 'Type', 'text'), col('sku', 'SKU', 'text'), col('name', 'Name', 'text'), col('unit', 'Unit', 'text'),
       col('qty', 'Quantity', 'quantity'), col('due', 'Due', 'date'), col('release', 'Release', 'date'), col('expedite', 'Expedite', 'text'),
-      col('supplier', 'Supplier', 'text'), col('value', 'Value', 'money'), col('pegging', 'Covers (why)', 'text'),
+      col('supplier', 'Supplier', 'text'), col('value', 'Value', 'money'), ...(why ? [col('pegging', 'Covers (why)', 'text')] : []),
     ],
     rows: r.orders.map((o): Row => ({
       cells: {
         id: o.id, type: o.type, sku: o.sku, name: o.name, unit: o.unit, qty: qty(o.qty), due: o.due, release: o.release,
-        expedite: o.expedite ? `${o.daysLate} day${o.daysLate === 1 ? "" : "s"} late` : '', supplier: o.supplier, value: o.value, pegging: explainOrder(o),
+        expedite: o.expedite ? `${o.daysLate} day${o.daysLate === 1 ? "" : "s"} late` : '', supplier: o.supplier, value: o.value, ...(why ? { pegging: explainOrder(o) } : {}),
       },
       tones: o.expedite ? { expedite: 'critical', release: 'critical' } : undefined,
     })),
+  };
+}
+
+/**
+ * Why each order exists: one row per requirement it covers (plan line or parent order), then the
+ * safety stock it restores and its lot surplus; the order's subtotal row is its quantity
+ * (Σ covered + safety stock + surplus = quantity).
+ */
+export function mrpPeggingTable(r: MrpResult): Table {
+  const rows: Row[] = [];
+  for (const o of r.orders) {
+    const row = (covers: string, date: string | null, q: Milli, kind?: Row['kind']): Row => ({ cells: { order: o.id, sku: o.sku, covers, date, qty: qty(q) }, ...(kind ? { kind } : {}) });
+    for (const p of o.pegging) rows.push(row(describeSource(p.source), p.date, p.qty));
+    if (o.restoredSafetyStock > 0) rows.push(row('Safety stock restored', null, o.restoredSafetyStock));
+    if (o.lotSurplus > 0) rows.push(row(`Lot surplus (${[o.moqApplied ? 'MOQ' : '', o.packApplied ? 'pack' : ''].filter(Boolean).join(', ')})`, null, o.lotSurplus));
+    rows.push(row('Order quantity', o.due, o.qty, 'subtotal'));
+  }
+  return {
+    id: 'mrp-pegging',
+    title: 'Pegging: what each planned order covers',
+    caption: 'covered requirements (plan file and line, or the parent planned order) + safety stock restored + lot surplus = order quantity',
+    columns: [col('order', 'Order', 'text'), col('sku', 'SKU', 'text'), col('covers', 'Covers', 'text'), col('date', 'Needed on', 'date'), col('qty', 'Quantity', 'quantity')],
+    rows,
   };
 }
 

@@ -1,0 +1,31 @@
+// The monthly report's Production and Material Plan sheets (issue 14), drawn from the same
+// results and tables as `opsplan production` and `opsplan mrp`, so the workbook shows the
+// figures the commands print.
+import type { MrpResult } from '../domain/mrp/types.js';
+import type { ProductionResult } from '../domain/production.js';
+import type { Report, Table } from './model.js';
+import { buildMrpReport, mrpOrdersTable, mrpPeggingTable, mrpSuppliersTable, mrpUnplannedTable } from './mrp.js';
+import { buildProductionReport, productionLinesTable, productionTables } from './production.js';
+
+/** What a sheet shows: its headline and tables. */
+export type SheetContent = Pick<Report, 'headline' | 'tables'>;
+
+/** Production of the report month: attainment (by item, line, week), the late lines, capacity, every plan line. */
+export function productionSheet(r: ProductionResult, currency: string, digits: number): SheetContent {
+  const all = productionTables(r);
+  const byId = (id: string): Table => all.find((t) => t.id === id)!;
+  const lines = productionLinesTable(r);
+  const late: Table = { ...lines, id: 'production-late', title: 'Late lines', caption: `due before ${r.asOf} and not complete`, rows: lines.rows.filter((row) => row.cells.status === 'late') };
+  return {
+    headline: buildProductionReport(r, currency, digits).headline,
+    tables: [byId('production-items'), byId('production-by-line'), byId('production-weeks'), late, byId('production-capacity'), lines, byId('production-surplus')],
+  };
+}
+
+/** The material plan: planned orders, their pegging, purchases by supplier, and what could not be planned. */
+export function materialPlanSheet(r: MrpResult, currency: string, digits: number): SheetContent {
+  return {
+    headline: buildMrpReport(r, currency, digits).headline,
+    tables: [mrpOrdersTable(r, { why: false }), mrpPeggingTable(r), mrpSuppliersTable(r), ...(r.unplanned.length > 0 ? [mrpUnplannedTable(r)] : [])],
+  };
+}
