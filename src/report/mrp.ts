@@ -48,24 +48,31 @@ export function mrpOrdersTable(r: MrpResult, options: { why?: boolean } = {}): T
 }
 
 /**
- * Why each order exists: one row per requirement it covers (plan line or parent order), then the
- * safety stock it restores and its lot surplus; the order's subtotal row is its quantity
- * (Σ covered + safety stock + surplus = quantity).
+ * Why each order exists: one row per requirement it covers (a plan file and line, or the parent
+ * planned order), then the safety stock it restores and its lot surplus; the order's subtotal
+ * row is its quantity (Σ covered + safety stock + surplus = quantity). Files, line numbers and
+ * order ids sit in their own columns, so the words around them can be translated.
  */
 export function mrpPeggingTable(r: MrpResult): Table {
   const rows: Row[] = [];
   for (const o of r.orders) {
-    const row = (covers: string, date: string | null, q: Milli, kind?: Row['kind']): Row => ({ cells: { order: o.id, sku: o.sku, covers, date, qty: qty(q) }, ...(kind ? { kind } : {}) });
-    for (const p of o.pegging) rows.push(row(describeSource(p.source), p.date, p.qty));
-    if (o.restoredSafetyStock > 0) rows.push(row('Safety stock restored', null, o.restoredSafetyStock));
-    if (o.lotSurplus > 0) rows.push(row(`Lot surplus (${[o.moqApplied ? 'MOQ' : '', o.packApplied ? 'pack' : ''].filter(Boolean).join(', ')})`, null, o.lotSurplus));
-    rows.push(row('Order quantity', o.due, o.qty, 'subtotal'));
+    const row = (covers: string, extra: Record<string, Cell>, q: Milli, kind?: Row['kind']): Row => ({ cells: { id: o.id, sku: o.sku, covers, file: null, planLine: null, parent: null, date: null, ...extra, qty: qty(q) }, ...(kind ? { kind } : {}) });
+    for (const p of o.pegging) {
+      const s = p.source;
+      rows.push(s.type === 'plan' ? row('Plan line', { file: s.file, planLine: s.index + 1, date: p.date }, p.qty) : row('Parent order', { parent: s.orderId, date: p.date }, p.qty));
+    }
+    if (o.restoredSafetyStock > 0) rows.push(row('Safety stock restored', {}, o.restoredSafetyStock));
+    if (o.lotSurplus > 0) rows.push(row(`Lot surplus (${[o.moqApplied ? 'MOQ' : '', o.packApplied ? 'pack' : ''].filter(Boolean).join(', ')})`, {}, o.lotSurplus));
+    rows.push(row('Order quantity', { date: o.due }, o.qty, 'subtotal'));
   }
   return {
     id: 'mrp-pegging',
     title: 'Pegging: what each planned order covers',
-    caption: 'covered requirements (plan file and line, or the parent planned order) + safety stock restored + lot surplus = order quantity',
-    columns: [col('order', 'Order', 'text'), col('sku', 'SKU', 'text'), col('covers', 'Covers', 'text'), col('date', 'Needed on', 'date'), col('qty', 'Quantity', 'quantity')],
+    caption: 'covered requirements (plan line, or the parent planned order) + safety stock restored + lot surplus = order quantity',
+    columns: [
+      col('id', 'Order', 'text'), col('sku', 'SKU', 'text'), col('covers', 'Covers', 'text'), col('file', 'Plan', 'text'), col('planLine', 'Plan line', 'number'),
+      col('parent', 'Parent order', 'text'), col('date', 'Needed on', 'date'), col('qty', 'Quantity', 'quantity'),
+    ],
     rows,
   };
 }

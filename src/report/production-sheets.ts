@@ -14,7 +14,13 @@ export type SheetContent = Pick<Report, 'headline' | 'tables'>;
 export function productionSheet(r: ProductionResult, currency: string, digits: number): SheetContent {
   const all = productionTables(r);
   const byId = (id: string): Table => all.find((t) => t.id === id)!;
-  const lines = productionLinesTable(r);
+  // The plan file and its line number in columns of their own (the CSV keeps "file lines[i]").
+  const csvLines = productionLinesTable(r);
+  const lines: Table = {
+    ...csvLines,
+    columns: csvLines.columns.flatMap((c) => (c.key === 'file' ? [c, { key: 'planLine', header: 'Plan line', type: 'number' as const }] : [c])),
+    rows: csvLines.rows.map((row, i) => ({ ...row, cells: { ...row.cells, file: r.lines[i]!.file, planLine: r.lines[i]!.index + 1 } })),
+  };
   const late: Table = { ...lines, id: 'production-late', title: 'Late lines', caption: `due before ${r.asOf} and not complete`, rows: lines.rows.filter((row) => row.cells.status === 'late') };
   return {
     headline: buildProductionReport(r, currency, digits).headline,

@@ -14,18 +14,21 @@ describe('Material Plan sheet', () => {
   const sheet = materialPlanSheet(mrp, 'CNY', 2);
   const table = (id: string) => sheet.tables.find((t) => t.id === id)!;
   it('pegs every order: covered requirements + safety stock + lot surplus = its quantity', () => {
-    const rows = table('mrp-pegging').rows.filter((r) => r.cells.order === 'PO-PLAN-RM-BRG-6204-20261209-1');
+    const rows = table('mrp-pegging').rows.filter((r) => r.cells.id === 'PO-PLAN-RM-BRG-6204-20261209-1');
     // 64 for CP-40's December order, 220 and 100 for January's, 280 back to safety stock 400, 336 of the MOQ left.
-    expect(rows.map((r) => [r.cells.covers, r.cells.qty, r.kind ?? 'detail'])).toEqual([
-      ['PO-PLAN-FG-2040-20261223-1', 64, 'detail'],
-      ['PO-PLAN-FG-1001-20270115-1', 220, 'detail'],
-      ['PO-PLAN-FG-2040-20270122-1', 100, 'detail'],
-      ['Safety stock restored', 280, 'detail'],
-      ['Lot surplus (MOQ)', 336, 'detail'],
-      ['Order quantity', 1000, 'subtotal'],
+    expect(rows.map((r) => [r.cells.covers, r.cells.parent, r.cells.qty, r.kind ?? 'detail'])).toEqual([
+      ['Parent order', 'PO-PLAN-FG-2040-20261223-1', 64, 'detail'],
+      ['Parent order', 'PO-PLAN-FG-1001-20270115-1', 220, 'detail'],
+      ['Parent order', 'PO-PLAN-FG-2040-20270122-1', 100, 'detail'],
+      ['Safety stock restored', null, 280, 'detail'],
+      ['Lot surplus (MOQ)', null, 336, 'detail'],
+      ['Order quantity', null, 1000, 'subtotal'],
     ]);
+    // FG-1001's make order covers January's plan line 180 less what stock left: file and 1-based line.
+    const fg = table('mrp-pegging').rows.find((r) => r.cells.id === 'PO-PLAN-FG-1001-20270115-1' && r.cells.covers === 'Plan line')!;
+    expect([fg.cells.file, fg.cells.planLine, fg.cells.date]).toEqual(['production/plans/2027-01.yaml', 1, '2027-01-15']);
     for (const o of mrp.orders) {
-      const mine = table('mrp-pegging').rows.filter((r) => r.cells.order === o.id);
+      const mine = table('mrp-pegging').rows.filter((r) => r.cells.id === o.id);
       const parts = mine.filter((r) => r.kind !== 'subtotal').reduce((s, r) => s + Math.round((r.cells.qty as number) * 1000), 0);
       expect(parts).toBe(o.qty);
       expect(mine.filter((r) => r.kind === 'subtotal')).toHaveLength(1);
@@ -48,6 +51,9 @@ describe('Production sheet', () => {
     const late = sheet.tables.find((t) => t.id === 'production-late')!;
     expect(late.rows).toHaveLength(2);
     expect(late.rows.every((r) => r.cells.status === 'late')).toBe(true);
+    const lines = sheet.tables.find((t) => t.id === 'production-lines')!;
+    expect(lines.columns.map((c) => c.key).slice(0, 3)).toEqual(['file', 'planLine', 'sku']);
+    expect(lines.rows.every((r) => !String(r.cells.file).includes('lines['))).toBe(true);
     const capacity = sheet.tables.find((t) => t.id === 'production-capacity')!;
     expect(capacity.rows.filter((r) => r.tones?.loadPct === 'critical').map((r) => [r.cells.line, r.cells.loadPct])).toEqual([['LINE-B', 125], ['LINE-C', 180]]);
   });
