@@ -10,7 +10,7 @@ export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Sheets of the monthly report, in workbook order. */
-export type SheetId = 'summary' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'quality' | 'equipment' | 'safety' | 'suppliers' | 'performance' | 'customer-service' | 'key-accounts' | 'findings' | 'about';
+export type SheetId = 'summary' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'production' | 'material-plan' | 'quality' | 'equipment' | 'safety' | 'suppliers' | 'performance' | 'customer-service' | 'key-accounts' | 'findings' | 'about';
 
 const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
   en: {
@@ -23,6 +23,8 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
     'reorder-plan': 'Reorder Plan',
     transfers: 'Transfers',
     'count-discrepancies': 'Count Discrepancies',
+    production: 'Production',
+    'material-plan': 'Material Plan',
     quality: 'Quality',
     equipment: 'Equipment',
     safety: 'Safety',
@@ -43,6 +45,8 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
     'reorder-plan': '采购计划',
     transfers: '调拨建议',
     'count-discrepancies': '盘点差异',
+    production: '生产计划执行',
+    'material-plan': '物料需求计划',
     quality: '质量',
     equipment: '设备',
     safety: '安全',
@@ -65,6 +69,8 @@ const TEXTS: Record<string, string> = {
   'chart.kpi-scores': 'KPI and GS score by department',
   'performance.title': 'Operating performance (KPI and GS)',
   'service.title': 'Customer service',
+  'production.title': 'Production against the plan',
+  'material-plan.title': 'Material plan as of',
   'accounts.title': 'Key accounts',
   budget: 'Budget',
   actual: 'Actual',

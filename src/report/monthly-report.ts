@@ -8,6 +8,8 @@ import type { Consolidation } from '../domain/consolidate.js';
 import type { EquipmentResult } from '../domain/equipment.js';
 import type { LandingForecast, LandingRow } from '../domain/forecast.js';
 import type { KpiResult } from '../domain/kpi.js';
+import type { MrpResult } from '../domain/mrp/types.js';
+import type { ProductionResult } from '../domain/production.js';
 import type { QualityResult } from '../domain/quality.js';
 import type { SafetyResult } from '../domain/safety.js';
 import type { ServiceResult } from '../domain/service.js';
@@ -27,6 +29,7 @@ import { sheetName, text, tr, translateTable } from './i18n.js';
 import type { Lang } from './i18n.js';
 import type { Report, Row, Table, Tone } from './model.js';
 import { buildAccountsReport } from './accounts.js';
+import { materialPlanSheet, productionSheet } from './production-sheets.js';
 import { buildServiceReport } from './service.js';
 import { buildQualityReport } from './quality.js';
 import { buildSafetyReport } from './safety.js';
@@ -65,6 +68,10 @@ export interface ChapterResults {
   service: ServiceResult | null;
   /** computeAccounts as of the as-of date. */
   accounts: AccountsResult | null;
+  /** computeProduction of the period (null or absent when the workspace has no production plans or reports: no sheet). */
+  production?: ProductionResult | null;
+  /** computeMrp as of the as-of date, the plan `stock` uses (null or absent without production plans: no sheet). */
+  materialPlan?: MrpResult | null;
 }
 
 /** Everything the report is made of, each computed once by its own domain function. */
@@ -548,6 +555,18 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
   { id: 'reorder-plan', name: 'Reorder Plan', build: (c) => ({ tables: pick(c.stockReport, 'stock-procurement', 'stock-suggestions') }) },
   { id: 'transfers', name: 'Transfers', build: (c) => ({ tables: pick(c.stockReport, 'stock-transfers') }) },
   { id: 'count-discrepancies', name: 'Count Discrepancies', build: (c) => ({ tables: pick(c.stockReport, 'stock-counts') }) },
+  {
+    id: 'production',
+    name: 'Production',
+    when: (c) => Boolean(c.input.chapter?.production),
+    build: ({ input }) => ({ title: `${text('production.title', input.lang)} ${input.chapter!.production!.period}`, ...productionSheet(input.chapter!.production!, input.currency, input.digits) }),
+  },
+  {
+    id: 'material-plan',
+    name: 'Material Plan',
+    when: (c) => Boolean(c.input.chapter?.materialPlan),
+    build: ({ input }) => ({ title: `${text('material-plan.title', input.lang)} ${input.chapter!.materialPlan!.asOf}`, ...materialPlanSheet(input.chapter!.materialPlan!, input.currency, input.digits) }),
+  },
   chapterBuilder('quality', 'Quality', (r, i) => buildQualityReport(r.quality, i.currency, i.digits)),
   chapterBuilder('equipment', 'Equipment', (r, i) => buildEquipmentReport(r.equipment, i.currency, i.digits)),
   chapterBuilder('safety', 'Safety', (r, i) => buildSafetyReport(r.safety, i.currency, i.digits)),

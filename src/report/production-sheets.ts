@@ -31,7 +31,8 @@ export function productionSheet(r: ProductionResult, currency: string, digits: n
 /** The material plan: planned orders, their pegging, purchases by supplier, and what could not be planned. */
 export function materialPlanSheet(r: MrpResult, currency: string, digits: number): SheetContent {
   return {
-    headline: buildMrpReport(r, currency, digits).headline,
+    // Counts of orders (the terminal's "Make" / "Buy" would read as quantities in a translation).
+    headline: buildMrpReport(r, currency, digits).headline!.map((h) => (h.label === 'Make' || h.label === 'Buy' ? { ...h, label: `${h.label} orders` } : h)),
     tables: [mrpOrdersTable(r, { why: false }), mrpPeggingTable(r), mrpSuppliersTable(r), ...(r.unplanned.length > 0 ? [mrpUnplannedTable(r)] : [])],
   };
 }

@@ -63,7 +63,7 @@ describe('opsplan report on examples/acme', () => {
     expect(json.file).toBe(path.join('reports', 'opsplan-2026-11.xlsx'));
     expect(json.kind).toBe('report');
     expect(json.version).toBe(1);
-    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Quality', 'Equipment', 'Safety', 'Suppliers', 'Performance', 'Customer Service', 'Key Accounts', 'Findings', 'About']);
+    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Production', 'Material Plan', 'Quality', 'Equipment', 'Safety', 'Suppliers', 'Performance', 'Customer Service', 'Key Accounts', 'Findings', 'About']);
     expect(json.sheets[0]!.images).toBe(3);
     expect(wb.worksheets.map((w) => w.name)).toEqual(json.sheets.map((s) => s.name));
   });
@@ -174,6 +174,39 @@ describe('opsplan report on examples/acme', () => {
     const acc = JSON.parse(runOpsplan(['accounts', ws, '--as-of', '2026-11-30', '--format', 'json']).stdout) as { accounts: { customer: string; overdue: number; breaches: number }[] };
     const rows = tableRows(wb.getWorksheet('Key Accounts')!, ['Customer', 'Tier']);
     expect(rows.map((r) => [r.Customer, r.Overdue, r['SLA breaches']])).toEqual(acc.accounts.map((a) => [a.customer, a.overdue, a.breaches]));
+  });
+
+  it('shows the figures production and mrp print as JSON on the Production and Material Plan sheets', () => {
+    const p = JSON.parse(runOpsplan(['production', ws, ...ARGS, '--format', 'json']).stdout) as { total: { attainmentPct: number; uncappedPct: number }; lines: { sku: string; due: string; quantity: number; good: number; status: string }[]; byItem: { sku: string; plan: number; good: number }[]; capacity: { line: string; loadHours: number; over: boolean }[] };
+    const prod = wb.getWorksheet('Production')!;
+    const headline = new Map<unknown, unknown>();
+    // The headline rows come first ("Late lines" is a table title further down too).
+    prod.eachRow((r) => void (headline.has(r.getCell(1).value) || headline.set(r.getCell(1).value, r.getCell(2).value)));
+    // Percentages are stored as fractions with a percent format, rounded to 0.1 % as printed.
+    expect(headline.get('Attainment')).toBeCloseTo(Math.round(p.total.attainmentPct * 10) / 1000, 6);
+    expect(headline.get('Late lines')).toBe(p.lines.filter((l) => l.status === 'late').length);
+    const items = tableRows(prod, ['SKU', 'Plan', 'Made for plan']).filter((r) => r.SKU !== 'Total');
+    expect(items.map((r) => [r.SKU, r.Plan, r.Good])).toEqual(p.byItem.map((x) => [x.sku, x.plan, x.good]));
+    const late = tableRows(prod, ['Plan', 'Plan line', 'SKU']);
+    // The first such table is Late lines: only the lines production calls late.
+    expect(late.map((r) => [r.SKU, r.Quantity, r.Status])).toEqual(p.lines.filter((l) => l.status === 'late').map((l) => [l.sku, l.quantity, 'late']));
+    const capacity = tableRows(prod, ['Line', 'Load h']);
+    expect(capacity.map((r) => [r.Line, r['Load h']])).toEqual(p.capacity.map((c) => [c.line, c.loadHours]));
+
+    const m = JSON.parse(runOpsplan(['mrp', ws, '--as-of', '2026-11-30', '--format', 'json']).stdout) as { totals: { buyValue: number }; orders: { id: string; qty: number; release: string; value: number | null; pegging: { qty: number }[]; restoredSafetyStock: number; lotSurplus: number }[]; suppliers: { supplier: string; orders: number; value: number }[] };
+    const plan = wb.getWorksheet('Material Plan')!;
+    const orders = tableRows(plan, ['Order', 'Type', 'SKU']);
+    expect(orders.map((r) => [r.Order, r.Quantity, r.Value ?? null])).toEqual(m.orders.map((o) => [o.id, o.qty, o.value]));
+    const pegging = tableRows(plan, ['Order', 'SKU', 'Covers']);
+    for (const o of m.orders) {
+      const mine = pegging.filter((r) => r.Order === o.id);
+      // One row per pegged requirement, safety stock and surplus when there are any, then the order's quantity.
+      expect(mine).toHaveLength(o.pegging.length + (o.restoredSafetyStock > 0 ? 1 : 0) + (o.lotSurplus > 0 ? 1 : 0) + 1);
+      expect(mine.at(-1)).toMatchObject({ Covers: 'Order quantity', Quantity: o.qty });
+    }
+    const bySupplier = tableRows(plan, ['Supplier', 'Orders']);
+    expect(bySupplier.filter((r) => r.Supplier !== 'Total').map((r) => [r.Supplier, r.Orders, r.Value])).toEqual(m.suppliers.map((x) => [x.supplier, x.orders, x.value]));
+    expect(bySupplier.at(-1)).toMatchObject({ Supplier: 'Total', Value: m.totals.buyValue });
   });
 
   it('closes each budget category with a live SUM that carries the consolidated total', () => {
@@ -302,7 +335,7 @@ describe('opsplan report: determinism and safety', () => {
     const r = runOpsplan(['report', ws, ...ARGS, '--lang', 'zh-CN', '-o', file, '--no-charts']);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '生产计划执行', '物料需求计划', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
     expect(tableRows(wb.getWorksheet('预算执行差异')!, ['部门', '科目']).length).toBeGreaterThan(0);
   }, 60000);
 

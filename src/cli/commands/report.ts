@@ -9,6 +9,8 @@ import { computeConsolidation, periodIsKnown } from '../../domain/consolidate.js
 import { chapterResults } from '../../domain/chapter-results.js';
 import { computeKpiForPeriod } from '../../domain/kpi.js';
 import { createMemo } from '../../domain/memo.js';
+import type { MrpResult } from '../../domain/mrp/types.js';
+import { computeProduction } from '../../domain/production.js';
 import { computeService } from '../../domain/service.js';
 import { computeStock } from '../../domain/stock.js';
 import { computeLandingForecast } from '../../domain/forecast.js';
@@ -182,7 +184,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       varianceByMonth: months.filter((m) => m <= through).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
       stock: computeStock(ws, { asOf, mrp }),
       // The chapters cover every month of the period (a quarter or a year too), as their commands do.
-      chapter: { ...chapterResults(ws, company, { months: periodMonths(period, start), asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf) },
+      chapter: { ...chapterResults(ws, company, { months: periodMonths(period, start), asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf), ...productionResults(ws, period, asOf, mrp) },
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
       kpi: computeKpiForPeriod(ws, period, asOf, load.result.rejected),
       budgetRows: computeBudgetRows(ws, fy, undefined, memo),
@@ -231,6 +233,15 @@ async function prepare(ctx: CliContext, workspace: string | undefined, flags: Re
 }
 
 /** The customer-service and key-account results of the month, when the workspace has their files. */
+/** Production of the period and the material plan, when the workspace plans production (else no sheets). */
+function productionResults(ws: Workspace, period: Period, asOf: string, mrp: MrpResult | undefined): Pick<ChapterResults, 'production' | 'materialPlan'> {
+  const planned = ws.productionPlans.length > 0;
+  return {
+    production: planned || ws.productionReports.length > 0 ? computeProduction(ws, period.id, asOf) : null,
+    materialPlan: planned && mrp ? mrp : null,
+  };
+}
+
 function customerResults(load: CommandLoad, ws: Workspace, period: Period, asOf: string): Pick<ChapterResults, 'service' | 'accounts'> {
   const hasLogs = ws.serviceLogs.length > 0 || load.result.rejected.some((r) => r.kind === 'service-log');
   if (!hasLogs && ws.accountPlans.length === 0) return { service: null, accounts: null };
