@@ -564,6 +564,14 @@ export const ZH_BY_COLUMN: Record<string, Record<string, string>> = {
 /** Suffixes opsplan appends to the user's own words (a KPI metric averaged over the months). */
 export const ZH_INPUT_SUFFIXES: [string, string][] = [[' (avg)', '（月均）']];
 
+/** One unit mismatch of an MRP finding, in Chinese (the skus and units as written). */
+function unitMismatch(part: string): string {
+  const own = /^(\S+) is counted in (\S+) in the BOM but in (\S+) in the inventory$/.exec(part);
+  if (own) return `${own[1]} 在物料清单中以 ${own[2]} 计量，库存中却以 ${own[3]} 计量`;
+  const comp = /^component (\S+) is in (\S+) in the BOM but in (\S+) in the inventory$/.exec(part);
+  return comp ? `组件 ${comp[1]} 在物料清单中以 ${comp[2]} 计量，库存中却以 ${comp[3]} 计量` : part;
+}
+
 type Rule = [RegExp, (m: RegExpMatchArray, t: (s: string) => string) => string];
 
 /** Sentences with figures, ids and dates: matched whole, the figures kept as they are. */
@@ -572,6 +580,11 @@ export const ZH_PATTERNS: Rule[] = [
   [/^(\S+) \((\S+) \.\. (\S+)\), output up to (\S+); approved plans, weekly over monthly$/, (m) => `${m[1]}（${m[2]} 至 ${m[3]}），产出截至 ${m[4]}；按已批准计划，周计划优先于月计划`],
   [/^as of (\S+), horizon (\d+) weeks to (\S+); stock of (\S+) \((.+)\)$/, (m, t) => `截至 ${m[1]}，计划期 ${m[2]} 周至 ${m[3]}；库存取自 ${m[4]}（${t(m[5]!)}）`],
   [/^(\d+) days? late$/, (m) => `延迟 ${m[1]} 天`],
+  // MRP's skus it could not plan (the Material Plan sheet's Not planned table).
+  [/^the approved BOM of (\S+) \((.+)\) has errors and is left out; \S+ is not planned \(neither made nor bought\) until it is fixed$/, (m) => `${m[1]} 的已批准物料清单（${m[2]}）有错误，未被采用；修正前 ${m[1]} 不做计划（既不自制也不采购）`],
+  [/^no stock snapshot of the production warehouse on or before the as-of date; (\S+) cannot be netted$/, (m) => `生产仓库在截至日期当日或之前没有库存快照；${m[1]} 无法进行净需求计算`],
+  [/^(\S+) has no item in the production warehouse's snapshot, so it has no stock, lead time or lot sizes; add it to the snapshot \(needed by (.+)\)$/, (m) => `${m[1]} 不在生产仓库的库存快照中，没有库存、提前期和批量参数；请将其加入快照（需求链：${m[2]}）`],
+  [/^(.+): fix the unit in (\S+); (\S+) is not planned until then$/, (m) => `${m[1]!.split('; ').map(unitMismatch).join('；')}：请修正 ${m[2]} 中的单位；修正前 ${m[3]} 不做计划`],
   [/^(\S+): company totals by category$/, (m) => `${m[1]}：公司按类别合计`],
   [/^FY(\d{4}) to date: company totals by category$/, (m) => `FY${m[1]} 年初至今：公司按类别合计`],
   [/^Budget vs actual by line, fiscal year to date$/, () => '按科目的预算执行情况（本财年累计）'],

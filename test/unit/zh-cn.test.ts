@@ -21,11 +21,16 @@ describe('zh', () => {
     ['missing: no month of FY2026-Q4 has a value (2026-10: no actuals for 2026-10; 2026-11: no approved FY2026 budget)', ['2026-10', 'FY2026']],
     ['no grade: 65 of 100 KPI weight is missing (more than half)', ['65', '100']],
     ['customer-service 2026-11: service/2026-11/customer-service.yaml has errors and is left out', ['service/2026-11/customer-service.yaml']],
+    // MRP's Not planned table (the Material Plan sheet).
+    ['the approved BOM of FG-A (boms/a.yaml, boms/b.yaml) has errors and is left out; FG-A is not planned (neither made nor bought) until it is fixed', ['FG-A', 'boms/a.yaml, boms/b.yaml']],
+    ['no stock snapshot of the production warehouse on or before the as-of date; FG-A cannot be netted', ['FG-A']],
+    ["RM-X has no item in the production warehouse's snapshot, so it has no stock, lead time or lot sizes; add it to the snapshot (needed by FG-A -> SA-B -> RM-X)", ['RM-X', 'FG-A -> SA-B -> RM-X']],
+    ['FG-A is counted in kg in the BOM but in pcs in the inventory; component RM-C is in m in the BOM but in kg in the inventory: fix the unit in boms/a.yaml; FG-A is not planned until then', ['FG-A', 'RM-C', 'boms/a.yaml', 'kg', 'pcs']],
   ])('%s', (english, kept) => {
     const out = zh(english);
     expect(out).toMatch(CJK);
     for (const k of kept) expect(out).toContain(k);
     // No English sentence left: what is not an id, a file, a date or a figure is Chinese.
-    expect(out).not.toMatch(/\b(missing|left out|no supplier|inspected|fix)\b/);
+    expect(out).not.toMatch(/\b(missing|left out|no supplier|inspected|fix|planned|counted|snapshot|component)\b/);
   });
 });
