@@ -12,6 +12,8 @@
 import { fromCents } from '../model/money.js';
 import type { Cell, ColumnType, Report, Row, Table, Tone } from '../report/model.js';
 import { ZipWriter } from './zip-writer.js';
+import { formulaText, quotedSheet, tablePlaces } from './xlsx-formulas.js';
+import type { TablePlace } from './xlsx-formulas.js';
 
 /** A picture placed on a sheet (charts are rendered to PNG beforehand). */
 export interface SheetImage {
@@ -297,14 +299,27 @@ function hasMoney(sheet: SheetSpec): boolean {
   return (sheet.headline ?? []).some((h) => h.type === 'money') || sheet.tables.some((t) => t.columns.some((c) => c.type === 'money'));
 }
 
+/**
+ * The sheet row of each table's first data row: title, "Amounts in", headline, then per table
+ * a blank row and its title (unless it is the sheet's title row), caption, header. The writer
+ * follows the same layout and checks it; formulas on other sheets rely on it.
+ */
+function tableFirstDataRows(sheet: SheetSpec): number[] {
+  let row = 1 + (hasMoney(sheet) ? 1 : 0) + (sheet.headline?.length ? sheet.headline.length + 1 : 0);
+  const title = sheetTitle(sheet);
+  return sheet.tables.map((t) => {
+    if (row > 2 || t.title !== title) row += 2;
+    if (t.caption) row += 1;
+    const first = row + 2;
+    // An empty table shows one "-" row.
+    row += 1 + Math.max(1, t.rows.length);
+    return first;
+  });
+}
+
 /** The sheet row of the first table's header (the row that is frozen and printed on every page). */
 function firstHeaderRow(sheet: SheetSpec): number {
-  let row = 1 + (hasMoney(sheet) ? 1 : 0) + (sheet.headline?.length ? sheet.headline.length + 1 : 0);
-  const first = sheet.tables[0];
-  if (!first) return row;
-  if (row > 2 || first.title !== sheetTitle(sheet)) row += 2;
-  if (first.caption) row += 1;
-  return row + 1;
+  return tableFirstDataRows(sheet)[0]! - 1;
 }
 
 /** An upper bound of the rows a sheet takes. */
@@ -509,11 +524,6 @@ export function centsText(cents: number, digits: number): string {
   return `${sign}${major}.${String(minor).padStart(width, '0')}`;
 }
 
-/** A quoted sheet name for formulas and defined names. */
-function quotedSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 interface SheetLayout {
   /** The sheet row of the header that is frozen, or null without tables. */
   headerRow: number | null;
@@ -528,6 +538,8 @@ interface WriteContext {
   styles: StyleSheet;
   strings: SharedStrings;
   options: XlsxOptions;
+  /** Every table's place in the workbook, for formulas that point at other tables. */
+  places: ReadonlyMap<string, TablePlace | null>;
 }
 
 /** The style of a data cell, memoised per number format and flags (wrap, bold, top border). */
@@ -550,7 +562,7 @@ function dataStyle(ctx: WriteContext, cache: Map<string, number[]>, numFmt: stri
  * One worksheet's XML, generated row by row. `layout` is filled in as the rows are written
  * (the workbook part, written after the sheets, needs the filter range and print titles).
  */
-function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolean, ctx: WriteContext, layout: SheetLayout): Generator<string> {
+function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | null, selected: boolean, ctx: WriteContext, layout: SheetLayout): Generator<string> {
   const { styles, strings, options } = ctx;
   const digits = options.digits;
   const { visible, helpers } = sheetColumns(sheet);
@@ -658,6 +670,9 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
     if (table === sheet.tables[0] && sheet.tables.length === 1) layout.printTitles = headerRowNo;
 
     const firstData = rowNo + 1;
+    // Formulas elsewhere point at the rows tableFirstDataRows predicted; a mismatch is a bug here.
+    const place = ctx.places.get(table.id);
+    if (place && place.sheet === sheetName && place.firstData !== firstData) throw new Error('xlsx layout: table row mismatch');
     for (let index = 0; index < table.rows.length; index++) {
       const r: Row = table.rows[index]!;
       rowNo++;
@@ -676,7 +691,9 @@ function* sheetXml(sheet: SheetSpec, drawingRel: string | null, selected: boolea
           continue;
         }
         let formula: string | undefined;
-        if (total && c.numeric && typeof value === 'number') {
+        const own = r.formulas?.[c.key];
+        if (own && typeof value === 'number') formula = formulaText(own, ctx.places, sheetName);
+        else if (total && c.numeric && typeof value === 'number') {
           const sources = sumSources(table.rows, index, c.key);
           if (sources) formula = sumFormula(letters[c.col]!, sources.map((s) => firstData + s));
         }
@@ -774,7 +791,8 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
     if (countRows(s) > EXCEL_MAX_ROWS + 8) throw new XlsxLimitError(`sheet "${names[i]}" needs about ${countRows(s)} rows; Excel allows ${EXCEL_MAX_ROWS}`);
   }
   const zip = new ZipWriter(options.date, options.compressionLevel ?? DEFAULT_COMPRESSION);
-  const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options };
+  const places = tablePlaces(sheets.map((s, i) => ({ name: names[i]!, tables: s.tables, firstData: tableFirstDataRows(s) })), columnLetter);
+  const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options, places };
   const REL = `${NS_REL}/`;
 
   await zip.add('_rels/.rels', [
@@ -812,7 +830,7 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
       // PNG data is compressed already; stored as is.
       for (const [k, img] of images.entries()) await zip.add(`xl/media/image${imageNo - images.length + k + 1}.png`, [img.png], false);
     }
-    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, images.length ? 'rId1' : null, i === 0, ctx, layout));
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, names[i]!, images.length ? 'rId1' : null, i === 0, ctx, layout));
     layouts[i] = layout;
     summary.sheets[i] = { name: names[i]!, rows: layout.dataRows, images: images.length };
   };

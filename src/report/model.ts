@@ -28,9 +28,32 @@ export type Cell = string | number | null;
 /** Business impact of a cell, coloured by renderers (green / red / amber). */
 export type Tone = 'favourable' | 'unfavourable' | 'warn' | 'critical';
 
+/** A cell of a table of the same workbook (by table id, row index, column key), for formulas. */
+export interface CellRef {
+  table: string;
+  row: number;
+  column: string;
+}
+
+/**
+ * How a workbook cell is computed from other cells, so the figure stays live when a source
+ * cell is corrected. The cell's own value is written beside it as the cached result, so
+ * readers that do not recalculate still show it. Only the workbook uses this.
+ */
+export type Formula =
+  | { op: 'sum'; refs: CellRef[] }
+  /** a - b */
+  | { op: 'sub'; a: CellRef; b: CellRef }
+  /** num / |den| as a fraction (a percent cell is value / 100). */
+  | { op: 'pct'; num: CellRef; den: CellRef }
+  /** The value of another cell. */
+  | { op: 'ref'; ref: CellRef };
+
 /** One row: values by column key, plus styling hints. */
 export interface Row {
   cells: Record<string, Cell>;
+  /** Workbook formulas by column key (their cached values are `cells`). */
+  formulas?: Record<string, Formula>;
   /** Subtotal and total rows are bold; totals get a top border. */
   kind?: 'detail' | 'subtotal' | 'total';
   /** Tone per column key. */

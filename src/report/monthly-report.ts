@@ -36,6 +36,7 @@ import { buildSafetyReport } from './safety.js';
 import { buildStockReport } from './stock.js';
 import { buildSupplierReport } from './suppliers.js';
 import { buildVarianceReport, varianceLinesTable } from './variance.js';
+import { linkedRows, withSubtotalSums, withVarianceFormulas, withYearSums } from './workbook-formulas.js';
 
 /** Data of one chart, drawn by the renderer as a picture. */
 export type ChartData =
@@ -157,7 +158,7 @@ function budgetTable(rows: readonly BudgetRow[], months: readonly MonthId[]): Ta
       out.push({ cells, kind: 'detail', ...(measure === 'revised' && r.adjustments.some((v) => v !== 0) ? { tones: { measure: 'warn' } } : {}) });
     }
   }
-  return {
+  return withYearSums({
     id: 'budget-by-month',
     title: 'Budget by department, account and month',
     caption: 'original (approved budgets), adjustments (approved only), revised = original + adjustments; adjustments rows only where there are any',
@@ -171,7 +172,7 @@ function budgetTable(rows: readonly BudgetRow[], months: readonly MonthId[]): Ta
       { key: 'year', header: 'Year', type: 'money' },
     ],
     rows: out,
-  };
+  }, monthKeys);
 }
 
 /**
@@ -202,7 +203,7 @@ function budgetByCategoryTable(rows: readonly BudgetRow[], months: readonly Mont
     putMonths(cells, monthKeys, total);
     out.push({ cells, kind: 'total' });
   }
-  return {
+  return withYearSums({
     id: 'budget-by-category',
     title: 'Revised budget by category and department',
     caption: 'revised = original + approved adjustments; each category closes with its company total',
@@ -213,7 +214,7 @@ function budgetByCategoryTable(rows: readonly BudgetRow[], months: readonly Mont
       { key: 'year', header: 'Year', type: 'money' },
     ],
     rows: out,
-  };
+  }, monthKeys);
 }
 
 function findingsTable(diagnostics: readonly Diagnostic[]): Table {
@@ -441,18 +442,24 @@ function summaryTables(c: SheetContext): Table[] {
   // The ten largest unfavourable lines of the period, whatever their level.
   const worst = input.variance.lines.filter((l) => l.favourable === false && l.variance !== null).sort((a, b) => Math.abs(b.variance!) - Math.abs(a.variance!) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0)).slice(0, 10);
   const lines = varianceLinesTable(input.variance);
+  const topRows = lines.rows.map((_, i) => i).filter((i) => worst.includes(input.variance.lines[i]!)).sort((a, b) => Math.abs(lines.rows[b]!.cells.variance as number) - Math.abs(lines.rows[a]!.cells.variance as number));
   const topTable: Table = {
     ...lines,
     id: 'summary-top-unfavourable',
     title: 'Largest unfavourable lines',
     caption: `${input.period}: the ten largest unfavourable variances`,
-    rows: lines.rows.filter((_, i) => worst.includes(input.variance.lines[i]!)).sort((a, b) => Math.abs(b.cells.variance as number) - Math.abs(a.cells.variance as number)),
+    rows: topRows.map((i) => lines.rows[i]!),
   };
+  // Summary figures link to the cells they summarise: the lines and subtotals of the Variance
+  // sheet; the year-to-date totals add up the Variance sheet's year-to-date lines.
+  const monthSubtotals = pick(varianceReport, 'variance-subtotals');
+  const totalRows = (tb: Table): number[] => tb.rows.flatMap((r, i) => (r.kind === 'total' ? [i] : []));
+  const ytdLines = { ...varianceLinesTable(input.varianceYtd), id: 'variance-ytd' };
   return [
     warningsTable,
-    topTable,
-    ...pick(varianceReport, 'variance-subtotals').map((tb) => totalsOnly(tb, 'summary-month-totals', `${input.period}: company totals by category`)),
-    ...pick(ytdReport, 'variance-subtotals').map((tb) => totalsOnly(tb, 'summary-ytd-totals', `FY${input.varianceYtd.fiscalYear} to date: company totals by category`)),
+    linkedRows(topTable, { ...lines, id: 'variance' }, topRows),
+    ...monthSubtotals.map((tb) => linkedRows(totalsOnly(tb, 'summary-month-totals', `${input.period}: company totals by category`), tb, totalRows(tb))),
+    ...pick(ytdReport, 'variance-subtotals').map((tb) => withVarianceFormulas(withSubtotalSums(totalsOnly(tb, 'summary-ytd-totals', `FY${input.varianceYtd.fiscalYear} to date: company totals by category`), ytdLines))),
   ];
 }
 
@@ -540,11 +547,13 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
     name: 'Variance',
     build: ({ input, lang, varianceReport }) => {
       const ytdLines = varianceLinesTable(input.varianceYtd);
+      // Live figures: each line's variance and %, each subtotal the SUM of its filed lines.
+      const lines = withVarianceFormulas(withNotices(varianceLinesTable(input.variance), input.variance, lang === 'zh-CN' ? '预警通知' : 'Notice'));
       return {
         tables: [
-          withNotices(varianceLinesTable(input.variance), input.variance, lang === 'zh-CN' ? '预警通知' : 'Notice'),
-          ...pick(varianceReport, 'variance-subtotals'),
-          { ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` },
+          lines,
+          ...pick(varianceReport, 'variance-subtotals').map((tb) => withVarianceFormulas(withSubtotalSums(tb, lines))),
+          withVarianceFormulas({ ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` }),
           forecastTable(input.forecast),
         ],
       };

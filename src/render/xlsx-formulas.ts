@@ -1,0 +1,103 @@
+// Live formulas of the workbook: where every table's data rows land on its sheet (computed
+// before any sheet is written, so a sheet can point at one written later), and the formula
+// text of a report Formula in A1 notation. The cell's computed value is written beside the
+// formula as its cached result, so the file reads the same with or without recalculation.
+import type { CellRef, Formula, Table } from '../report/model.js';
+
+/** Where a table's cells are: its sheet's name, first data row, and column letters by key. */
+export interface TablePlace {
+  sheet: string;
+  firstData: number;
+  columns: Map<string, string>;
+}
+
+/** Excel's limit on the length of a formula. */
+const MAX_FORMULA = 8192;
+
+/** A quoted sheet name for formulas and defined names. */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The places of every table of every sheet, by table id. `firstDataRows` gives, per sheet,
+ * the sheet row of each table's first data row (the writer's own layout arithmetic). A table
+ * id found on two sheets is ambiguous: formulas pointing at it are left out.
+ */
+export function tablePlaces(sheets: readonly { name: string; tables: readonly Table[]; firstData: readonly number[] }[], letter: (col: number) => string): Map<string, TablePlace | null> {
+  const places = new Map<string, TablePlace | null>();
+  for (const s of sheets) {
+    s.tables.forEach((t, i) => {
+      const place: TablePlace = { sheet: s.name, firstData: s.firstData[i]!, columns: new Map(t.columns.map((c, k) => [c.key, letter(k + 1)])) };
+      places.set(t.id, places.has(t.id) ? null : place);
+    });
+  }
+  return places;
+}
+
+interface Resolved {
+  prefix: string;
+  col: string;
+  row: number;
+}
+
+function resolve(ref: CellRef, places: ReadonlyMap<string, TablePlace | null>, sheet: string): Resolved | null {
+  const place = places.get(ref.table);
+  const col = place?.columns.get(ref.column);
+  if (!place || !col) return null;
+  return { prefix: place.sheet === sheet ? '' : `${quotedSheet(place.sheet)}!`, col, row: place.firstData + ref.row };
+}
+
+const a1 = (r: Resolved): string => `${r.prefix}${r.col}${r.row}`;
+
+/** The argument list of a SUM: runs of neighbouring cells in one column or one row as ranges. */
+function sumArguments(cells: Resolved[]): string {
+  const sameRow = cells.every((c) => c.prefix === cells[0]!.prefix && c.row === cells[0]!.row);
+  const colNo = (c: string): number => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const groups = new Map<string, Resolved[]>();
+  for (const c of cells) {
+    const key = sameRow ? `${c.prefix}|row` : `${c.prefix}|${c.col}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const parts: string[] = [];
+  for (const list of groups.values()) {
+    const pos = (c: Resolved): number => (sameRow ? colNo(c.col) : c.row);
+    const sorted = [...list].sort((x, y) => pos(x) - pos(y));
+    let i = 0;
+    while (i < sorted.length) {
+      let j = i;
+      while (j + 1 < sorted.length && pos(sorted[j + 1]!) === pos(sorted[j]!) + 1) j++;
+      const first = sorted[i]!;
+      const last = sorted[j]!;
+      parts.push(i === j ? a1(first) : `${a1(first)}:${last.col}${last.row}`);
+      i = j + 1;
+    }
+  }
+  return parts.join(',');
+}
+
+/**
+ * The A1 text of a formula on sheet `sheet`, or undefined when a reference cannot be placed
+ * (an unknown or ambiguous table) or the text would pass Excel's length limit: the cell then
+ * holds its value only, never a formula that could disagree with it.
+ */
+export function formulaText(f: Formula, places: ReadonlyMap<string, TablePlace | null>, sheet: string): string | undefined {
+  const one = (r: CellRef): string | null => {
+    const x = resolve(r, places, sheet);
+    return x ? a1(x) : null;
+  };
+  let text: string | null;
+  if (f.op === 'sum') {
+    const cells = f.refs.map((r) => resolve(r, places, sheet));
+    text = cells.length === 0 || cells.some((c) => c === null) ? null : `SUM(${sumArguments(cells as Resolved[])})`;
+  } else if (f.op === 'sub') {
+    const [a, b] = [one(f.a), one(f.b)];
+    text = a && b ? `${a}-${b}` : null;
+  } else if (f.op === 'pct') {
+    const [num, den] = [one(f.num), one(f.den)];
+    text = num && den ? `${num}/ABS(${den})` : null;
+  } else {
+    text = one(f.ref);
+  }
+  return text !== null && text.length <= MAX_FORMULA ? text : undefined;
+}

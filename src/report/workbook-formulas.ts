@@ -1,0 +1,98 @@
+// The workbook's live figures: which cells a total, a subtotal, a variance or a Summary figure
+// is computed from, as report Formulas (the xlsx writer turns them into A1 formulas with the
+// computed value cached beside them). A formula is attached only where the cells it names give
+// exactly the computed value, so the file never holds a formula that disagrees with the report.
+import type { Cell, CellRef, Formula, Row, Table } from './model.js';
+
+const ref = (table: string, row: number, column: string): CellRef => ({ table, row, column });
+
+/** References to column `key` of `rows` of `table` when their numbers add up to `target` exactly (integer cents). */
+function sumRefs(table: Table, rows: readonly number[], key: string, target: Cell | undefined, source: Table = table): CellRef[] | null {
+  if (typeof target !== 'number' || rows.length === 0) return null;
+  let sum = 0;
+  for (const i of rows) {
+    const v = source.rows[i]!.cells[key];
+    if (typeof v !== 'number') return null;
+    sum += v;
+  }
+  return Math.abs(sum - target) < 1e-9 ? rows.map((i) => ref(source.id, i, key)) : null;
+}
+
+function withFormulas(row: Row, formulas: Record<string, Formula>): Row {
+  return Object.keys(formulas).length === 0 ? row : { ...row, formulas: { ...row.formulas, ...formulas } };
+}
+
+/** Each row's `year` as the SUM of its month cells (a Budget year total). */
+export function withYearSums(table: Table, monthKeys: readonly string[]): Table {
+  return {
+    ...table,
+    rows: table.rows.map((row, i) => {
+      const year = row.cells.year;
+      const numbers = monthKeys.every((k) => typeof row.cells[k] === 'number');
+      const sum = numbers ? monthKeys.reduce((s, k) => s + (row.cells[k] as number), 0) : null;
+      return sum !== null && typeof year === 'number' && Math.abs(sum - year) < 1e-9 ? withFormulas(row, { year: { op: 'sum', refs: monthKeys.map((k) => ref(table.id, i, k)) } }) : row;
+    }),
+  };
+}
+
+/** variance = actual - budget and variance % = variance / |budget|, on every row that has both figures. */
+export function withVarianceFormulas(table: Table): Table {
+  return {
+    ...table,
+    rows: table.rows.map((row, i) => {
+      const { budget, actual, variance, variancePct } = row.cells;
+      const f: Record<string, Formula> = {};
+      if (typeof budget === 'number' && typeof actual === 'number' && typeof variance === 'number' && actual - budget === variance) f.variance = { op: 'sub', a: ref(table.id, i, 'actual'), b: ref(table.id, i, 'budget') };
+      if (f.variance && typeof variancePct === 'number' && budget !== 0) f.variancePct = { op: 'pct', num: ref(table.id, i, 'variance'), den: ref(table.id, i, 'budget') };
+      return withFormulas(row, f);
+    }),
+  };
+}
+
+const categoryOf = (c: Cell | undefined): string => String(c ?? '').replace(/\?$/, '');
+
+/**
+ * Budget and actual of each department-and-category row of `totals` as the SUM of the filed
+ * lines (actual a number) of `lines` with that department and category; a `company` row as
+ * the SUM of the filed departments' rows above it, else of every filed line of its category.
+ * Lines not filed are left out, as the subtotals leave them out.
+ */
+export function withSubtotalSums(totals: Table, lines: Table): Table {
+  const filed = (r: Row): boolean => typeof r.cells.actual === 'number';
+  return {
+    ...totals,
+    rows: totals.rows.map((row) => {
+      const dept = row.cells.department;
+      const cat = categoryOf(row.cells.category);
+      const f: Record<string, Formula> = {};
+      for (const key of ['budget', 'actual']) {
+        let refs: CellRef[] | null = null;
+        if (dept === 'company') {
+          const depts = totals.rows.flatMap((r, i) => (r.cells.department !== 'company' && categoryOf(r.cells.category) === cat && filed(r) ? [i] : []));
+          refs = sumRefs(totals, depts, key, row.cells[key]);
+        }
+        const own = lines.rows.flatMap((r, i) => (categoryOf(r.cells.category) === cat && (dept === 'company' || r.cells.department === dept) && filed(r) ? [i] : []));
+        refs ??= sumRefs(totals, own, key, row.cells[key], lines);
+        if (refs) f[key] = { op: 'sum', refs };
+      }
+      return withFormulas(row, f);
+    }),
+  };
+}
+
+/** Every number of `copy`'s rows as a reference to the same cell of `source` row `sourceRows[i]` (Summary figures). */
+export function linkedRows(copy: Table, source: Table, sourceRows: readonly number[]): Table {
+  return {
+    ...copy,
+    rows: copy.rows.map((row, i) => {
+      const from = sourceRows[i];
+      if (from === undefined) return row;
+      const f: Record<string, Formula> = {};
+      for (const c of copy.columns) {
+        const v = row.cells[c.key];
+        if (c.type !== 'text' && typeof v === 'number' && source.rows[from]?.cells[c.key] === v) f[c.key] = { op: 'ref', ref: ref(source.id, from, c.key) };
+      }
+      return { ...row, formulas: f };
+    }),
+  };
+}

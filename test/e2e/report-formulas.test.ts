@@ -1,0 +1,82 @@
+// The workbook is live: totals, subtotals, variances and the Summary's figures are formulas
+// over the cells they add, each with its computed value cached. An independent formula engine
+// (fast-formula-parser) recomputes every formula from the cells it names; the results must equal
+// the cached values, and the Summary's totals must equal what `opsplan variance --format json`
+// prints.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { disagreements, recomputeFormulas } from '../helpers/formula-check.js';
+import type { FormulaCell } from '../helpers/formula-check.js';
+import { ACME, runOpsplan, tempDir } from '../helpers/run-cli.js';
+
+function report(args: string[]): Uint8Array {
+  const out = path.join(tempDir('opsplan-formulas-'), 'r.xlsx');
+  const r = runOpsplan(['report', ACME, '--as-of', '2026-11-30', '--no-charts', '--output', out, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return readFileSync(out);
+}
+
+const on = (cells: readonly FormulaCell[], sheet: string): FormulaCell[] => cells.filter((c) => c.sheet === sheet);
+
+describe('live formulas', () => {
+  it('recompute to their cached values (acme 2026-11, en): Budget year totals, Variance lines and subtotals, Summary', async () => {
+    const cells = await recomputeFormulas(report(['--period', '2026-11']));
+    expect(disagreements(cells)).toEqual([]);
+    // Budget: every row's year total adds up its twelve months; category totals add up departments.
+    const yearTotals = on(cells, 'Budget').filter((c) => /^SUM\([A-Z]+(\d+):[A-Z]+\1\)$/.test(c.formula));
+    expect(yearTotals.length).toBeGreaterThan(50);
+    expect(yearTotals.every((c) => c.ref.endsWith(/\((?:[A-Z]+)(\d+):/.exec(c.formula)![1]!))).toBe(true);
+    // Variance: each line's variance and %, each subtotal the SUM of its filed lines.
+    const variance = on(cells, 'Variance');
+    expect(variance.filter((c) => /^[A-Z]+\d+-[A-Z]+\d+$/.test(c.formula)).length).toBeGreaterThan(30);
+    expect(variance.filter((c) => /\/ABS\(/.test(c.formula)).length).toBeGreaterThan(30);
+    expect(variance.filter((c) => c.formula.startsWith('SUM(')).length).toBeGreaterThan(20);
+    // Summary: its figures point at the Variance sheet.
+    expect(on(cells, 'Summary').filter((c) => c.formula.startsWith("'Variance'!")).length).toBeGreaterThan(20);
+  }, 60000);
+
+  it('gives the Summary company totals variance --format json prints, recomputed', async () => {
+    const bytes = report(['--period', '2026-11']);
+    const cells = await recomputeFormulas(bytes);
+    const json = JSON.parse(runOpsplan(['variance', ACME, '--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { totals: { category: string; budget: number; actual: number | null; variance: number | null }[] };
+    // The Summary's month totals: Category in column B, Budget C, Actual D, Variance E (one row per category, in JSON order).
+    const wbText = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    const budgetCells = on(cells, 'Summary').filter((c) => /^C\d+$/.test(c.ref) && c.formula.startsWith("'Variance'!"));
+    expect(budgetCells.length).toBe(json.totals.length);
+    const rows = budgetCells.map((c) => Number(c.ref.slice(1))).sort((a, b) => a - b);
+    json.totals.forEach((t, i) => {
+      const at = (col: string): unknown => cells.find((c) => c.sheet === 'Summary' && c.ref === `${col}${rows[i]}`)?.computed;
+      expect(at('C')).toBeCloseTo(t.budget, 2);
+      if (t.actual !== null) expect(at('D')).toBeCloseTo(t.actual, 2);
+      if (t.variance !== null) expect(at('E')).toBeCloseTo(t.variance, 2);
+    });
+    expect(wbText).toContain('<f>');
+  }, 60000);
+
+  it('recompute in zh-CN, for a quarter and a year', async () => {
+    for (const args of [['--period', '2026-11', '--lang', 'zh-CN'], ['--period', 'FY2026-Q4'], ['--period', 'FY2026', '--lang', 'zh-CN']]) {
+      const cells = await recomputeFormulas(report(args));
+      expect(cells.length, args.join(' ')).toBeGreaterThan(200);
+      expect(disagreements(cells), args.join(' ')).toEqual([]);
+    }
+  }, 120000);
+
+  it('moves a subtotal when a line is corrected: a changed line budget makes the recomputed subtotal differ from the cached one', async () => {
+    const bytes = report(['--period', '2026-11']);
+    const zip = await JSZip.loadAsync(bytes);
+    const sheet = 'xl/worksheets/sheet4.xml';
+    const xml = await zip.file(sheet)!.async('string');
+    // The Variance sheet's first line budget (E5) gets 1,000.00 more.
+    const changed = xml.replace(/(<c r="E5"[^>]*><v>)([^<]+)(<\/v>)/, (_, a: string, v: string, b: string) => `${a}${Number(v) + 1000}${b}`);
+    expect(changed).not.toBe(xml);
+    zip.file(sheet, changed);
+    const cells = await recomputeFormulas(await zip.generateAsync({ type: 'uint8array' }));
+    const moved = disagreements(cells);
+    // The line's variance and %, its subtotal, the company total, and the Summary cells that link to them.
+    expect(moved.some((c) => c.sheet === 'Variance' && c.ref === 'G5')).toBe(true);
+    expect(moved.some((c) => c.sheet === 'Variance' && c.formula.startsWith('SUM(') && c.formula.includes('E5'))).toBe(true);
+    expect(moved.some((c) => c.sheet === 'Summary')).toBe(true);
+  }, 60000);
+});
