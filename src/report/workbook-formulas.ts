@@ -59,20 +59,34 @@ const categoryOf = (c: Cell | undefined): string => String(c ?? '').replace(/\?$
  */
 export function withSubtotalSums(totals: Table, lines: Table): Table {
   const filed = (r: Row): boolean => typeof r.cells.actual === 'number';
+  // Filed rows by department and category, and by category alone (indexed once: a large
+  // workspace has tens of thousands of lines and thousands of subtotals).
+  const index = (t: Table, skipCompany: boolean): Map<string, number[]> => {
+    const m = new Map<string, number[]>();
+    const add = (k: string, i: number): void => {
+      const list = m.get(k);
+      if (list) list.push(i);
+      else m.set(k, [i]);
+    };
+    t.rows.forEach((r, i) => {
+      if (!filed(r) || (skipCompany && r.cells.department === 'company')) return;
+      const cat = categoryOf(r.cells.category);
+      add(`${String(r.cells.department)}\u0000${cat}`, i);
+      add(`\u0000${cat}`, i);
+    });
+    return m;
+  };
+  const lineIndex = index(lines, false);
+  const deptIndex = index(totals, true);
   return {
     ...totals,
     rows: totals.rows.map((row) => {
       const dept = row.cells.department;
       const cat = categoryOf(row.cells.category);
+      const own = lineIndex.get(dept === 'company' ? `\u0000${cat}` : `${String(dept)}\u0000${cat}`) ?? [];
       const f: Record<string, Formula> = {};
       for (const key of ['budget', 'actual']) {
-        let refs: CellRef[] | null = null;
-        if (dept === 'company') {
-          const depts = totals.rows.flatMap((r, i) => (r.cells.department !== 'company' && categoryOf(r.cells.category) === cat && filed(r) ? [i] : []));
-          refs = sumRefs(totals, depts, key, row.cells[key]);
-        }
-        const own = lines.rows.flatMap((r, i) => (categoryOf(r.cells.category) === cat && (dept === 'company' || r.cells.department === dept) && filed(r) ? [i] : []));
-        refs ??= sumRefs(totals, own, key, row.cells[key], lines);
+        const refs = (dept === 'company' ? sumRefs(totals, deptIndex.get(`\u0000${cat}`) ?? [], key, row.cells[key]) : null) ?? sumRefs(totals, own, key, row.cells[key], lines);
         if (refs) f[key] = { op: 'sum', refs };
       }
       return withFormulas(row, f);
