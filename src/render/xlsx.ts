@@ -558,18 +558,8 @@ function dataStyle(ctx: WriteContext, cache: Map<string, number[]>, numFmt: stri
   return id;
 }
 
-/**
- * One worksheet's XML, generated row by row. `layout` is filled in as the rows are written
- * (the workbook part, written after the sheets, needs the filter range and print titles).
- */
-function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | null, selected: boolean, ctx: WriteContext, layout: SheetLayout): Generator<string> {
-  const { styles, strings, options } = ctx;
-  const digits = options.digits;
-  const { visible, helpers } = sheetColumns(sheet);
-  const letters: string[] = [''];
-  for (let i = 1; i <= visible + helpers; i++) letters.push(columnLetter(i));
-
-  // Widths need every shown value before the first row is written (<cols> precedes the data).
+/** Column widths of a sheet: every shown value must be known before the first row (<cols> precedes the data). */
+function columnWidths(sheet: SheetSpec, visible: number, digits: number): number[] {
   const MAX_WIDTH = 60;
   const widths = new Array<number>(visible).fill(8);
   const fitWidth = (i: number, w: number): void => {
@@ -591,11 +581,11 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
       }
     });
   }
+  return widths;
+}
 
-  // One frozen header per sheet, and only over the one table it labels: frozen above stacked
-  // tables it would name another table's columns (a "2026-04" above January figures).
-  const headerRow = sheet.tables.length === 1 ? firstHeaderRow(sheet) : null;
-  layout.headerRow = headerRow;
+/** The worksheet's start: views (the frozen header, if any), column widths, hidden helper columns. */
+function sheetHeadXml(widths: readonly number[], visible: number, helpers: number, headerRow: number | null, selected: boolean): string {
   let head = `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
   head += `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">`;
   if (headerRow !== null) {
@@ -605,8 +595,60 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
   head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>';
   widths.forEach((w, i) => (head += `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
   if (helpers > 0) head += `<col min="${visible + 1}" max="${visible + helpers}" width="8" hidden="1" customWidth="1"/>`;
-  head += '</cols><sheetData>';
-  yield head;
+  return `${head}</cols><sheetData>`;
+}
+
+/**
+ * The colour rules of one toned column: they read the hidden helper column of the same row, so
+ * they follow the row when the user sorts or filters (a rule pinned to fixed cells would stay
+ * behind). Priorities continue after `priority`, one per tone.
+ */
+function toneRuleXml(col: string, helper: string, firstData: number, lastData: number, priority: number): string {
+  return (
+    `<conditionalFormatting sqref="${col}${firstData}:${col}${lastData}">` +
+    TONES.map((tone, dxf) => `<cfRule type="expression" dxfId="${dxf}" priority="${priority + dxf + 1}"><formula>${escapeXml(`$${helper}${firstData}="${tone}"`)}</formula></cfRule>`).join('') +
+    '</conditionalFormatting>'
+  );
+}
+
+/** A numeric cell's formula: the row's own (placed across sheets), else a total row's SUM of its sources. */
+function cellFormula(ctx: WriteContext, sheetName: string, at: { rows: readonly Row[]; index: number; key: string; column: string; numeric: boolean; firstData: number }): string | undefined {
+  const r = at.rows[at.index]!;
+  const own = r.formulas?.[at.key];
+  if (own) return formulaText(own, ctx.places, sheetName);
+  if (!(r.kind === 'subtotal' || r.kind === 'total') || !at.numeric) return undefined;
+  const sources = sumSources(at.rows, at.index, at.key);
+  return sources ? sumFormula(at.column, sources.map((s) => at.firstData + s)) : undefined;
+}
+
+/** The worksheet's end: auto-filter, colour rules, page setup, header and footer, drawing. */
+function sheetTailXml(layout: SheetLayout, conditional: readonly string[], options: XlsxOptions, drawingRel: string | null): string {
+  let xml = '</sheetData>';
+  if (layout.autoFilter) xml += `<autoFilter ref="${layout.autoFilter.first}:${layout.autoFilter.last}"/>`;
+  xml += conditional.join('');
+  xml += '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
+  xml += '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+  xml += headerFooterXml(options);
+  if (drawingRel) xml += `<drawing r:id="${drawingRel}"/>`;
+  return `${xml}</worksheet>`;
+}
+
+/**
+ * One worksheet's XML, generated row by row. `layout` is filled in as the rows are written
+ * (the workbook part, written after the sheets, needs the filter range and print titles).
+ */
+function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | null, selected: boolean, ctx: WriteContext, layout: SheetLayout): Generator<string> {
+  const { styles, strings, options } = ctx;
+  const digits = options.digits;
+  const { visible, helpers } = sheetColumns(sheet);
+  const letters: string[] = [''];
+  for (let i = 1; i <= visible + helpers; i++) letters.push(columnLetter(i));
+
+  // One frozen header per sheet, and only over the one table it labels: frozen above stacked
+  // tables it would name another table's columns (a "2026-04" above January figures).
+  const headerRow = sheet.tables.length === 1 ? firstHeaderRow(sheet) : null;
+  layout.headerRow = headerRow;
+  yield sheetHeadXml(columnWidths(sheet, visible, digits), visible, helpers, headerRow, selected);
 
   let chunk = '';
   let rowNo = 0;
@@ -624,8 +666,7 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
   };
 
   const title = sheetTitle(sheet);
-  rowNo++;
-  chunk += `<row r="1">${cell(1, title, styles.id({ bold: true, size: 14 }))}</row>`;
+  row(() => cell(1, title, styles.id({ bold: true, size: 14 })));
   if (hasMoney(sheet)) row(() => cell(1, `${options.amountsIn ?? 'Amounts in'} ${options.currency}`, 0));
   if (sheet.headline?.length) {
     row(() => '');
@@ -646,13 +687,9 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
   for (const table of sheet.tables) {
     if (rowNo > 2 || table.title !== title) {
       row(() => '');
-      rowNo++;
-      chunk += `<row r="${rowNo}">${cell(1, table.title, styles.id({ bold: true, size: 12 }))}</row>`;
+      row(() => cell(1, table.title, styles.id({ bold: true, size: 12 })));
     }
-    if (table.caption) {
-      rowNo++;
-      chunk += `<row r="${rowNo}">${cell(1, table.caption, styles.id({ italic: true, color: 'FF595959' }))}</row>`;
-    }
+    if (table.caption) row(() => cell(1, table.caption!, styles.id({ italic: true, color: 'FF595959' })));
     const toned = tonedColumns(table);
     const helperCol = new Map(toned.map((k, i) => [k, visible + 1 + i]));
     // Style ids per column, by number-format variant (whole or fractional number) and flags.
@@ -690,13 +727,7 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
           if (total) cells += cell(c.col, null, style);
           continue;
         }
-        let formula: string | undefined;
-        const own = r.formulas?.[c.key];
-        if (own && typeof value === 'number') formula = formulaText(own, ctx.places, sheetName);
-        else if (total && c.numeric && typeof value === 'number') {
-          const sources = sumSources(table.rows, index, c.key);
-          if (sources) formula = sumFormula(letters[c.col]!, sources.map((s) => firstData + s));
-        }
+        const formula = typeof value === 'number' ? cellFormula(ctx, sheetName, { rows: table.rows, index, key: c.key, column: letters[c.col]!, numeric: c.numeric, firstData }) : undefined;
         cells += cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits) : undefined);
       }
       if (r.tones) for (const k of toned) if (r.tones[k]) cells += cell(helperCol.get(k)!, r.tones[k]!, 0);
@@ -710,30 +741,17 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
     const lastData = rowNo;
     // One auto-filter per sheet: on the table when it is the only one.
     if (single && table.rows.length > 0) layout.autoFilter = { first: `A${headerRowNo}`, last: `${columnLetter(visible + toned.length)}${lastData}` };
-    // Colours come from the hidden helper column of the same row, so they follow the row when
-    // the user sorts or filters (a rule pinned to fixed cells would stay behind).
+    // Colours come from the hidden helper column of the same row (toneRuleXml).
     if (table.rows.length > 0) {
       for (const key of toned) {
-        const col = letters[columns.find((c) => c.key === key)!.col]!;
-        const helper = letters[helperCol.get(key)!]!;
-        conditional.push(
-          `<conditionalFormatting sqref="${col}${firstData}:${col}${lastData}">` +
-            TONES.map((tone, dxf) => `<cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><formula>${escapeXml(`$${helper}${firstData}="${tone}"`)}</formula></cfRule>`).join('') +
-            '</conditionalFormatting>',
-        );
+        conditional.push(toneRuleXml(letters[columns.find((c) => c.key === key)!.col]!, letters[helperCol.get(key)!]!, firstData, lastData, priority));
+        priority += TONES.length;
       }
     }
     if (table.rows.length === 0) row(() => cell(1, '-', 0));
   }
   if (rowNo > EXCEL_MAX_ROWS) throw new XlsxLimitError(`sheet "${sheet.name}" needs ${rowNo} rows; Excel allows ${EXCEL_MAX_ROWS}`);
-  chunk += '</sheetData>';
-  if (layout.autoFilter) chunk += `<autoFilter ref="${layout.autoFilter.first}:${layout.autoFilter.last}"/>`;
-  chunk += conditional.join('');
-  chunk += '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
-  chunk += '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
-  chunk += headerFooterXml(options);
-  if (drawingRel) chunk += `<drawing r:id="${drawingRel}"/>`;
-  yield `${chunk}</worksheet>`;
+  yield chunk + sheetTailXml(layout, conditional, options, drawingRel);
 }
 
 /** `&` starts a code in header and footer texts: a literal one is doubled. */
