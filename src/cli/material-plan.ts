@@ -1,6 +1,8 @@
-// Material planning as the commands run it: `mrp` itself, and `stock` and `report`, whose
-// procurement plans take MRP's buy orders for the skus it plans (README, "opsplan stock").
+// Material planning as the commands run it: `mrp` itself, and `stock`, `report` and `diff`, whose
+// procurement plans (and reorder suggestions) take MRP's buy orders for the skus it plans
+// (README, "opsplan stock").
 import { computeMrp } from '../domain/mrp/compute.js';
+import { productionWarehouseId } from '../kinds/company/kind.js';
 import type { MrpResult } from '../domain/mrp/types.js';
 import type { Company } from '../model/workspace.js';
 import type { CommandLoad } from './load-for-command.js';
@@ -15,4 +17,12 @@ export function planMaterials(load: CommandLoad, company: Company, asOf: string,
     return r.kind === 'bom' && d && typeof d.sku === 'string' && d.status !== 'draft' ? [{ file: r.file, sku: d.sku }] : [];
   });
   return computeMrp(load.result.workspace, { asOf, horizonWeeks, rounding: company.rounding, digits: company.currencyDigits, brokenBoms });
+}
+
+/**
+ * The material plan `computeStock` takes, as `stock` runs it: none without a production
+ * warehouse (then every sku is bought by its reorder point).
+ */
+export function planMaterialsForStock(load: CommandLoad, company: Company, asOf: string): MrpResult | undefined {
+  return productionWarehouseId(company) === null ? undefined : planMaterials(load, company, asOf);
 }

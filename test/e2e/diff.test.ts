@@ -100,10 +100,11 @@ describe('opsplan diff on two commits of examples/acme', () => {
     expect(param.key).toEqual({ warehouse: 'wh-east', asOf: '2026-11-28', sku: 'RM-STL-304' });
     expect(param.fields.map((f) => [f.field, f.before, f.after])).toEqual([['safetyStock', 2000, 5000], ['reorderPoint', 4500, 8000]]);
     const sugg = inv.find((i) => i.kind === 'reorder-suggestion')!;
-    expect([sugg.key, sugg.change]).toEqual([{ warehouse: 'wh-east', sku: 'RM-STL-304' }, 'added']);
-    // Order up to maxStock 15,000 from projected 8,420.5 - 1,200 = 7,220.5: need 7,779.5, in packs of 500.
-    expect(field(sugg, 'quantity')).toMatchObject({ before: null, after: 8000 });
-    expect(field(sugg, 'value')).toMatchObject({ before: null, after: 149200 });
+    // The new reorder point 8,000 is reached (projected 8,420.5 - 1,200 = 7,220.5), but MRP plans
+    // stainless sheet in the production warehouse wh-east (three BOMs use it), so, as in
+    // `opsplan stock`, no reorder-point buy: no quantity, no value, and a note saying why.
+    expect([sugg.key, sugg.change, sugg.note]).toEqual([{ warehouse: 'wh-east', sku: 'RM-STL-304' }, 'changed', 'planned by MRP; reorder point not used']);
+    expect(sugg.fields.map((f) => [f.field, f.before, f.after])).toEqual([['status', null, 'planned-by-mrp'], ['reorderPoint', 4500, 8000]]);
 
     const findings = doc.findings as { introduced: { code: string; file: string; line: number; column: number }[]; existing: { code: string }[] };
     expect(findings.introduced.map((d) => [d.code, d.file, d.line, d.column])).toEqual([
@@ -219,5 +220,49 @@ describe('opsplan diff in GitHub Actions and on bad input', () => {
     const missing = runOpsplan(['diff', 'ws'], { cwd: repo });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '--base <ref>' not specified");
+  });
+});
+
+describe('opsplan diff: reorder suggestions as opsplan stock gives them, with MRP', () => {
+  it('says a reorder point moved on an MRP-planned sku is not used, and buys by it elsewhere', () => {
+    const r = acmeRepo();
+    const before = git(r, 'rev-parse', 'HEAD');
+    // FG-2040 in both warehouses: MRP plans it in the production warehouse wh-east (projected 93),
+    // wh-south buys it by its reorder point (projected 36). Both reorder points now reached.
+    edit(path.join(r, 'ws', 'inventory/wh-east/2026-11-28.yaml'), 'reorderPoint: 45\n', 'reorderPoint: 100\n');
+    edit(path.join(r, 'ws', 'inventory/wh-south/2026-11-27.yaml'), 'reorderPoint: 30\n', 'reorderPoint: 40\n');
+    const after = commitAll(r, 'raise FG-2040 reorder points');
+    const { code, doc, stderr } = diffJson(['ws', '--base', before, '--head', after], { cwd: r });
+    expect([code, stderr]).toEqual([0, '']);
+    const sugg = items(doc, 'inventory').filter((i) => i.kind === 'reorder-suggestion');
+    expect(sugg.map((i) => [i.key.warehouse, i.key.sku, i.change])).toEqual([['wh-south', 'FG-2040', 'added'], ['wh-east', 'FG-2040', 'changed']]);
+    const [south, east] = sugg as [Item, Item];
+
+    // The oracle is `opsplan stock` on the head's files, as of the same date.
+    const stock = JSON.parse(runOpsplan(['stock', 'ws', '--format', 'json', ...AS_OF], { cwd: r }).stdout) as {
+      items: { warehouse: string; sku: string; plannedByMrp: boolean; reorderPoint: number; suggestion: { status: string; quantity: number; value: number } | null }[];
+      procurementPlan: { lines: { warehouse: string; sku: string; source: string }[] }[];
+    };
+    const inStock = (w: string) => stock.items.find((i) => i.warehouse === w && i.sku === 'FG-2040')!;
+    const planned = stock.procurementPlan.flatMap((g) => g.lines).filter((l) => l.sku === 'FG-2040');
+
+    // wh-east: stock lists it as planned by MRP and buys nothing by the reorder point; diff says so.
+    expect([inStock('wh-east').plannedByMrp, inStock('wh-east').suggestion?.status]).toEqual([true, 'planned-by-mrp']);
+    expect(planned.filter((l) => l.warehouse === 'wh-east' && l.source === 'reorder-point')).toEqual([]);
+    expect(east.note).toBe('planned by MRP; reorder point not used');
+    expect(east.fields.map((f) => [f.field, f.before, f.after])).toEqual([['status', null, 'planned-by-mrp'], ['reorderPoint', 45, 100]]);
+
+    // wh-south: a reorder-point buy, the very quantity and value stock suggests.
+    const s = inStock('wh-south').suggestion!;
+    expect(s.status).toBe('order');
+    expect(s.quantity).toBeGreaterThan(0);
+    expect(planned.filter((l) => l.warehouse === 'wh-south').map((l) => l.source)).toEqual(['reorder-point']);
+    expect(south.note).toBeNull();
+    expect(south.fields.map((f) => [f.field, f.before, f.after])).toEqual([['status', null, 'order'], ['quantity', null, s.quantity], ['value', null, s.value], ['reorderPoint', null, 40]]);
+
+    // The table carries the note.
+    const table = runOpsplan(['diff', 'ws', '--base', before, '--head', after, ...AS_OF], { cwd: r });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('planned by MRP; reorder point not used');
   });
 });

@@ -22,7 +22,8 @@ import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { gitTopLevel, materializeTree, resolveCommit, workspacePrefix } from '../git-tree.js';
 import { loadForCommand, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
-import type { SharedLoadFlags } from '../load-for-command.js';
+import type { CommandLoad, SharedLoadFlags } from '../load-for-command.js';
+import { planMaterialsForStock } from '../material-plan.js';
 import { appendStepSummary } from '../step-summary.js';
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
@@ -42,27 +43,33 @@ function parseFailOn(v: string, prev: DiffGate[]): DiffGate[] {
 }
 
 /** Loads one side: the working tree, or a commit written out into a temporary folder. */
-function loadSide(ctx: CliContext, flags: DiffFlags, where: { root: string; top: string; prefix: string; displayRoot: string }, ref: string | undefined, option: string): { side: DiffSide; info: DiffSideInfo; inputFiles: string[] } {
+function loadSide(ctx: CliContext, flags: DiffFlags, asOf: string, where: { root: string; top: string; prefix: string; displayRoot: string }, ref: string | undefined, option: string): { side: DiffSide; info: DiffSideInfo; inputFiles: string[] } {
   if (ref === undefined) {
     const load = loadForCommand(ctx, [where.root], flags);
-    return { side: sideOf(load.result, where.root, where.displayRoot), info: { ref: null, commit: null }, inputFiles: load.inputFiles };
+    return { side: sideOf(load, asOf, where.root, where.displayRoot), info: { ref: null, commit: null }, inputFiles: load.inputFiles };
   }
   const commit = resolveCommit(where.top, ref, option);
   const tree = materializeTree(where.top, commit, where.prefix);
   try {
     if (tree.files === 0) throw usageError(`${option} ${ref}: the commit has no YAML file in ${where.prefix || 'the repository top'}; is that the workspace folder?`);
     const load = loadForCommand(ctx, [tree.root], flags);
-    return { side: sideOf(load.result, tree.root, where.displayRoot), info: { ref, commit }, inputFiles: [] };
+    return { side: sideOf(load, asOf, tree.root, where.displayRoot), info: { ref, commit }, inputFiles: [] };
   } finally {
     tree.dispose();
   }
 }
 
-/** A side for the domain; messages name the workspace as the user did, never a temp folder. */
-function sideOf(result: ReturnType<typeof loadForCommand>['result'], root: string, displayRoot: string): DiffSide {
+/**
+ * A side for the domain; messages name the workspace as the user did, never a temp folder.
+ * Its material plan is `stock`'s, so the reorder suggestions compared are the ones `stock` gives.
+ */
+function sideOf(load: CommandLoad, asOf: string, root: string, displayRoot: string): DiffSide {
+  const { result } = load;
   const abs = path.resolve(root);
   const diagnostics = result.diagnostics.map((d) => (d.message.includes(abs) ? { ...d, message: d.message.split(abs).join(displayRoot) } : d));
-  return { workspace: result.workspace, diagnostics, locate: (file, p) => result.locate(file, p) };
+  const company = result.workspace.company;
+  const mrp = company ? planMaterialsForStock(load, company, asOf) : undefined;
+  return { workspace: result.workspace, diagnostics, locate: (file, p) => result.locate(file, p), ...(mrp ? { mrp } : {}) };
 }
 
 /** Registers `diff`. */
@@ -86,8 +93,8 @@ export function registerDiff(program: Command, ctx: CliContext, setExit: (code: 
     if (top === null) throw usageError(`${workspace ?? '.'} is not inside a git repository; opsplan diff compares git versions`);
     const rel = path.relative(ctx.cwd, root);
     const where = { root, top, prefix: workspacePrefix(top, root), displayRoot: rel === '' ? '.' : rel.startsWith('..') ? root : rel };
-    const base = loadSide(ctx, flags, where, flags.base, '--base');
-    const head = loadSide(ctx, flags, where, flags.head, '--head');
+    const base = loadSide(ctx, flags, asOf, where, flags.base, '--base');
+    const head = loadSide(ctx, flags, asOf, where, flags.head, '--head');
     const diff = computeDiff({ base: base.side, head: head.side, asOf });
     const gates = evaluateGates(diff, flags.failOn);
     const labels = { base: flags.base, head: flags.head ?? 'working tree' };

@@ -15,7 +15,6 @@ import { computeService } from '../../domain/service.js';
 import { computeStock } from '../../domain/stock.js';
 import { computeLandingForecast } from '../../domain/forecast.js';
 import { computeVariance, computeVarianceTotals } from '../../domain/variance.js';
-import { productionWarehouseId } from '../../kinds/company/kind.js';
 import { fiscalMonths, fiscalYearOf, parsePeriod, periodMonths } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
 import type { Workspace } from '../../model/workspace.js';
@@ -30,7 +29,7 @@ import { usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { CommandLoad, SharedLoadFlags } from '../load-for-command.js';
-import { planMaterials } from '../material-plan.js';
+import { planMaterialsForStock } from '../material-plan.js';
 import { latestActualsMonth, parsePeriodOption, requirePeriodWithData } from '../period-option.js';
 import { releaseMemory } from '../release-memory.js';
 import { ensureDir, writeFileAtomic } from '../write-output.js';
@@ -169,7 +168,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   // and shared by the dozen computations below.
   const memo = createMemo();
   // The procurement plan takes MRP's buy orders for the skus it plans (none without a production warehouse).
-  const mrp = productionWarehouseId(company) === null ? undefined : planMaterials(load, company, asOf);
+  const mrp = planMaterialsForStock(load, company, asOf);
   const varianceYtd = computeVariance(ws, { period, ytd: true, asOf }, memo);
   return {
     input: {

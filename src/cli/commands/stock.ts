@@ -2,7 +2,6 @@
 // Reads the workspace, computes once (domain/stock), renders as table, JSON or CSV.
 import type { Command } from 'commander';
 import { computeStock, reachesLevel } from '../../domain/stock.js';
-import { productionWarehouseId } from '../../kinds/company/kind.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
 import { buildStockReport, stockItemsTable } from '../../report/stock.js';
@@ -13,7 +12,7 @@ import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
-import { planMaterials } from '../material-plan.js';
+import { planMaterialsForStock } from '../material-plan.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
@@ -46,7 +45,7 @@ export function registerStock(program: Command, ctx: CliContext, setExit: (code:
       throw usageError(`unknown warehouse "${flags.warehouse}"; known: ${company.warehouses.map((w) => w.id).join(', ') || 'none'}`);
     }
     // MRP's skus in the production warehouse leave reorder-point buying (no production warehouse: none).
-    const mrp = productionWarehouseId(company) === null ? undefined : planMaterials(load, company, asOf);
+    const mrp = planMaterialsForStock(load, company, asOf);
     const result = computeStock(ws, { asOf, warehouse: flags.warehouse, mrp });
     writeOutputs(ctx, outputs, ({ format, file }) => {
       // JSON goes out item by item (a whole-document string would be ~1 GB at 200,000 items).

@@ -1,13 +1,16 @@
 // Inventory parameters across two versions (safety stock, reorder point, lead time, moq,
 // pack, with max stock and usage, which also move the order quantity), matched by warehouse x
-// snapshot date x SKU, and their effect on the reorder suggestions as of the diff's date.
+// snapshot date x SKU, and their effect on the reorder suggestions as of the diff's date:
+// `opsplan stock`'s own computation with each version's material plan, so a sku MRP plans in
+// the production warehouse shows as planned by MRP, never as a reorder-point buy.
 import type { InventoryItemDoc } from '../../model/documents.js';
 import type { Workspace } from '../../model/workspace.js';
+import type { MrpResult } from '../mrp/types.js';
 import { toMilli } from '../quantity.js';
 import { computeStock } from '../stock.js';
 import type { StockItem } from '../stock.js';
 import { changedFields, fieldChange, matchByKey, shownField } from './records.js';
-import type { DiffItem, DiffSectionBuilder, FieldChange } from './types.js';
+import type { DiffItem, DiffSectionBuilder, DiffSide, FieldChange } from './types.js';
 
 /** The reorder parameters compared, in the order shown. */
 export const REORDER_PARAMETERS = ['safetyStock', 'reorderPoint', 'leadTimeDays', 'moq', 'packSize', 'maxStock', 'avgDailyUsage'] as const;
@@ -65,35 +68,46 @@ function parameterItems(base: Workspace, head: Workspace): DiffItem[] {
   return items;
 }
 
-/** Today's suggestion per warehouse x SKU (the latest snapshot on or before the date). */
-function suggestions(ws: Workspace, asOf: string): Map<string, StockItem> {
+/** Said of a sku MRP plans, in place of a buy quantity. */
+export const PLANNED_BY_MRP_NOTE = 'planned by MRP; reorder point not used';
+
+/**
+ * Today's suggestion per warehouse x SKU (the latest snapshot on or before the date), as
+ * `opsplan stock` gives it with the side's material plan. MRP's skus are kept even when their
+ * reorder point is not reached, so a reorder point moved on one of them says it is not used.
+ */
+function suggestions(ws: Workspace, asOf: string, mrp: MrpResult | undefined): Map<string, StockItem> {
   if (!ws.company) return new Map();
   const out = new Map<string, StockItem>();
-  for (const it of computeStock(ws, { asOf }).items) if (it.suggestion) out.set(`${it.warehouse}\u0000${it.sku}`, it);
+  for (const it of computeStock(ws, { asOf, mrp }).items) if (it.suggestion || it.plannedByMrp) out.set(`${it.warehouse}\u0000${it.sku}`, it);
   return out;
 }
 
 function suggestionFields(b: StockItem | undefined, h: StockItem | undefined): FieldChange[] {
+  // MRP's skus buy nothing by the reorder point: their quantity and value are absent, not zero.
+  const bought = (it: StockItem | undefined): StockItem['suggestion'] | undefined => (it?.plannedByMrp ? undefined : it?.suggestion);
   return changedFields(
     fieldChange('status', 'text', b?.suggestion?.status, h?.suggestion?.status),
-    fieldChange('quantity', 'quantity', b?.suggestion?.quantity, h?.suggestion?.quantity),
-    fieldChange('value', 'money', b?.suggestion?.value, h?.suggestion?.value),
+    fieldChange('quantity', 'quantity', bought(b)?.quantity, bought(h)?.quantity),
+    fieldChange('value', 'money', bought(b)?.value, bought(h)?.value),
     fieldChange('reorderPoint', 'quantity', b?.reorderPoint, h?.reorderPoint),
   );
 }
 
-function suggestionItems(base: Workspace, head: Workspace, asOf: string): DiffItem[] {
-  const m = matchByKey(suggestions(base, asOf), suggestions(head, asOf));
+function suggestionItems(base: DiffSide, head: DiffSide, asOf: string): DiffItem[] {
+  const m = matchByKey(suggestions(base.workspace, asOf, base.mrp), suggestions(head.workspace, asOf, head.mrp));
   const key = (k: string): Record<string, string> => {
     const [warehouse, sku] = k.split('\u0000') as [string, string];
     return { warehouse, sku };
   };
   const items: DiffItem[] = [];
-  for (const { key: k, head: h } of m.added) items.push({ kind: 'reorder-suggestion', change: 'added', key: key(k), fields: suggestionFields(undefined, h), file: h.file });
-  for (const { key: k, base: b } of m.removed) items.push({ kind: 'reorder-suggestion', change: 'removed', key: key(k), fields: suggestionFields(b, undefined), file: b.file });
+  // The note speaks of the version shown: the head, or the base for a removed suggestion.
+  const note = (it: StockItem): { note?: string } => (it.plannedByMrp ? { note: PLANNED_BY_MRP_NOTE } : {});
+  for (const { key: k, head: h } of m.added) items.push({ kind: 'reorder-suggestion', change: 'added', key: key(k), fields: suggestionFields(undefined, h), file: h.file, ...note(h) });
+  for (const { key: k, base: b } of m.removed) items.push({ kind: 'reorder-suggestion', change: 'removed', key: key(k), fields: suggestionFields(b, undefined), file: b.file, ...note(b) });
   for (const { key: k, base: b, head: h } of m.both) {
     const fields = suggestionFields(b, h);
-    if (fields.length > 0) items.push({ kind: 'reorder-suggestion', change: 'changed', key: key(k), fields, file: h.file });
+    if (fields.length > 0) items.push({ kind: 'reorder-suggestion', change: 'changed', key: key(k), fields, file: h.file, ...note(h) });
   }
   return items;
 }
@@ -102,5 +116,5 @@ function suggestionItems(base: Workspace, head: Workspace, asOf: string): DiffIt
 export const inventorySection: DiffSectionBuilder = {
   id: 'inventory',
   title: 'Inventory parameters and reorder suggestions',
-  build: ({ base, head, asOf }) => ({ items: [...parameterItems(base.workspace, head.workspace), ...suggestionItems(base.workspace, head.workspace, asOf)] }),
+  build: ({ base, head, asOf }) => ({ items: [...parameterItems(base.workspace, head.workspace), ...suggestionItems(base, head, asOf)] }),
 };

@@ -2,6 +2,7 @@
 // meaning-level changes out. Pure data: the CLI reads the versions, the report layer draws them.
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Workspace } from '../../model/workspace.js';
+import type { MrpResult } from '../mrp/types.js';
 
 /** Finds where a path inside a file is written (line 0 when unknown). */
 export type DiffLocator = (file: string, path: readonly (string | number)[]) => { line: number; column: number };
@@ -12,6 +13,11 @@ export interface DiffSide {
   /** Every finding of loading and checking this version. */
   diagnostics: readonly Diagnostic[];
   locate: DiffLocator;
+  /**
+   * This version's material plan as of the diff's date, exactly as `opsplan stock` runs it
+   * (absent without a production warehouse): the skus it plans leave reorder-point buying.
+   */
+  mrp?: MrpResult;
 }
 
 /** What every section builder gets. */
