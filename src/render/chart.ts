@@ -11,7 +11,7 @@ export interface ChartImage {
   png: Uint8Array;
   width: number;
   height: number;
-  /** The chart's title, written as the picture's alternative text. */
+  /** What the chart shows (title, x categories, y axis), written as the picture's alternative text. */
   title: string;
 }
 
@@ -47,6 +47,25 @@ export function findCjkFont(explicit: string | undefined): string | undefined {
   return CJK_CANDIDATES.find((f) => existsSync(f));
 }
 
+/** What a chart shows, in words: its title, the categories along its x axis, its y axis (the picture's alternative text). */
+export function chartDescription(chart: ChartData): string {
+  const xs: string[] = [];
+  for (const r of chart.rows) {
+    const x = 'department' in r ? r.department : 'month' in r ? r.month : r.warehouse;
+    if (!xs.includes(x)) xs.push(x);
+  }
+  return `${chart.title}. ${chart.axes.x}: ${xs.join(', ')}. ${chart.axes.y}.`;
+}
+
+/** The chart drawn as SVG (text as text: axis titles and labels can be read back). */
+export async function chartSvg(chart: ChartData, digits: number): Promise<string> {
+  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  const view = new vega.View(vega.parse(vl.compile(specOf(chart, digits, 'DejaVu Sans') as never).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
 function specOf(chart: ChartData, digits: number, font: string): Record<string, unknown> {
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -67,9 +86,9 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
         ]) },
         mark: 'bar',
         encoding: {
-          x: { field: 'department', type: 'nominal', title: null, axis: { labelAngle: -30 } },
+          x: { field: 'department', type: 'nominal', title: chart.axes.x, axis: { labelAngle: -30 } },
           xOffset: { field: 'measure', sort: [chart.labels.budget, chart.labels.actual] },
-          y: { field: 'amount', type: 'quantitative', title: null, axis: { format: ',.0f' } },
+          y: { field: 'amount', type: 'quantitative', title: chart.axes.y, axis: { format: ',.0f' } },
           color: { field: 'measure', type: 'nominal', title: null, sort: [chart.labels.budget, chart.labels.actual], scale: { range: ['#9fb6d9', '#1f4e9c'] } },
         },
       };
@@ -81,8 +100,8 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
         data: { values: chart.rows.map((r) => ({ month: r.month, category: r.category, variance: r.variance === null ? null : fromCents(r.variance, digits) })) },
         mark: { type: 'line', point: true, invalid: 'break-paths-show-domains' },
         encoding: {
-          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: -45 } },
-          y: { field: 'variance', type: 'quantitative', title: null, axis: { format: ',.0f' } },
+          x: { field: 'month', type: 'ordinal', title: chart.axes.x, axis: { labelAngle: -45 } },
+          y: { field: 'variance', type: 'quantitative', title: chart.axes.y, axis: { format: ',.0f' } },
           color: { field: 'category', type: 'nominal', title: null },
         },
       };
@@ -92,8 +111,8 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
         data: { values: chart.rows },
         mark: 'bar',
         encoding: {
-          x: { field: 'warehouse', type: 'nominal', title: null, axis: { labelAngle: 0 } },
-          y: { field: 'items', type: 'quantitative', title: null, stack: 'zero' },
+          x: { field: 'warehouse', type: 'nominal', title: chart.axes.x, axis: { labelAngle: 0 } },
+          y: { field: 'items', type: 'quantitative', title: chart.axes.y, stack: 'zero' },
           color: { field: 'status', type: 'nominal', title: null, sort: chart.statuses, scale: { domain: chart.statuses, range: ['#63be7b', '#e06666', '#f6b26b'] } },
           order: { field: 'status', sort: 'ascending' },
         },
@@ -105,8 +124,8 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
         data: { values: chart.rows },
         mark: 'bar',
         encoding: {
-          x: { field: 'department', type: 'nominal', title: null, sort: '-y', axis: { labelAngle: -30 } },
-          y: { field: 'score', type: 'quantitative', title: null },
+          x: { field: 'department', type: 'nominal', title: chart.axes.x, sort: '-y', axis: { labelAngle: -30 } },
+          y: { field: 'score', type: 'quantitative', title: chart.axes.y },
           color: { field: 'grade', type: 'nominal', title: null, sort: 'ascending', scale: { scheme: 'tableau10' } },
         },
       };
@@ -116,7 +135,7 @@ function specOf(chart: ChartData, digits: number, font: string): Record<string, 
 /** Renders charts to PNG. vega is loaded only here (it is large and ESM-only). */
 export async function renderCharts(charts: readonly ChartData[], options: ChartOptions): Promise<ChartImage[]> {
   if (charts.length === 0) return [];
-  const [vega, vl, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
+  const { Resvg } = await import('@resvg/resvg-js');
   const latin = bundledFontFile();
   const cjk = findCjkFont(options.cjkFont);
   const out: ChartImage[] = [];
@@ -124,17 +143,14 @@ export async function renderCharts(charts: readonly ChartData[], options: ChartO
   // file given, which resvg searches glyph by glyph.
   const fontFiles = cjk ? [latin, cjk] : [latin];
   for (const chart of charts) {
-    const spec = specOf(chart, options.digits, 'DejaVu Sans');
-    const view = new vega.View(vega.parse(vl.compile(spec as never).spec), { renderer: 'none' });
-    const svg = await view.toSVG();
-    view.finalize();
+    const svg = await chartSvg(chart, options.digits);
     const resvg = new Resvg(svg, {
       font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
       fitTo: { mode: 'width', value: WIDTH * 2 },
       background: 'white',
     });
     const img = resvg.render();
-    out.push({ png: new Uint8Array(img.asPng()), width: Math.round(img.width / 2), height: Math.round(img.height / 2), title: chart.title });
+    out.push({ png: new Uint8Array(img.asPng()), width: Math.round(img.width / 2), height: Math.round(img.height / 2), title: chartDescription(chart) });
   }
   return out;
 }

@@ -39,7 +39,12 @@ import { buildVarianceReport, varianceLinesTable } from './variance.js';
 import { linkedRows, withSubtotalSums, withVarianceFormulas, withYearSums } from './workbook-formulas.js';
 
 /** Data of one chart, drawn by the renderer as a picture. */
-export type ChartData =
+export type ChartData = ChartKinds & {
+  /** Axis titles, translated; an amount axis names its unit ("Variance (CNY)"). */
+  axes: { x: string; y: string };
+};
+
+type ChartKinds =
   | { kind: 'budget-vs-actual'; title: string; labels: { budget: string; actual: string }; rows: { department: string; budget: Cents; actual: Cents | null }[] }
   | { kind: 'variance-trend'; title: string; rows: { month: MonthId; category: string; variance: Cents | null }[] }
   /** `statuses`: the labels of healthy, under and over, in that order (translated). */
@@ -111,6 +116,8 @@ export interface MonthlyReportInput {
   workspace: string;
   /** Language of chart texts: the report's, or English when no CJK font is available. */
   chartLang?: Lang;
+  /** Department names by id (company file), for chart axes. */
+  departmentNames?: Record<string, string>;
 }
 
 /** The workbook's sheets plus counts for the JSON summary. */
@@ -381,8 +388,9 @@ function performanceTables(r: KpiResult): Table[] {
 }
 
 function performanceExtras(r: KpiResult, lang: Lang): Partial<ReportSheet> {
-  const rows = r.departments.filter((d) => d.score !== null).map((d) => ({ department: d.department, score: d.score!, grade: d.grade ?? '-' }));
-  return { title: `${text('performance.title', lang)} ${r.period.id}`, charts: [{ kind: 'kpi-scores', title: `${text('chart.kpi-scores', lang)} ${r.period.id}`, rows }] };
+  const rows = r.departments.filter((d) => d.score !== null).map((d) => ({ department: departmentLabel(d.department, { [d.department]: d.name }, lang), score: d.score!, grade: d.grade ?? '-' }));
+  const axes = { x: text('axis.department', lang), y: text('axis.score', lang) };
+  return { title: `${text('performance.title', lang)} ${r.period.id}`, charts: [{ kind: 'kpi-scores', title: `${text('chart.kpi-scores', lang)} ${r.period.id}`, axes, rows }] };
 }
 
 /**
@@ -480,6 +488,21 @@ function summaryHeadline(c: SheetContext): NonNullable<Report['headline']> {
   return headline.map((h) => ({ ...h, label: tr(h.label, c.lang) }));
 }
 
+/** An axis title with its unit: "Variance (CNY)", 偏差（CNY）. */
+function withUnit(label: string, unit: string, lang: Lang): string {
+  return lang === 'zh-CN' ? `${label}（${unit}）` : `${label} (${unit})`;
+}
+
+/**
+ * A department on a chart axis: its name from the company file, else its id. A name in Chinese
+ * characters stays off an English chart (drawn without a CJK font, it would show as boxes).
+ */
+export function departmentLabel(id: string, names: Record<string, string> | undefined, lang: Lang): string {
+  const name = names?.[id];
+  if (!name || (lang === 'en' && /[\u3400-\u9fff]/.test(name))) return id;
+  return name;
+}
+
 function summaryCharts(c: SheetContext): ChartData[] {
   const { input } = c;
   const cl = input.chartLang ?? c.lang;
@@ -493,10 +516,11 @@ function summaryCharts(c: SheetContext): ChartData[] {
     byDept.set(s.department, e);
   }
   const statuses = ['healthy', 'under', 'over'] as const;
+  const money = (key: string): string => withUnit(text(key, cl), input.currency, cl);
   return [
-    { kind: 'budget-vs-actual', title: `${text('chart.budget-vs-actual', cl)} ${input.period}`, labels: { budget: text('budget', cl), actual: text('actual', cl) }, rows: [...byDept].map(([department, v]) => ({ department, ...v })) },
-    { kind: 'variance-trend', title: `${text('chart.variance-trend', cl)} FY${input.varianceYtd.fiscalYear}`, rows: input.varianceByMonth.flatMap((r) => r.totals.map((s) => ({ month: r.months[0]!, category: tr(s.category, cl), variance: s.variance }))) },
-    { kind: 'stock-health', title: `${text('chart.stock-health', cl)} ${input.stock.asOf}`, statuses: statuses.map((s) => tr(s, cl)), rows: input.stock.health.warehouses.flatMap((h) => statuses.map((status) => ({ warehouse: h.scope, status: tr(status, cl), items: h.items[status] }))) },
+    { kind: 'budget-vs-actual', title: `${text('chart.budget-vs-actual', cl)} ${input.period}`, axes: { x: text('axis.department', cl), y: money('axis.budget-actual') }, labels: { budget: text('budget', cl), actual: text('actual', cl) }, rows: [...byDept].map(([department, v]) => ({ department: departmentLabel(department, input.departmentNames, cl), ...v })) },
+    { kind: 'variance-trend', title: `${text('chart.variance-trend', cl)} FY${input.varianceYtd.fiscalYear}`, axes: { x: text('axis.month', cl), y: money('axis.variance') }, rows: input.varianceByMonth.flatMap((r) => r.totals.map((s) => ({ month: r.months[0]!, category: tr(s.category, cl), variance: s.variance }))) },
+    { kind: 'stock-health', title: `${text('chart.stock-health', cl)} ${input.stock.asOf}`, axes: { x: text('axis.warehouse', cl), y: text('axis.stock-items', cl) }, statuses: statuses.map((s) => tr(s, cl)), rows: input.stock.health.warehouses.flatMap((h) => statuses.map((status) => ({ warehouse: h.scope, status: tr(status, cl), items: h.items[status] }))) },
   ];
 }
 

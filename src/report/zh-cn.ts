@@ -465,6 +465,8 @@ export const ZH_TEXTS: Record<string, string> = {
   'Budget vs actual by department (cost + expense)': '各部门预算与实际（成本 + 费用）',
   'Variance by month (actual - budget)': '各月预算执行偏差（实际 - 预算）',
   'Stock health by warehouse (items)': '各仓库库存健康状况（品项数）',
+  'Budget / actual': '预算 / 实际',
+  'Stock items': '库存品项数',
   ' (tone)': '（色标）',
   'Page {page} of {pages}': '第 {page} 页，共 {pages} 页',
   'Amounts in': '金额单位',

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { checkCellReferences } from '../helpers/xlsx-check.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,21 @@ describe('opsplan report on examples/acme', () => {
 
   it('gives every cell of every sheet the reference of its row', async () => {
     expect(await checkCellReferences(readFileSync(path.join(cwd, json.file)))).toBeGreaterThan(1000);
+  });
+
+  it('names departments, not ids, on the charts, with axis titles and the unit (the pictures\' alternative text)', async () => {
+    const company = parse(readFileSync(path.join(ws, 'opsplan.yaml'), 'utf8')) as { departments: { id: string; name: string }[] };
+    const zip = await JSZip.loadAsync(readFileSync(path.join(cwd, json.file)));
+    const descr = [...(await zip.file('xl/drawings/drawing1.xml')!.async('string')).matchAll(/descr="([^"]*)"/g)].map((m) => m[1]!);
+    expect(descr).toHaveLength(3);
+    const budgetChart = descr[0]!;
+    expect(budgetChart).toContain('. Department: ');
+    expect(budgetChart).toContain('Budget / actual (CNY).');
+    for (const d of company.departments.filter((x) => budgetChart.includes(x.name))) expect(budgetChart).not.toMatch(new RegExp(`[:,] ${d.id}[,.]`));
+    expect(company.departments.filter((d) => budgetChart.includes(d.name)).length).toBeGreaterThan(3);
+    expect(descr[1]).toContain('Month: 2026-01');
+    expect(descr[1]).toContain('Variance (CNY).');
+    expect(descr[2]).toContain('Warehouse: ');
   });
 
   it('writes the default file name and a JSON summary of it', () => {

@@ -173,6 +173,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   return {
     input: {
       companyName: company.name,
+      departmentNames: Object.fromEntries(company.departments.map((d) => [d.id, d.name])),
       currency: company.currency,
       digits: company.currencyDigits,
       period: month,
