@@ -2,7 +2,7 @@
 // format table, `-o, --output FILE` resolved against the folder the command runs in, the
 // outputs written one way, and the one check that the workspace has a usable company file.
 import path from 'node:path';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import type { Company } from '../model/workspace.js';
 import { usageError } from './context.js';
@@ -25,12 +25,20 @@ export interface OutputFlags {
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 /**
+ * An option that may be given several times, collected into a list. The help shows
+ * `defaultText` instead of commander's "(default: [])", the empty list it starts from.
+ */
+export function repeatableOption(flags: string, description: string, defaultText = 'none'): Option {
+  return new Option(flags, description).argParser(collect).default([] as string[], defaultText);
+}
+
+/**
  * Adds `-f, --format` (repeatable; `name=FILE` writes that format to a file) and, unless the
  * command gives `--output` its own meaning, `-o, --output FILE`.
  */
 export function addOutputOptions(cmd: Command, formats: readonly string[], options: { output?: string | false; files?: boolean } = {}): Command {
   const files = options.files !== false;
-  cmd.option('-f, --format <name>', `output format: ${formats.join(' | ')} (default ${formats[0]})${files ? '; name=FILE writes it to FILE, repeat for several' : ''}`, collect, [] as string[]);
+  cmd.addOption(repeatableOption('-f, --format <name>', `output format: ${formats.join(' | ')}${files ? '; name=FILE writes it to FILE, repeat for several' : ''}`, formats[0]!));
   if (options.output !== false) cmd.option('-o, --output <file>', options.output ?? 'write the output to FILE instead of stdout');
   return cmd;
 }
@@ -98,7 +106,7 @@ export const FAIL_LEVELS = ['warn', 'critical'] as const;
 /** An option parser that accepts one of `allowed` (else commander's usage error, exit 2). */
 export function oneOf<T extends string>(name: string, allowed: readonly T[]): (v: string) => T {
   return (v) => {
-    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`${name} takes one of ${allowed.join(', ')}, got "${v}"`);
+    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`Use one of ${allowed.join(', ')}.`);
     return v as T;
   };
 }

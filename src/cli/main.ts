@@ -24,9 +24,14 @@ export async function main(args: readonly string[], world: Omit<CliContext, 'ver
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
   for (const entry of commandsFor(args)) (await entry.load())(program, ctx, setExit);
+  // commander's own usage errors read like opsplan's ("opsplan: ...") and point at the help of
+  // the command that was mistyped, not the top-level one.
+  const outputError = (s: string, write: (text: string) => void): void => write(s.replace(/^error: /, 'opsplan: '));
+  program.configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError });
   for (const cmd of program.commands) {
     cmd.exitOverride();
-    cmd.configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+    cmd.showHelpAfterError(`(run opsplan ${cmd.name()} --help for usage)`);
+    cmd.configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError });
   }
   try {
     await program.parseAsync([...args], { from: 'user' });

@@ -139,3 +139,35 @@ describe('a committed company-plan is regenerated in place', () => {
     expect(company.code).toBe(2);
   });
 });
+
+describe("commander's usage errors and help read like opsplan's own", () => {
+  it.each(COMMANDS)('$name --help names the default format once, without the empty list collected into', ({ args, formats }) => {
+    const r = runOpsplan([args[0]!, '--help']);
+    expect(r.code).toBe(0);
+    // Help wraps to the terminal's width: compare with the line breaks folded.
+    const help = r.stdout.replace(/\s+/g, ' ');
+    expect(help).toContain(`(default: ${formats[0]})`);
+    expect(help).not.toContain('(default: [])');
+  });
+
+  it('no command shows the empty list a repeatable option collects into as its default', () => {
+    for (const name of ['variance', 'diff', 'stock', 'report', 'mrp', 'service', 'kpi']) {
+      const r = runOpsplan([name, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Usage: opsplan ' + name);
+      expect(r.stdout.replace(/\s+/g, ' ')).not.toContain('(default: [])');
+    }
+  });
+
+  it('a missing required option says opsplan and points at the command help, exit 2', () => {
+    const r = runOpsplan(['production', ACME]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("opsplan: required option '--period <period>' not specified\n(run opsplan production --help for usage)\n");
+  });
+
+  it('a bad choice names the choices once', () => {
+    const r = runOpsplan(['report', ACME, '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("opsplan: option '--lang <lang>' argument 'fr' is invalid. Use one of en, zh-CN.\n(run opsplan report --help for usage)\n");
+  });
+});

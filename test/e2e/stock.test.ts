@@ -74,7 +74,7 @@ describe('opsplan stock on examples/acme', () => {
     expect(runOpsplan(['stock', ACME, '--as-of', '2026-11-30', '--fail-on', 'warn']).code).toBe(1);
     const bad = runOpsplan(['stock', ACME, '--fail-on', 'info']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--fail-on takes one of warn, critical');
+    expect(bad.stderr).toContain("opsplan: option '--fail-on <level>' argument 'info' is invalid. Use one of warn, critical.\n(run opsplan stock --help for usage)");
     expect(runOpsplan(['stock', ACME, '--format', 'xml']).code).toBe(2);
     expect(runOpsplan(['stock', ACME, '--as-of', '2026-02-30']).code).toBe(2);
   });

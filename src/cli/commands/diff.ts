@@ -5,7 +5,7 @@
 // goes to the step summary.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { computeDiff } from '../../domain/diff/compute-diff.js';
 import { evaluateGates, parseGate } from '../../domain/diff/gates.js';
@@ -80,7 +80,7 @@ export function registerDiff(program: Command, ctx: CliContext, setExit: (code: 
     .argument('[workspace]', 'workspace folder inside a git repository (default: .)')
     .requiredOption('--base <ref>', 'git ref of the version before (branch, tag or commit)')
     .option('--head <ref>', 'git ref of the version after (default: the working tree)')
-    .option('--fail-on <gate>', 'also exit 1 when: new-errors | edited-after-approval | budget-increase:PCT (repeatable)', parseFailOn, [] as DiffGate[])
+    .addOption(new Option('--fail-on <gate>', 'also exit 1 when: new-errors | edited-after-approval | budget-increase:PCT (repeatable)').argParser(parseFailOn).default([] as DiffGate[], 'none'))
     .option('--as-of <date>', "date of the reorder suggestions compared (default: today)");
   addOutputOptions(cmd, FORMATS);
   sharedLoadOptions(cmd);

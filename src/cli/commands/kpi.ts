@@ -33,7 +33,7 @@ export function kpiGateReached(r: KpiResult, gate: Gate): boolean {
 }
 
 const gate = (v: string): Gate => {
-  if (!(GATES as readonly string[]).includes(v)) throw new InvalidArgumentError(`--fail-on takes one of ${GATES.join(', ')}, got "${v}"`);
+  if (!(GATES as readonly string[]).includes(v)) throw new InvalidArgumentError(`Use one of ${GATES.join(', ')}.`);
   return v as Gate;
 };
 

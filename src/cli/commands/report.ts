@@ -56,7 +56,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     .option('-o, --output <file>', 'where to write the workbook (default: reports/opsplan-<period>.xlsx)')
     .option('--lang <lang>', `sheet names and headers: ${LANGS.join(' | ')}`, oneOf('--lang', LANGS), 'en')
     .option('--as-of <date>', 'judge notices and pick stock snapshots on this date YYYY-MM-DD (default: today)')
-    .option('--no-charts', 'leave the chart pictures out of the Summary sheet')
+    .option('--no-charts', 'leave the chart pictures out of the workbook (Summary and Performance)')
     .option('--cjk-font <file>', 'a font file with Chinese glyphs for zh-CN chart labels (default: a known system font, if any)');
   // --format says what is printed about the written workbook; --output is the workbook.
   addOutputOptions(cmd, FORMATS, { output: false, files: false });
@@ -111,7 +111,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
       ctx.stdout.write(`wrote ${shown} (${summary.sheets.length} sheets, ${bytes.length} bytes)\n`);
-      for (const s of summary.sheets) ctx.stdout.write(`  ${s.name}: ${s.rows} rows${s.images ? `, ${s.images} charts` : ''}\n`);
+      for (const s of summary.sheets) ctx.stdout.write(`  ${s.name}: ${s.rows} rows${s.images ? `, ${s.images} chart${s.images === 1 ? '' : 's'}` : ''}\n`);
     }
     if (inputErrors) setExit(1);
   });

@@ -14,7 +14,7 @@ import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
 import { buildVarianceReport, varianceLinesTable } from '../../report/variance.js';
 import { varianceJson } from '../../report/variance-json.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addOutputOptions, repeatableOption, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
 import { usageError, useColor } from '../context.js';
 import { describeIoError } from '../io-errors.js';
@@ -36,7 +36,6 @@ interface VarianceFlags extends SharedLoadFlags, OutputFlags {
   color?: boolean;
 }
 
-const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 /** True when a line of the period is at or above `failOn`. */
 export function reachesLevel(result: VarianceResult, failOn: VarianceLevel): boolean {
@@ -87,8 +86,8 @@ export function registerVariance(program: Command, ctx: CliContext, setExit: (co
     .argument('[workspace]', 'workspace folder (default: .)')
     .option('-p, --period <period>', 'month (2026-11), fiscal quarter (FY2026-Q4) or fiscal year (FY2026); default: the latest month with actuals')
     .option('--ytd', 'compare from the start of the fiscal year through the end of the period')
-    .option('--actuals <file.csv>', 'add actuals from an ERP CSV export (columns department, account, month, amount); repeatable', collect, [] as string[])
-    .option('--map <spec>', 'CSV header names, e.g. dept=Department,amount=Betrag; repeatable', collect, [] as string[])
+    .addOption(repeatableOption('--actuals <file.csv>', 'add actuals from an ERP CSV export (columns department, account, month, amount); repeatable'))
+    .addOption(repeatableOption('--map <spec>', 'CSV header names, e.g. dept=Department,amount=Betrag; repeatable'))
     .option('--as-of <date>', 'judge notice status on this date YYYY-MM-DD (default: today)')
     .option('--fail-on <level>', 'exit 1 when a line of the period reaches this level: warn | critical');
   addOutputOptions(cmd, FORMATS);
