@@ -1,6 +1,7 @@
 // Production attainment as report tables and JSON. Quantities in units; percentages as numbers.
 import type { Attainment, ProductionResult } from '../domain/production.js';
 import { fromMilli } from '../domain/quantity.js';
+import { roundRates } from './json-rates.js';
 import type { Cell, Column, Report, Row, Table } from './model.js';
 
 const col = (key: string, header: string, type: Column['type']): Column => ({ key, header, type });
@@ -70,7 +71,7 @@ export function buildProductionReport(r: ProductionResult, currency: string, dig
   };
 }
 
-/** The result as JSON: quantities in units, percentages unrounded (null when undefined). */
+/** The result as JSON: quantities in units, `...Pct` rounded to 2 decimals like every command's JSON (null when undefined). */
 export function productionJson(r: ProductionResult): string {
   const a = (x: Attainment): Record<string, unknown> => ({ ...x, plan: fromMilli(x.plan), capped: fromMilli(x.capped), good: fromMilli(x.good), scrap: fromMilli(x.scrap) });
   const doc = {
@@ -82,5 +83,5 @@ export function productionJson(r: ProductionResult): string {
     capacity: r.capacity,
     surplus: r.surplus.map((s) => ({ ...s, qty: fromMilli(s.qty) })),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return JSON.stringify(roundRates(doc), null, 2) + '\n';
 }

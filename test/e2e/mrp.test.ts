@@ -133,9 +133,9 @@ describe('opsplan production on acme', () => {
     expect([good, scrap]).toEqual([265, 9]);
     const plan = 120 + 30 + 90 + 30;
     expect(body.total.plan).toBe(plan);
-    expect(body.total.attainmentPct).toBeCloseTo(((120 + 27 + 90 + 24) / plan) * 100, 10);
-    expect(body.total.uncappedPct).toBeCloseTo((good / plan) * 100, 10);
-    expect(body.total.scrapRatePct).toBeCloseTo((scrap / (good + scrap)) * 100, 10);
+    expect(body.total.attainmentPct).toBeCloseTo(((120 + 27 + 90 + 24) / plan) * 100, 2);
+    expect(body.total.uncappedPct).toBeCloseTo((good / plan) * 100, 2);
+    expect(body.total.scrapRatePct).toBeCloseTo((scrap / (good + scrap)) * 100, 2);
     // LINE-B: 30 CP-40 x 2.5 h = 75 h against 60 h: 125%, flagged.
     expect(body.capacity.find((c) => c.line === 'LINE-B')).toMatchObject({ loadPct: 125, over: true });
   });
