@@ -81,7 +81,13 @@ function sumArguments(cells: Resolved[]): string {
  * (an unknown or ambiguous table) or the text would pass Excel's length limit: the cell then
  * holds its value only, never a formula that could disagree with it.
  */
-export function formulaText(f: Formula, places: ReadonlyMap<string, TablePlace | null>, sheet: string): string | undefined {
+export function formulaText(f: Formula, places: ReadonlyMap<string, TablePlace | null>, sheet: string, label = '', sheetNames: ReadonlyMap<string, string> = new Map()): string | undefined {
+  if (f.op === 'link') {
+    // An internal link as a formula: relationship hyperlinks to '#Sheet!A1' break in some viewers.
+    const target = sheetNames.get(f.sheet);
+    const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
+    return target === undefined ? undefined : `HYPERLINK(${quote(`#${quotedSheet(target)}!A1`)},${quote(label)})`;
+  }
   const one = (r: CellRef): string | null => {
     const x = resolve(r, places, sheet);
     return x ? a1(x) : null;

@@ -540,6 +540,8 @@ interface WriteContext {
   options: XlsxOptions;
   /** Every table's place in the workbook, for formulas that point at other tables. */
   places: ReadonlyMap<string, TablePlace | null>;
+  /** Final (sanitised) sheet names by the names the report gave, for links. */
+  sheetNames: ReadonlyMap<string, string>;
 }
 
 /** The style of a data cell, memoised per number format and flags (wrap, bold, top border). */
@@ -655,8 +657,9 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
   const cell = (col: number, value: number | string | null, style: number, formula?: string, text?: string): string => {
     const s = style ? ` s="${style}"` : '';
     if (value === null) return style ? `<c r="${letters[col]}${rowNo}"${s}/>` : '';
-    if (typeof value === 'string') return `<c r="${letters[col]}${rowNo}"${s} t="s"><v>${strings.id(value)}</v></c>`;
-    return `<c r="${letters[col]}${rowNo}"${s}>${formula ? `<f>${formula}</f>` : ''}<v>${text ?? numberText(value)}</v></c>`;
+    // A text with a formula (a link) is a formula string: its cached text written inline.
+    if (typeof value === 'string') return formula ? `<c r="${letters[col]}${rowNo}"${s} t="str"><f>${escapeXml(formula)}</f><v>${escapeXml(value)}</v></c>` : `<c r="${letters[col]}${rowNo}"${s} t="s"><v>${strings.id(value)}</v></c>`;
+    return `<c r="${letters[col]}${rowNo}"${s}>${formula ? `<f>${escapeXml(formula)}</f>` : ''}<v>${text ?? numberText(value)}</v></c>`;
   };
   /** Starts the next row, then builds its cells: cell() reads rowNo for the references. */
   const row = (cells: () => string): void => {
@@ -727,7 +730,8 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
           if (total) cells += cell(c.col, null, style);
           continue;
         }
-        const formula = typeof value === 'number' ? cellFormula(ctx, sheetName, { rows: table.rows, index, key: c.key, column: letters[c.col]!, numeric: c.numeric, firstData }) : undefined;
+        const link = r.formulas?.[c.key];
+        const formula = typeof value === 'number' ? cellFormula(ctx, sheetName, { rows: table.rows, index, key: c.key, column: letters[c.col]!, numeric: c.numeric, firstData }) : link?.op === 'link' && typeof value === 'string' ? formulaText(link, ctx.places, sheetName, value, ctx.sheetNames) : undefined;
         cells += cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits) : undefined);
       }
       if (r.tones) for (const k of toned) if (r.tones[k]) cells += cell(helperCol.get(k)!, r.tones[k]!, 0);
@@ -810,7 +814,7 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
   }
   const zip = new ZipWriter(options.date, options.compressionLevel ?? DEFAULT_COMPRESSION);
   const places = tablePlaces(sheets.map((s, i) => ({ name: names[i]!, tables: s.tables, firstData: tableFirstDataRows(s) })), columnLetter);
-  const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options, places };
+  const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options, places, sheetNames: new Map(sheets.map((s, i) => [s.name, names[i]!])) };
   const REL = `${NS_REL}/`;
 
   await zip.add('_rels/.rels', [

@@ -10,11 +10,12 @@ export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Sheets of the monthly report, in workbook order. */
-export type SheetId = 'summary' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'production' | 'material-plan' | 'quality' | 'equipment' | 'safety' | 'suppliers' | 'performance' | 'customer-service' | 'key-accounts' | 'findings' | 'about';
+export type SheetId = 'summary' | 'contents' | 'plan' | 'budget' | 'variance' | 'notices' | 'stock-alerts' | 'reorder-plan' | 'transfers' | 'count-discrepancies' | 'production' | 'material-plan' | 'quality' | 'equipment' | 'safety' | 'suppliers' | 'performance' | 'customer-service' | 'key-accounts' | 'findings' | 'about';
 
 const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
   en: {
     summary: 'Summary',
+    contents: 'Contents',
     plan: 'Plan',
     budget: 'Budget',
     variance: 'Variance',
@@ -37,6 +38,7 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
   },
   'zh-CN': {
     summary: '汇总',
+    contents: '目录',
     plan: '经营计划',
     budget: '预算',
     variance: '预算执行差异',
@@ -93,7 +95,7 @@ const TEXTS: Record<string, string> = {
 const INPUT_COLUMNS = new Set([
   'account', 'name', 'sku', 'warehouse', 'supplier', 'file', 'metric', 'description', 'owner', 'title', 'id', 'notice', 'sha256', 'from', 'to', 'unit', 'note', 'department', 'value', 'cause', 'measures',
   'equipment', 'productionLine', 'task', 'lot', 'code', 'area', 'hazard', 'inspection', 'inspections', 'manager', 'indicator', 'goal', 'comment',
-  'scope', 'customer', 'repeatOf', 'cases', 'missing',
+  'scope', 'customer', 'repeatOf', 'cases', 'missing', 'sheet', 'holds',
 ]);
 const GENERATED_IN_INPUT_COLUMNS = new Set(['company', '(none)', 'Total', 'GS not reviewed: score is the KPI part']);
 

@@ -47,7 +47,9 @@ export type Formula =
   /** num / |den| as a fraction (a percent cell is value / 100). */
   | { op: 'pct'; num: CellRef; den: CellRef }
   /** The value of another cell. */
-  | { op: 'ref'; ref: CellRef };
+  | { op: 'ref'; ref: CellRef }
+  /** A link to the first cell of the sheet named `sheet` (as the report names it); the cell's text is the link's label. */
+  | { op: 'link'; sheet: string };
 
 /** One row: values by column key, plus styling hints. */
 export interface Row {

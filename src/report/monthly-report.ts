@@ -649,5 +649,43 @@ export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly
     const headline = built.headline?.map((h) => ({ ...h, label: tr(h.label, lang) }));
     return { ...built, ...(headline ? { headline } : {}), id: b.id, name: sheetName(b.id, b.name, lang), tables: built.tables.map((t) => translateTable(t, lang)) };
   });
+  if (builders === SHEET_BUILDERS && sheets.length > 1) sheets.splice(1, 0, contentsSheet(sheets, c.flags, lang));
   return { currency: input.currency, digits: input.digits, sheets, flags: c.flags };
+}
+
+/** The warning counts of the Summary that belong to a sheet (the flags Summary counts, by sheet). */
+const SHEET_FLAGS: Record<string, (kind: string) => boolean> = {
+  variance: (k) => k === 'variance.critical' || k === 'variance.warn' || k === 'variance.unbudgeted',
+  notices: (k) => k === 'notices.open' || k === 'notices.overdue',
+  'stock-alerts': (k) => k.startsWith('stock.'),
+  findings: (k) => k.startsWith('findings.'),
+};
+
+/**
+ * The Contents sheet (second, after Summary): every sheet as a link, what it holds (its
+ * title), its data rows, and the warnings Summary counts for it (variance lines at warn or
+ * critical and unbudgeted, open and overdue notices, stock alerts, input findings).
+ */
+function contentsSheet(sheets: readonly ReportSheet[], flags: Record<string, number>, lang: Lang): ReportSheet {
+  const table: Table = {
+    id: 'contents',
+    title: 'Contents',
+    caption: 'each sheet name links to the sheet; warnings: the counts Summary shows for the sheet',
+    columns: [
+      { key: 'sheet', header: 'Sheet', type: 'text' },
+      { key: 'holds', header: 'Holds', type: 'text' },
+      { key: 'rows', header: 'Rows', type: 'number' },
+      { key: 'warnings', header: 'Warnings', type: 'number' },
+    ],
+    rows: sheets.map((s) => {
+      const of = SHEET_FLAGS[s.id];
+      const warnings = of ? Object.entries(flags).filter(([k]) => of(k)).reduce((n, [, v]) => n + v, 0) : null;
+      return {
+        cells: { sheet: s.name, holds: s.title ?? s.tables[0]?.title ?? '', rows: s.tables.reduce((n, t) => n + t.rows.length, 0), warnings },
+        formulas: { sheet: { op: 'link', sheet: s.name } },
+        ...(warnings ? { tones: { warnings: 'warn' as const } } : {}),
+      };
+    }),
+  };
+  return { id: 'contents', name: sheetName('contents', 'Contents', lang), tables: [translateTable(table, lang)] };
 }

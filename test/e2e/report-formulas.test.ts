@@ -66,7 +66,9 @@ describe('live formulas', () => {
   it('moves a subtotal when a line is corrected: a changed line budget makes the recomputed subtotal differ from the cached one', async () => {
     const bytes = report(['--period', '2026-11']);
     const zip = await JSZip.loadAsync(bytes);
-    const sheet = 'xl/worksheets/sheet4.xml';
+    // Sheet parts are numbered in workbook order.
+    const order = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]!);
+    const sheet = `xl/worksheets/sheet${order.indexOf('Variance') + 1}.xml`;
     const xml = await zip.file(sheet)!.async('string');
     // The Variance sheet's first line budget (E5) gets 1,000.00 more.
     const changed = xml.replace(/(<c r="E5"[^>]*><v>)([^<]+)(<\/v>)/, (_, a: string, v: string, b: string) => `${a}${Number(v) + 1000}${b}`);
@@ -78,5 +80,29 @@ describe('live formulas', () => {
     expect(moved.some((c) => c.sheet === 'Variance' && c.ref === 'G5')).toBe(true);
     expect(moved.some((c) => c.sheet === 'Variance' && c.formula.startsWith('SUM(') && c.formula.includes('E5'))).toBe(true);
     expect(moved.some((c) => c.sheet === 'Summary')).toBe(true);
+  }, 60000);
+});
+
+describe('the Contents sheet', () => {
+  it('links every other sheet by name, with its rows and the warnings Summary counts for it', async () => {
+    const bytes = report(['--period', '2026-11']);
+    const cells = await recomputeFormulas(bytes);
+    const links = on(cells, 'Contents').filter((c) => c.formula.startsWith('HYPERLINK('));
+    const zip = await JSZip.loadAsync(bytes);
+    const names = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]!);
+    expect(names[1]).toBe('Contents');
+    // One link per other sheet, each to an existing sheet (a missing one recomputes to #REF!).
+    expect(links.map((l) => l.cached)).toEqual(names.filter((n) => n !== 'Contents'));
+    expect(disagreements(links)).toEqual([]);
+    // Variance: warn + critical + unbudgeted lines, as Summary counts them.
+    const summary = JSON.parse(runOpsplan(['report', ACME, '--period', '2026-11', '--as-of', '2026-11-30', '--no-charts', '--format', 'json', '--output', path.join(tempDir('opsplan-c-'), 'c.xlsx')]).stdout) as { flags: Record<string, number> };
+    const sheet = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    const varianceRow = links.find((l) => l.cached === 'Variance')!.ref.slice(1);
+    const warnings = Number(new RegExp(`<c r="D${varianceRow}"[^>]*><v>([^<]+)</v>`).exec(sheet)![1]);
+    expect(warnings).toBe((summary.flags['variance.critical'] ?? 0) + (summary.flags['variance.warn'] ?? 0) + (summary.flags['variance.unbudgeted'] ?? 0));
+    expect(warnings).toBeGreaterThan(0);
+    // A link to a sheet that is not there is caught.
+    zip.file('xl/worksheets/sheet2.xml', sheet.replace("#'Variance'!A1", "#'Varianc'!A1"));
+    expect(disagreements(await recomputeFormulas(await zip.generateAsync({ type: 'uint8array' }))).map((c) => c.cached)).toEqual(['Variance']);
   }, 60000);
 });

@@ -85,7 +85,7 @@ describe('the zh-CN workbook', () => {
   });
 
   it('names sheets, headers, categories, statuses and alerts in the regime\'s terms', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '生产计划执行', '物料需求计划', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '目录', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '生产计划执行', '物料需求计划', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
     expect(strings).toEqual(expect.arrayContaining(['偏差', '整改期限', '逾期', '费用', '未报送', '无预算支出', '低于安全库存', '盘点差异', '采购计划']));
     // The mistranslations of the first edition: About's "Value" is text, not an amount;
     // the reorder "Buy" is the quantity to buy.

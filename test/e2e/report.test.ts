@@ -89,7 +89,7 @@ describe('opsplan report on examples/acme', () => {
     expect(json.file).toBe(path.join('reports', 'opsplan-2026-11.xlsx'));
     expect(json.kind).toBe('report');
     expect(json.version).toBe(1);
-    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Production', 'Material Plan', 'Quality', 'Equipment', 'Safety', 'Suppliers', 'Performance', 'Customer Service', 'Key Accounts', 'Findings', 'About']);
+    expect(json.sheets.map((s) => s.name)).toEqual(['Summary', 'Contents', 'Plan', 'Budget', 'Variance', 'Notices', 'Stock Alerts', 'Reorder Plan', 'Transfers', 'Count Discrepancies', 'Production', 'Material Plan', 'Quality', 'Equipment', 'Safety', 'Suppliers', 'Performance', 'Customer Service', 'Key Accounts', 'Findings', 'About']);
     expect(json.sheets[0]!.images).toBe(3);
     expect(wb.worksheets.map((w) => w.name)).toEqual(json.sheets.map((s) => s.name));
   });
@@ -275,8 +275,8 @@ describe('opsplan report on examples/acme', () => {
     wb.eachSheet((s) => s.eachRow((r) => r.eachCell((cell) => {
       if (cell.type === ExcelJS.ValueType.Formula) {
         formulas++;
-        // Only the formulas opsplan writes: SUMs, a variance (A-B), a variance % (A/ABS(B)), a link to another sheet.
-        expect(cell.formula).toMatch(/^(SUM\([^()"=]+\)|[A-Z]+\d+-[A-Z]+\d+|[A-Z]+\d+\/ABS\([A-Z]+\d+\)|'[^']+'![A-Z]+\d+)$/);
+        // Only the formulas opsplan writes: SUMs, a variance (A-B), a variance % (A/ABS(B)), a link to another sheet's cell, a Contents link.
+        expect(cell.formula).toMatch(/^(SUM\([^()"=]+\)|[A-Z]+\d+-[A-Z]+\d+|[A-Z]+\d+\/ABS\([A-Z]+\d+\)|'[^']+'![A-Z]+\d+|HYPERLINK\("#'[^']+'!A1","[^"]+"\))$/);
       }
     })));
     expect(formulas).toBeGreaterThan(0);
@@ -365,7 +365,7 @@ describe('opsplan report: determinism and safety', () => {
     const r = runOpsplan(['report', ws, ...ARGS, '--lang', 'zh-CN', '-o', file, '--no-charts']);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '生产计划执行', '物料需求计划', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '目录', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '生产计划执行', '物料需求计划', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
     expect(tableRows(wb.getWorksheet('预算执行差异')!, ['部门', '科目']).length).toBeGreaterThan(0);
   }, 60000);
 

@@ -40,8 +40,8 @@ async function readSheets(bytes: Uint8Array): Promise<Map<string, Map<string, Ra
       const body = c[4] ?? '';
       const f = /<f>([\s\S]*?)<\/f>/.exec(body);
       const v = /<v>([\s\S]*?)<\/v>/.exec(body);
-      const isShared = /t="s"/.test(c[3]!);
-      const value = v ? (isShared ? shared[Number(v[1])]! : Number(v[1])) : null;
+      const type = /t="(\w+)"/.exec(c[3]!)?.[1];
+      const value = v ? (type === 's' ? shared[Number(v[1])]! : type === 'str' ? unescape(v[1]!) : Number(v[1])) : null;
       cells.set(`${colNumber(c[1]!)},${c[2]}`, { formula: f ? unescape(f[1]!) : null, value });
     }
     sheets.set(unescape(m[1]!), cells);
@@ -79,6 +79,9 @@ export async function recomputeFormulas(bytes: Uint8Array): Promise<FormulaCell[
     if (cell.formula === null) return cell.value;
     if (evaluating.has(key)) throw new Error(`circular reference at ${key}`);
     evaluating.add(key);
+    // An internal link (the engine has no HYPERLINK): its label, when the sheet it names exists.
+    const link = /^HYPERLINK\("#'((?:[^']|'')+)'!A1","((?:[^"]|"")*)"\)$/.exec(cell.formula);
+    if (link) return sheets.has(link[1]!.replace(/''/g, "'")) ? link[2]!.replace(/""/g, '"') : '#REF!';
     const parser = engine();
     depth++;
     try {
@@ -105,5 +108,8 @@ export async function recomputeFormulas(bytes: Uint8Array): Promise<FormulaCell[
 
 /** Formula cells whose recomputed value differs from the cached one (relative 1e-9: float sums of decimal amounts). */
 export function disagreements(cells: readonly FormulaCell[]): FormulaCell[] {
-  return cells.filter((c) => typeof c.cached !== 'number' || typeof c.computed !== 'number' || Math.abs(c.computed - c.cached) > 1e-9 * Math.max(1, Math.abs(c.cached)));
+  return cells.filter((c) => {
+    if (typeof c.cached === 'string') return c.computed !== c.cached;
+    return typeof c.cached !== 'number' || typeof c.computed !== 'number' || Math.abs(c.computed - c.cached) > 1e-9 * Math.max(1, Math.abs(c.cached));
+  });
 }
