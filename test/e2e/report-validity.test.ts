@@ -33,7 +33,10 @@ function has(cmd: string, args: string[]): boolean {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return r.status === 0;
 }
-const OPENPYXL = has('python3', ['-c', 'import openpyxl']);
+// The first python3 that has openpyxl: a pyenv or venv python on PATH often lacks the Debian
+// package that /usr/bin/python3 has.
+const PYTHON = ['python3', '/usr/bin/python3'].find((p) => has(p, ['-c', 'import openpyxl']));
+const OPENPYXL = PYTHON !== undefined;
 const SOFFICE = has('soffice', ['--version']);
 
 describe('report workbooks are valid SpreadsheetML', () => {
@@ -72,7 +75,7 @@ describe('report workbooks are valid SpreadsheetML', () => {
   it.skipIf(!OPENPYXL)(`opens in openpyxl${OPENPYXL ? '' : ' (skipped: python3 with openpyxl not installed, e.g. apt install python3-openpyxl)'}`, () => {
     for (const c of CASES) {
       const file = writeReport(ACME, c.args);
-      const r = spawnSync('python3', ['-c', 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(len(wb.sheetnames))', file], { encoding: 'utf8' });
+      const r = spawnSync(PYTHON!, ['-c', 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(len(wb.sheetnames))', file], { encoding: 'utf8' });
       expect(r.stderr).toBe('');
       expect(Number(r.stdout.trim())).toBeGreaterThan(5);
     }
