@@ -387,10 +387,12 @@ function performanceTables(r: KpiResult): Table[] {
   return [kpiRankingTable(r), ...r.departments.map((d) => kpiIndicatorsTable(r, d)), kpiGoalsTable(r), kpiRectificationTable(r), kpiCommendationTable(r)];
 }
 
-function performanceExtras(r: KpiResult, lang: Lang): Partial<ReportSheet> {
-  const rows = r.departments.filter((d) => d.score !== null).map((d) => ({ department: departmentLabel(d.department, { [d.department]: d.name }, lang), score: d.score!, grade: d.grade ?? '-' }));
-  const axes = { x: text('axis.department', lang), y: text('axis.score', lang) };
-  return { title: `${text('performance.title', lang)} ${r.period.id}`, charts: [{ kind: 'kpi-scores', title: `${text('chart.kpi-scores', lang)} ${r.period.id}`, axes, rows }] };
+/** `chartLang` is the chart's language: English when no CJK font can draw the report's (boxes otherwise). */
+function performanceExtras(r: KpiResult, lang: Lang, chartLang: Lang): Partial<ReportSheet> {
+  const cl = chartLang;
+  const rows = r.departments.filter((d) => d.score !== null).map((d) => ({ department: departmentLabel(d.department, { [d.department]: d.name }, cl), score: d.score!, grade: d.grade ?? '-' }));
+  const axes = { x: text('axis.department', cl), y: text('axis.score', cl) };
+  return { title: `${text('performance.title', lang)} ${r.period.id}`, charts: [{ kind: 'kpi-scores', title: `${text('chart.kpi-scores', cl)} ${r.period.id}`, axes, rows }] };
 }
 
 /**
@@ -604,7 +606,7 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
   chapterBuilder('equipment', 'Equipment', (r, i) => buildEquipmentReport(r.equipment, i.currency, i.digits)),
   chapterBuilder('safety', 'Safety', (r, i) => buildSafetyReport(r.safety, i.currency, i.digits)),
   chapterBuilder('suppliers', 'Suppliers', (r, i) => buildSupplierReport(r.suppliers, i.currency, i.digits)),
-  { id: 'performance', name: 'Performance', build: ({ input, lang }) => (input.kpi ? { tables: performanceTables(input.kpi), ...performanceExtras(input.kpi, lang) } : { tables: [] }) },
+  { id: 'performance', name: 'Performance', build: ({ input, lang }) => (input.kpi ? { tables: performanceTables(input.kpi), ...performanceExtras(input.kpi, lang, input.chartLang ?? lang) } : { tables: [] }) },
   {
     id: 'customer-service',
     name: 'Customer Service',

@@ -122,3 +122,23 @@ describe('the zh-CN workbook', () => {
     expect(strings).toContain('缺失：2026-11 未报送实际数');
   });
 });
+
+describe('zh-CN without a CJK font', () => {
+  it('draws every chart in English (Summary and Performance), names it on stderr, keeps the sheets in Chinese', async () => {
+    const file = path.join(tempDir('opsplan-nocjk-'), 'zh.xlsx');
+    const r = runOpsplan(['report', ACME, '--period', '2026-11', '--as-of', '2026-11-30', '--lang', 'zh-CN', '--cjk-font', '/nonexistent/font.ttc', '-o', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('no CJK font found at /nonexistent/font.ttc; chart labels are in English');
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const drawings = Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n));
+    const descr: string[] = [];
+    for (const n of drawings) for (const m of (await zip.file(n)!.async('string')).matchAll(/descr="([^"]*)"/g)) descr.push(m[1]!);
+    // Three Summary charts and the Performance chart, each described in English only.
+    expect(descr).toHaveLength(4);
+    expect(descr.filter((d) => CJK.test(d))).toEqual([]);
+    expect(descr.some((d) => d.includes('KPI and GS score by department'))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('经营绩效');
+  });
+});
