@@ -560,9 +560,16 @@ function dataStyle(ctx: WriteContext, cache: Map<string, number[]>, numFmt: stri
   return id;
 }
 
+/** The widest a column gets; longer text wraps inside it (see wrapsText). */
+const MAX_WIDTH = 60;
+
+/** Text on several lines, or too wide for the widest column, wraps: cut at the cell's edge it would be lost on screen and on paper. */
+function wrapsText(v: Cell, digits: number): boolean {
+  return typeof v === 'string' && (v.includes('\n') || shownWidth(v, 'text', digits) + 2 > MAX_WIDTH);
+}
+
 /** Column widths of a sheet: every shown value must be known before the first row (<cols> precedes the data). */
 function columnWidths(sheet: SheetSpec, visible: number, digits: number): number[] {
-  const MAX_WIDTH = 60;
   const widths = new Array<number>(visible).fill(8);
   const fitWidth = (i: number, w: number): void => {
     widths[i] = Math.max(widths[i] ?? 8, Math.min(MAX_WIDTH, w + 2));
@@ -723,7 +730,7 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
         const v = r.cells[c.key] ?? null;
         const value = excelValue(v, c.type, digits);
         const variant = c.fractional && typeof v === 'number' && !Number.isInteger(v) ? 1 : 0;
-        const flags = flagsBase | (typeof v === 'string' && v.includes('\n') ? 1 : 0);
+        const flags = flagsBase | (wrapsText(v, digits) ? 1 : 0);
         const style = c.styles[variant]![flags] ?? (c.styles[variant]![flags] = dataStyle(ctx, dataStyles, c.formats[variant], flags));
         if (value === null) {
           // Empty cells are written only where they carry a look (a total row's border).

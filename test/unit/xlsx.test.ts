@@ -195,6 +195,21 @@ describe('renderXlsx', () => {
     expect(ws.getCell('A8').alignment).toMatchObject({ wrapText: true });
   });
 
+  it('wraps text wider than the widest column (60), leaves short text on one line', async () => {
+    const long = 'cause: '.padEnd(120, 'x');
+    const t: Table = { id: 'w', title: 'W', columns: [{ key: 'k', header: 'K', type: 'text' }], rows: [{ cells: { k: long } }, { cells: { k: 'short' } }, { cells: { k: '原因'.repeat(30) } }] };
+    const { bytes } = await renderXlsx([{ name: 'W', tables: [t] }], OPTIONS);
+    const ws = (await readBack(bytes)).getWorksheet('W')!;
+    // Row 1 title, row 2 header (no money column, so no "Amounts in" row), rows 3 to 5 data.
+    expect(ws.getCell('A3').value).toBe(long);
+    expect(ws.getColumn(1).width).toBe(60);
+    expect(ws.getCell('A3').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getCell('A4').alignment?.wrapText).toBeFalsy();
+    // 60 Chinese characters are 120 columns wide on screen.
+    expect(ws.getCell('A5').alignment).toMatchObject({ wrapText: true });
+    expect(await ooxmlProblems(bytes)).toEqual([]);
+  });
+
   it('refuses a sheet beyond Excel\'s 1,048,576 rows', async () => {
     const rows = Array.from({ length: 1_048_580 }, () => ({ cells: { k: 'x' } }));
     const big: Table = { id: 'big', title: 'Big', columns: [{ key: 'k', header: 'K', type: 'text' }], rows };
