@@ -1,8 +1,9 @@
 // `--period` one way for every command: parsed against the kinds the command accepts, and
 // refused (exit 2, listing the periods found) when no budget, plan or actuals of the workspace
 // fall in it, so a mistyped year never prints empty tables that read as "all clear".
+import { isMonthDue } from '../domain/variance.js';
 import type { MonthId, Period } from '../model/period.js';
-import { parsePeriod, periodMonths } from '../model/period.js';
+import { lastDayOfMonth, parsePeriod, periodMonths } from '../model/period.js';
 import type { Company, Workspace } from '../model/workspace.js';
 import { usageError } from './context.js';
 
@@ -68,4 +69,17 @@ export function latestActualsMonth(ws: Workspace, root: string, extraMonths: rea
   const latest = months[months.length - 1];
   if (!latest) throw usageError(`${root} has no actuals; add actuals/YYYY-MM/<department>.yaml or ${hint}`);
   return parsePeriod(latest)!;
+}
+
+/**
+ * Refuses a period none of whose months is due at as-of (each ends after it) and for which no
+ * actuals are filed (exit 2): there is nothing to compare and nothing missing yet, and a report
+ * of budget beside nothing would read as money saved.
+ */
+export function requirePeriodDue(ws: Workspace, company: Company, period: Period, asOf: string, extraMonths: readonly MonthId[] = []): void {
+  const months = periodMonths(period, company.fiscalYearStartMonth);
+  const filed = new Set([...ws.actuals.map((a) => a.month), ...extraMonths]);
+  if (months.some((m) => isMonthDue(m, asOf) || filed.has(m))) return;
+  const firstEnd = lastDayOfMonth(months[0]!);
+  throw usageError(`${period.id} is not due at as-of ${asOf}: its first month ends ${firstEnd} and no actuals are filed for it; pass --as-of ${firstEnd} or later, or an earlier --period`);
 }

@@ -72,16 +72,17 @@ export function computeLandingForecast(ws: Workspace, ytd: VarianceResult, memo?
   for (const l of ytd.lines) {
     const k = `${l.department}\u0000${l.category}`;
     let a = byKey.get(k);
-    if (!a) byKey.set(k, (a = { department: l.department, category: l.category, yearBudget: 0, actual: 0, rest: 0, monthsFiled: ytd.months.length - l.missingMonths }));
+    if (!a) byKey.set(k, (a = { department: l.department, category: l.category, yearBudget: 0, actual: 0, rest: 0, monthsFiled: ytd.months.length - l.missingMonths - l.notDueMonths }));
     const filedBudget = l.actual === null ? 0 : l.budget;
-    a.yearBudget += filedBudget + l.unfiledBudget;
+    // Months not yet due count like the months after the period: their budget is still to come.
+    a.yearBudget += filedBudget + l.unfiledBudget + l.notDueBudget;
     a.actual += l.actual ?? 0;
-    a.rest += l.unfiledBudget;
+    a.rest += l.unfiledBudget + l.notDueBudget;
   }
   for (const [k, v] of future) {
     const [department, category] = k.split('\u0000') as [string, Category];
     let a = byKey.get(k);
-    if (!a) byKey.set(k, (a = { department, category, yearBudget: 0, actual: 0, rest: 0, monthsFiled: ytd.months.length - ytd.missingActuals.filter((m) => m.department === department).length }));
+    if (!a) byKey.set(k, (a = { department, category, yearBudget: 0, actual: 0, rest: 0, monthsFiled: ytd.months.length - ytd.notDue.length - ytd.missingActuals.filter((m) => m.department === department).length }));
     a.yearBudget += v;
     a.rest += v;
   }

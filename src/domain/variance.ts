@@ -47,10 +47,14 @@ export interface VarianceLine {
   variance: Cents | null;
   /** variance / |budget| x 100; null when the budget is zero or actual is missing. */
   variancePct: number | null;
-  /** Months of the period the department has not filed (0 when complete). */
+  /** Due months of the period the department has not filed (0 when complete). */
   missingMonths: number;
   /** Revised budget of those unfiled months: never compared with anything. */
   unfiledBudget: Cents;
+  /** Months of the period not yet due at as-of that the department has not filed (neither compared nor missing). */
+  notDueMonths: number;
+  /** Revised budget of those months: not compared, not missing. */
+  notDueBudget: Cents;
   /** true favourable, false unfavourable, null when the variance is zero. */
   favourable: boolean | null;
   level: VarianceLevel | null;
@@ -134,8 +138,27 @@ export interface VarianceResult {
   subtotals: VarianceSubtotal[];
   /** Per category over the company. */
   totals: VarianceSubtotal[];
+  /** Months of the period whose last day is after as-of: not due, so an unfiled one is not missing. */
+  notDue: MonthId[];
   missingActuals: { department: string; month: MonthId }[];
   notices: VarianceNotice[];
+}
+
+/**
+ * A month is due once it has ended on or before the as-of date (the as-of day counts in full,
+ * as "to date" does elsewhere: November is due as of 2026-11-30, December is not). An unfiled
+ * month that is not due is neither compared nor missing. No as-of (undefined): every month is due.
+ */
+export function isMonthDue(month: MonthId, asOf: string | undefined): boolean {
+  return asOf === undefined || lastDayOfMonth(month) <= asOf;
+}
+
+/**
+ * Lines without a level only because their department has not filed a due month of the
+ * period (a level will come once it files): what a headline of "0 critical" must not hide.
+ */
+export function levelsPending(lines: readonly VarianceLine[]): number {
+  return lines.filter((l) => l.missingMonths > 0 && !l.flags.includes('no-approved-budget')).length;
 }
 
 /** True for categories where more is better (revenue, cash-in). */
@@ -251,6 +274,13 @@ class PairTable {
 const NO_FLAGS = Object.freeze([]) as unknown as VarianceFlag[];
 const DEFAULT_THRESHOLDS: ResolvedThresholds = Object.freeze({ warnPct: 10, criticalPct: 25, minAmount: 0 });
 
+/** Revised budget of a line's filed, unfiled due, and unfiled not-yet-due months. */
+interface MonthBudgets {
+  filedBudget: Cents;
+  unfiledBudget: Cents;
+  notDueBudget: Cents;
+}
+
 /** The lines of a set of months and the missing actuals among them. */
 type LinesResult = { lines: VarianceLine[]; missing: { department: string; month: MonthId }[] };
 
@@ -290,7 +320,7 @@ function varianceYear(ws: Workspace, fiscalYear: number, memo: Memo | undefined)
   return year;
 }
 
-function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
+function computeLines(c: Context, months: readonly MonthId[], asOf: string | undefined): LinesResult {
   const company = c.ws.company;
   const monthSet = new Set(months);
   const idx = months.map((m) => fiscalMonthIndex(m, c.startMonth));
@@ -316,11 +346,12 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
       hasActual[ids[i]!] = 1;
     }
   }
+  const due = months.map((m) => isMonthDue(m, asOf));
   const missing: { department: string; month: MonthId }[] = [];
   const missingDepts = new Set<string>();
   for (const dept of [...c.budgeted].sort(compareText)) {
-    for (const m of months) {
-      if (!filed.get(dept)?.has(m)) {
+    for (const [k, m] of months.entries()) {
+      if (due[k] && !filed.get(dept)?.has(m)) {
         missing.push({ department: dept, month: m });
         missingDepts.add(dept);
       }
@@ -330,13 +361,18 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
   const seen = new Uint8Array(size);
   const missingCount = new Map<string, number>();
   for (const m of missing) missingCount.set(m.department, (missingCount.get(m.department) ?? 0) + 1);
-  const make = (pair: number, department: string, account: string, name: string, category: Category, categoryAssumed: boolean, filedBudget: Cents, unfiledBudget: Cents): void => {
+  const notDueCount = new Map<string, number>();
+  const make = (pair: number, department: string, account: string, name: string, category: Category, categoryAssumed: boolean, b: MonthBudgets): void => {
     seen[pair] = 1;
     const act = actual[pair]!;
+    const { filedBudget, unfiledBudget, notDueBudget } = b;
     if (filedBudget === 0 && unfiledBudget === 0 && !hasActual[pair]) return;
-    // Inside a filed month an account without a line is 0; an unfiled month is missing.
+    // Inside a filed month an account without a line is 0; an unfiled due month is missing; an
+    // unfiled month not yet due is left out (neither compared nor missing).
     const missingMonths = missingCount.get(department) ?? 0;
-    const noneFiled = missingMonths === months.length;
+    let notDueMonths = notDueCount.get(department);
+    if (notDueMonths === undefined) notDueCount.set(department, (notDueMonths = months.filter((m, k) => !due[k] && !filed.get(department)?.has(m)).length));
+    const noneFiled = missingMonths + notDueMonths === months.length;
     const budget = noneFiled ? unfiledBudget : filedBudget;
     const variance = noneFiled ? null : act - filedBudget;
     const complete = missingMonths === 0;
@@ -370,6 +406,8 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
       variancePct: variance === null ? null : percentOf(variance, budget),
       missingMonths,
       unfiledBudget: noneFiled ? budget : unfiledBudget,
+      notDueMonths,
+      notDueBudget,
       favourable,
       level: assessable && variance !== null ? levelOf(variance, budget, favourable, thresholds) : null,
       flags,
@@ -378,14 +416,14 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
   };
   c.budgetRows.forEach((r, i) => {
     const f = filed.get(r.department);
-    let filedBudget = 0;
-    let unfiledBudget = 0;
+    const b: MonthBudgets = { filedBudget: 0, unfiledBudget: 0, notDueBudget: 0 };
     months.forEach((m, k) => {
       const v = sumMonths(r.revised, idx[k]!, idx[k]!);
-      if (f?.has(m)) filedBudget += v;
-      else unfiledBudget += v;
+      if (f?.has(m)) b.filedBudget += v;
+      else if (due[k]) b.unfiledBudget += v;
+      else b.notDueBudget += v;
     });
-    make(budgetPairs[i]!, r.department, r.account, r.name, r.category, false, filedBudget, unfiledBudget);
+    make(budgetPairs[i]!, r.department, r.account, r.name, r.category, false, b);
   });
   // Actuals on lines without a budget row, in department\0account order.
   const unbudgeted: number[] = [];
@@ -395,7 +433,7 @@ function computeLines(c: Context, months: readonly MonthId[]): LinesResult {
     const k = c.pairs.keys[p]!;
     const [department, account] = k.split('\u0000') as [string, string];
     const known = c.chart.get(k) ?? c.chart.get(account);
-    make(p, department, account, known?.name ?? '', known?.category ?? 'expense', true, 0, 0);
+    make(p, department, account, known?.name ?? '', known?.category ?? 'expense', true, { filedBudget: 0, unfiledBudget: 0, notDueBudget: 0 });
   }
   lines.sort(compareBySeverity);
   return { lines, missing };
@@ -497,6 +535,7 @@ export function computeVariance(ws: Workspace, options: VarianceOptions, memo?: 
     lines,
     subtotals,
     totals,
+    notDue: months.filter((m) => !isMonthDue(m, options.asOf)),
     missingActuals: missing,
     notices: all,
   };
@@ -506,8 +545,8 @@ export function computeVariance(ws: Workspace, options: VarianceOptions, memo?: 
  * Only the company totals per category of a period: what computeVariance gives as `totals`,
  * without the department subtotals and notices (the report's monthly trend needs no more).
  */
-export function computeVarianceTotals(ws: Workspace, options: Omit<VarianceOptions, 'asOf'>, memo?: Memo): { months: MonthId[]; totals: VarianceSubtotal[] } {
-  const { months, summaryOf } = setUp(ws, { ...options, asOf: '' }, memo);
+export function computeVarianceTotals(ws: Workspace, options: Omit<VarianceOptions, 'asOf'> & { asOf?: string }, memo?: Memo): { months: MonthId[]; totals: VarianceSubtotal[] } {
+  const { months, summaryOf } = setUp(ws, options, memo);
   return { months, totals: summaryOf(months).totals };
 }
 
@@ -516,7 +555,7 @@ function companyTotals(lines: readonly VarianceLine[]): VarianceSubtotal[] {
 }
 
 /** The months of a request and the line computation of its year, shared through the memo if any. */
-function setUp(ws: Workspace, options: VarianceOptions, memo: Memo | undefined) {
+function setUp(ws: Workspace, options: Omit<VarianceOptions, 'asOf'> & { asOf?: string }, memo: Memo | undefined) {
   const startMonth = ws.company?.fiscalYearStartMonth ?? 1;
   const fiscalYear = periodFiscalYear(options.period, startMonth);
   const yearMonths = fiscalMonths(fiscalYear, startMonth);
@@ -540,17 +579,19 @@ function setUp(ws: Workspace, options: VarianceOptions, memo: Memo | undefined) 
   // departments they would be tens of thousands of lines per month, held to the end).
   // Actuals from outside the workspace make lines of their own, never shared.
   const own: LineMemo = options.extraActuals?.length ? { lines: new Map(), summaries: new Map() } : year;
+  // The key names the months not yet due too: the same months as of another date differ.
+  const keyOf = (ms: readonly MonthId[]): string => `${ms.join(',')}|${ms.filter((m) => !isMonthDue(m, options.asOf)).join(',')}`;
   const linesOf = (ms: readonly MonthId[]): LinesResult => {
-    const k = ms.join(',');
+    const k = keyOf(ms);
     let r = own.lines.get(k);
-    if (!r) own.lines.set(k, (r = computeLines(c, ms)));
+    if (!r) own.lines.set(k, (r = computeLines(c, ms, options.asOf)));
     return r;
   };
   const summaryOf = (ms: readonly MonthId[]): MonthSummary => {
-    const k = ms.join(',');
+    const k = keyOf(ms);
     let s = own.summaries.get(k);
     if (!s) {
-      const lines = (own.lines.get(k) ?? computeLines(c, ms)).lines;
+      const lines = (own.lines.get(k) ?? computeLines(c, ms, options.asOf)).lines;
       own.summaries.set(k, (s = { noticeLines: noticeLines(lines), totals: companyTotals(lines) }));
     }
     return s;

@@ -2,6 +2,7 @@
 // units, percentages (`...Pct`) rounded to 2 decimals or null.
 import type { LandingForecast, LandingRow } from '../domain/forecast.js';
 import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../domain/variance.js';
+import { levelsPending } from '../domain/variance.js';
 import { fromCents } from '../model/money.js';
 import type { Cents } from '../model/money.js';
 import { roundRates } from './json-rates.js';
@@ -24,6 +25,8 @@ function lineJson(l: VarianceLine, digits: number): Record<string, unknown> {
     variancePct: l.variancePct,
     missingMonths: l.missingMonths,
     unfiledBudget: fromCents(l.unfiledBudget, digits),
+    notDueMonths: l.notDueMonths,
+    notDueBudget: fromCents(l.notDueBudget, digits),
     favourable: l.favourable,
     level: l.level,
     flags: l.flags,
@@ -69,13 +72,14 @@ export function varianceJson(r: VarianceResult, forecast?: LandingForecast): Rec
     version: 1,
     kind: 'variance',
     currency: r.currency,
-    period: { id: r.period.id, kind: r.period.kind, ytd: r.ytd, fiscalYear: `FY${r.fiscalYear}`, from: r.from, to: r.to, months: r.months },
+    period: { id: r.period.id, kind: r.period.kind, ytd: r.ytd, fiscalYear: `FY${r.fiscalYear}`, from: r.from, to: r.to, months: r.months, notDue: r.notDue },
     asOf: r.asOf,
     summary: {
       critical: r.lines.filter((l) => l.level === 'critical').length,
       warn: r.lines.filter((l) => l.level === 'warn').length,
       unbudgeted: r.lines.filter((l) => l.flags.includes('unbudgeted')).length,
       missingActuals: r.missingActuals.length,
+      levelsPending: levelsPending(r.lines),
       notices: { open: r.notices.filter((n) => n.status === 'open').length, answered: r.notices.filter((n) => n.status === 'answered').length, overdue: r.notices.filter((n) => n.status === 'overdue').length },
     },
     rows: r.lines.map((l) => lineJson(l, d)),

@@ -2,6 +2,7 @@
 // category with company totals, missing actuals, and warning notices. The terminal and CSV
 // renderers draw these; JSON is written from the same result by variance-json.ts.
 import type { NoticeStatus, VarianceLine, VarianceResult, VarianceSubtotal } from '../domain/variance.js';
+import { levelsPending } from '../domain/variance.js';
 import type { Report, Row, Table, Tone } from './model.js';
 
 function tone(favourable: boolean | null): Tone | undefined {
@@ -95,6 +96,7 @@ export function varianceLinesTable(r: VarianceResult): Table {
 export function buildVarianceReport(r: VarianceResult, options: { lines?: boolean } = {}): Report {
   const count = (level: string): number => r.lines.filter((l) => l.level === level).length;
   const overdue = r.notices.filter((n) => n.status === 'overdue').length;
+  const pending = levelsPending(r.lines);
   const tables: Table[] = options.lines === false ? [] : [varianceLinesTable(r)];
   tables.push({
     id: 'variance-subtotals',
@@ -158,6 +160,15 @@ export function buildVarianceReport(r: VarianceResult, options: { lines?: boolea
       { label: 'Warn lines', value: count('warn'), type: 'number', ...(count('warn') > 0 ? { tone: 'warn' as const } : {}) },
       { label: 'Unbudgeted lines', value: r.lines.filter((l) => l.flags.includes('unbudgeted')).length, type: 'number' },
       { label: 'Overdue notices', value: overdue, type: 'number', ...(overdue > 0 ? { tone: 'critical' as const } : {}) },
+      // A period still running: say what was compared, so 0 critical is not read over the whole period.
+      ...(r.notDue.length > 0
+        ? [
+            { label: 'Months compared', value: r.months.filter((m) => !r.notDue.includes(m)).join(', ') || '-', type: 'text' as const },
+            { label: 'Months not yet due', value: r.notDue.length, type: 'number' as const },
+          ]
+        : []),
+      // Lines whose level waits for an unfiled due month: the level counts above are not all clear.
+      ...(pending > 0 ? [{ label: 'Levels pending (unfiled months)', value: pending, type: 'number' as const, tone: 'warn' as const }] : []),
     ],
     tables,
   };

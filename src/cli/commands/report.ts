@@ -30,7 +30,7 @@ import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { CommandLoad, SharedLoadFlags } from '../load-for-command.js';
 import { planMaterialsForStock } from '../material-plan.js';
-import { latestActualsMonth, parsePeriodOption, requirePeriodWithData } from '../period-option.js';
+import { latestActualsMonth, parsePeriodOption, requirePeriodDue, requirePeriodWithData } from '../period-option.js';
 import { releaseMemory } from '../release-memory.js';
 import { ensureDir, writeFileAtomic } from '../write-output.js';
 import { serviceInputOf } from './service.js';
@@ -154,6 +154,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   const company = requireCompany(load);
   const period = requested ?? latestActualsMonth(ws, load.displayRoot);
   requirePeriodWithData(ws, company, period, load.displayRoot);
+  requirePeriodDue(ws, company, period, asOf);
   const month = period.id;
   // The last month of the period: the trend, the year to date and the forecast run through it.
   const through = periodMonths(period, company.fiscalYearStartMonth).at(-1)!;
@@ -181,7 +182,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       variance: computeVariance(ws, { period, ytd: false, asOf }, memo),
       varianceYtd,
       forecast: computeLandingForecast(ws, varianceYtd, memo),
-      varianceByMonth: months.filter((m) => m <= through).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false }, memo)),
+      varianceByMonth: months.filter((m) => m <= through).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false, asOf }, memo)),
       stock: computeStock(ws, { asOf, mrp }),
       // The chapters cover every month of the period (a quarter or a year too), as their commands do.
       chapter: { ...chapterResults(ws, company, { months: periodMonths(period, start), asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf), ...productionResults(ws, period, asOf, mrp) },

@@ -21,7 +21,7 @@ import { describeIoError } from '../io-errors.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
-import { latestActualsMonth, parsePeriodOption, requirePeriodWithData } from '../period-option.js';
+import { latestActualsMonth, parsePeriodOption, requirePeriodDue, requirePeriodWithData } from '../period-option.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 const LEVELS: readonly VarianceLevel[] = ['warn', 'critical'];
@@ -107,6 +107,7 @@ export function registerVariance(program: Command, ctx: CliContext, setExit: (co
     const csvMonths = csv.actuals.map((a) => a.month);
     const period = requested ?? latestActualsMonth(ws, load.displayRoot, csvMonths, 'pass --actuals FILE.csv, or name a --period');
     requirePeriodWithData(ws, company, period, load.displayRoot, csvMonths);
+    requirePeriodDue(ws, company, period, asOf, csvMonths);
     const result = computeVariance(ws, { period, ytd: flags.ytd === true, asOf, extraActuals: csv.actuals });
     const inputs = [...load.inputFiles, ...flags.actuals.map((f) => path.resolve(ctx.cwd, f))];
     writeOutputs(ctx, outputs, ({ format, file }) => {
