@@ -45,7 +45,9 @@ describe('variance on examples/acme', () => {
     expect(row(body.rows, 'production', '6401')).toMatchObject({ budget: 2587500, actual: 2950418.36, variance: 362918.36, level: 'warn' });
     expect(row(body.rows, 'production', '6001')).toMatchObject({ category: 'revenue', budget: 5750000, actual: 6441235.5, variance: 691235.5, favourable: true, level: null });
     expect(row(body.rows, 'supply-chain', '6499')).toMatchObject({ budget: 0, actual: 48612.4, variancePct: null, flags: ['unbudgeted'], level: 'critical' });
-    expect(body.summary).toEqual({ critical: 2, warn: 1, unbudgeted: 1, missingActuals: 1, notices: { open: 3, answered: 1, overdue: 1 } });
+    // levelsPending: customer-service has not filed November, so its lines wait for a level.
+    expect(body.summary).toEqual({ critical: 2, warn: 1, unbudgeted: 1, missingActuals: 1, levelsPending: body.rows.filter((r) => r.department === 'customer-service').length, notices: { open: 3, answered: 1, overdue: 1 } });
+    expect((body.summary as { levelsPending: number }).levelsPending).toBeGreaterThan(0);
     expect(body.missingActuals).toEqual([{ department: 'customer-service', month: '2026-11' }]);
     expect(body.notices.map((n) => [n.id, n.status, n.due])).toEqual([
       ['VN-2026-10-customer-service', 'overdue', '2026-11-10'],
@@ -96,16 +98,52 @@ describe('variance on examples/acme', () => {
     expect(later.notices.filter((n) => n.status === 'overdue').map((n) => n.id)).toEqual(['VN-2026-10-customer-service', 'VN-2026-11-marketing', 'VN-2026-11-production', 'VN-2026-11-supply-chain']);
   });
 
-  it('a quarter still running gets no levels and no quarter notice', () => {
-    // As of 2026-11-30 December has no actuals: comparing two months of actuals with three
-    // months of budget would raise false alarms.
-    const { body } = json(['--period', 'FY2026-Q4']);
+  it('a quarter still running compares its due months: levels for Oct-Nov, December not due and not missing', () => {
+    // As of 2026-11-30 December has not ended: it is not due, so it is neither compared nor
+    // missing (the old rule counted it missing and gave no line a level: "0 critical").
+    const { body: raw, code } = json(['--period', 'FY2026-Q4']);
+    expect(code).toBe(0);
+    const body = raw as typeof raw & { period: { notDue: string[] }; summary: { critical: number; warn: number; missingActuals: number; levelsPending: number } };
+    expect(body.period.notDue).toEqual(['2026-12']);
+    expect(body.missingActuals).toEqual([{ department: 'customer-service', month: '2026-11' }]);
     expect(body.notices.map((n) => n.id).filter((id) => id.startsWith('VN-FY2026-Q4'))).toEqual([]);
-    expect(body.rows.length).toBeGreaterThan(0);
-    for (const row of body.rows) {
-      expect(row.level).toBeNull();
-      expect(row.flags.some((f: string) => f === 'missing-actuals' || f === 'no-approved-budget')).toBe(true);
+    // Each line is October + November, recomputed from the two month runs.
+    const oct = json(['--period', '2026-10']).body;
+    const nov = json(['--period', '2026-11']).body;
+    const cents = (x: number | null | undefined): number => Math.round((x ?? 0) * 100);
+    for (const [d, a] of [['marketing', '6601'], ['marketing', '6603'], ['production', '6401']] as const) {
+      const q = row(body.rows, d, a);
+      expect(cents(q.budget)).toBe(cents(row(oct.rows, d, a).budget) + cents(row(nov.rows, d, a).budget));
+      expect(cents(q.actual)).toBe(cents(row(oct.rows, d, a).actual) + cents(row(nov.rows, d, a).actual));
+      expect(q).toMatchObject({ missingMonths: 0, notDueMonths: 1, flags: [] });
     }
+    // 6601: 640,000.00 -> 777,875.99 = +137,875.99 = +21.54%: warn (10% / 25%, min 20,000);
+    // 6603: 155,000.00 -> 191,268.69 = +36,268.69 = +23.40%: warn.
+    expect(row(body.rows, 'marketing', '6601')).toMatchObject({ budget: 640000, actual: 777875.99, variance: 137875.99, variancePct: 21.54, level: 'warn' });
+    expect(row(body.rows, 'marketing', '6603')).toMatchObject({ budget: 155000, actual: 191268.69, variance: 36268.69, variancePct: 23.4, level: 'warn' });
+    expect(body.summary.critical + body.summary.warn).toBeGreaterThan(0);
+    expect(body.summary.missingActuals).toBe(1);
+    // customer-service has not filed November (due): no level, counted as pending.
+    const cs = body.rows.filter((x) => x.department === 'customer-service');
+    expect(cs.length).toBeGreaterThan(0);
+    for (const x of cs) {
+      expect(x).toMatchObject({ level: null, missingMonths: 1 });
+      expect(x.flags).toContain('missing-actuals');
+    }
+    expect(body.summary.levelsPending).toBe(cs.length);
+    const table = runOpsplan(['variance', 'examples/acme', ...ASOF, '--period', 'FY2026-Q4', '--no-color']).stdout;
+    expect(table).toContain('Months compared: 2026-10, 2026-11');
+    expect(table).toContain('Months not yet due: 1');
+    expect(table).toContain(`Levels pending (unfiled months): ${cs.length}`);
+  });
+
+  it('a period wholly after as-of with nothing filed exits 2 saying it is not due', () => {
+    const r = runOpsplan(['variance', 'examples/acme', ...ASOF, '--period', '2026-12']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('2026-12 is not due at as-of 2026-11-30');
+    expect(r.stdout).toBe('');
+    // due on its last day
+    expect(runOpsplan(['variance', 'examples/acme', '--as-of', '2026-12-31', '--period', '2026-12']).code).toBe(0);
   });
 
   it('--fail-on exits 1 when a line reaches the level', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { computeLandingForecast } from '../../src/domain/forecast.js';
-import { computeVariance, computeVarianceTotals, levelOf, noticeDue, pctReached } from '../../src/domain/variance.js';
+import { computeVariance, computeVarianceTotals, isMonthDue, levelOf, levelsPending, noticeDue, pctReached } from '../../src/domain/variance.js';
 import type { VarianceLine, VarianceResult, VarianceSubtotal } from '../../src/domain/variance.js';
 import { createMemo } from '../../src/domain/memo.js';
 import { resolveThresholds } from '../../src/domain/thresholds.js';
@@ -432,6 +432,14 @@ describe('flags, notices and periods', () => {
     const april = workspace({ ...later, actuals: [...later.actuals, actuals('a', '2026-04', [['6601', 9000000]]), actuals('b', '2026-04', [['6601', 9000000]])] });
     expect(computeVariance(april, { period: P('2026-03'), ytd: false, asOf: '2026-05-31' }).notices.map((n) => n.id)).toEqual(['VN-2026-02-a']);
   });
+  it('a month is due once it has ended on or before as-of (the as-of day counts in full)', () => {
+    expect(isMonthDue('2026-11', '2026-11-30')).toBe(true);
+    expect(isMonthDue('2026-11', '2026-11-29')).toBe(false);
+    expect(isMonthDue('2026-12', '2026-11-30')).toBe(false);
+    expect(isMonthDue('2026-02', '2026-02-28')).toBe(true);
+    expect(isMonthDue('2028-02', '2028-02-28')).toBe(false);
+    expect(isMonthDue('2026-12', undefined)).toBe(true);
+  });
   it('quarters and years get their own notice id; --ytd sums from the fiscal year start', () => {
     const full = workspace({ ...base, actuals: [...base.actuals, actuals('a', '2026-03', [['6601', 1000000]]), actuals('b', '2026-02', [['6601', 1000000]]), actuals('b', '2026-03', [['6601', 1000000]])] });
     const q = computeVariance(full, { period: P('FY2026-Q1'), ytd: false, asOf: '2026-04-01' });
@@ -440,12 +448,22 @@ describe('flags, notices and periods', () => {
     expect(line(q.lines, 'a', '6601')).toMatchObject({ budget: 3000000, actual: 3300000, variancePct: 10, level: 'warn' });
     expect(q.notices.map((n) => n.id)).toEqual(['VN-2026-02-a', 'VN-FY2026-Q1-a']);
     expect(q.notices[1]!.due).toBe('2026-04-10');
-    // While the quarter runs there is no quarter notice, and a department with a month
-    // missing gets no level; its filed months are compared with their own budget (like for
-    // like), the unfiled month's budget is kept aside.
+    // While the quarter runs there is no quarter notice. As of 2026-03-15 March has not ended,
+    // so it is not due: not missing, not compared. Jan + Feb are compared: 10,000 + 13,000
+    // against 2 x 10,000 = +3,000 = +15%, warn (the old rule counted March as missing and
+    // gave no level, so a running quarter always read as all clear).
     const running = computeVariance(workspace(base), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-03-15' });
     expect(running.notices.map((n) => n.id)).toEqual(['VN-2026-02-a']);
-    expect(line(running.lines, 'a', '6601')).toMatchObject({ budget: 2000000, actual: 2300000, variance: 300000, unfiledBudget: 1000000, missingMonths: 1, level: null, favourable: false, flags: ['missing-actuals'] });
+    expect(running.notDue).toEqual(['2026-03']);
+    expect(running.missingActuals).toEqual([{ department: 'b', month: '2026-02' }]);
+    expect(line(running.lines, 'a', '6601')).toMatchObject({ budget: 2000000, actual: 2300000, variance: 300000, variancePct: 15, unfiledBudget: 0, missingMonths: 0, notDueMonths: 1, notDueBudget: 1000000, level: 'warn', favourable: false, flags: [] });
+    // As of 2026-03-31 March is due and unfiled: missing, so no level; its budget is kept aside
+    // (like for like), and the line counts as a level pending.
+    const ended = computeVariance(workspace(base), { period: P('FY2026-Q1'), ytd: false, asOf: '2026-03-31' });
+    expect(ended.notDue).toEqual([]);
+    expect(line(ended.lines, 'a', '6601')).toMatchObject({ budget: 2000000, actual: 2300000, variance: 300000, unfiledBudget: 1000000, missingMonths: 1, notDueMonths: 0, notDueBudget: 0, level: null, favourable: false, flags: ['missing-actuals'] });
+    expect(levelsPending(ended.lines)).toBe(ended.lines.filter((l) => l.department === 'a' || l.department === 'b').length);
+    expect(levelsPending(running.lines)).toBe(running.lines.filter((l) => l.department === 'b').length);
     const ytd = computeVariance(workspace(base), { period: P('2026-02'), ytd: true, asOf: '2026-03-01' });
     expect(ytd.months).toEqual(['2026-01', '2026-02']);
     // 10,000.00 + 13,000.00 against 2 x 10,000.00: +15%, warn
