@@ -82,7 +82,7 @@ export function computeLandingForecast(ws: Workspace, ytd: VarianceResult, memo?
   for (const [k, v] of future) {
     const [department, category] = k.split('\u0000') as [string, Category];
     let a = byKey.get(k);
-    if (!a) byKey.set(k, (a = { department, category, yearBudget: 0, actual: 0, rest: 0, monthsFiled: ytd.months.length - ytd.notDue.length - ytd.missingActuals.filter((m) => m.department === department).length }));
+    if (!a) byKey.set(k, (a = { department, category, yearBudget: 0, actual: 0, rest: 0, monthsFiled: ytd.months.length - [...ytd.missingActuals, ...ytd.notYetFiled].filter((m) => m.department === department).length }));
     a.yearBudget += v;
     a.rest += v;
   }

@@ -127,7 +127,9 @@ function budgetVariance(category: Category): MetricDef {
     source: (ctx) => `opsplan variance ${periodFlag(ctx.period)}: subtotals[${ctx.department}, ${category}].variancePct`,
     result: variance,
     measure: (r, ctx) => {
-      const gaps = r.missingActuals.filter((m) => m.department === ctx.department).map((m) => m.month);
+      // A KPI of the whole period waits for every month, due or not yet due: a quarter scored
+      // as of a date inside it would otherwise be the variance of its first months only.
+      const gaps = [...r.missingActuals, ...r.notYetFiled].filter((m) => m.department === ctx.department).map((m) => m.month).sort();
       if (gaps.length > 0) return `no actuals for ${gaps.join(', ')}`;
       const lines = r.lines.filter((l) => l.department === ctx.department);
       if (lines.some((l) => l.flags.includes('no-approved-budget'))) return `no approved FY${r.fiscalYear} budget`;

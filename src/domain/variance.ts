@@ -141,6 +141,8 @@ export interface VarianceResult {
   /** Months of the period whose last day is after as-of: not due, so an unfiled one is not missing. */
   notDue: MonthId[];
   missingActuals: { department: string; month: MonthId }[];
+  /** Department-months not yet due and not filed (approved budgets only): not missing, but not in yet. */
+  notYetFiled: { department: string; month: MonthId }[];
   notices: VarianceNotice[];
 }
 
@@ -282,7 +284,7 @@ interface MonthBudgets {
 }
 
 /** The lines of a set of months and the missing actuals among them. */
-type LinesResult = { lines: VarianceLine[]; missing: { department: string; month: MonthId }[] };
+type LinesResult = { lines: VarianceLine[]; missing: { department: string; month: MonthId }[]; notYetFiled: { department: string; month: MonthId }[] };
 
 /** What a month set's notices and the monthly trend need of its lines. */
 interface MonthSummary {
@@ -348,10 +350,13 @@ function computeLines(c: Context, months: readonly MonthId[], asOf: string | und
   }
   const due = months.map((m) => isMonthDue(m, asOf));
   const missing: { department: string; month: MonthId }[] = [];
+  const notYetFiled: { department: string; month: MonthId }[] = [];
   const missingDepts = new Set<string>();
   for (const dept of [...c.budgeted].sort(compareText)) {
     for (const [k, m] of months.entries()) {
-      if (due[k] && !filed.get(dept)?.has(m)) {
+      if (filed.get(dept)?.has(m)) continue;
+      if (!due[k]) notYetFiled.push({ department: dept, month: m });
+      else {
         missing.push({ department: dept, month: m });
         missingDepts.add(dept);
       }
@@ -436,7 +441,7 @@ function computeLines(c: Context, months: readonly MonthId[], asOf: string | und
     make(p, department, account, known?.name ?? '', known?.category ?? 'expense', true, { filedBudget: 0, unfiledBudget: 0, notDueBudget: 0 });
   }
   lines.sort(compareBySeverity);
-  return { lines, missing };
+  return { lines, missing, notYetFiled };
 }
 
 function subtotal(lines: readonly VarianceLine[], department: string | null, category: Category): VarianceSubtotal | null {
@@ -495,7 +500,7 @@ function notices(c: Context, periodId: string, periodEnd: string, lines: readonl
  */
 export function computeVariance(ws: Workspace, options: VarianceOptions, memo?: Memo): VarianceResult {
   const { c, fiscalYear, yearMonths, pMonths, last, months, linesOf, summaryOf } = setUp(ws, options, memo);
-  const { lines, missing } = linesOf(months);
+  const { lines, missing, notYetFiled } = linesOf(months);
   // Group once: a subtotal per department x category must not rescan every line.
   const byDepartment = new Map<string, VarianceLine[]>();
   for (const l of lines) {
@@ -537,6 +542,7 @@ export function computeVariance(ws: Workspace, options: VarianceOptions, memo?: 
     totals,
     notDue: months.filter((m) => !isMonthDue(m, options.asOf)),
     missingActuals: missing,
+    notYetFiled,
     notices: all,
   };
 }
