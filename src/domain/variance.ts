@@ -38,7 +38,7 @@ export interface VarianceLine {
   categoryAssumed: boolean;
   /**
    * Revised budget of the months the department filed (what `actual` is compared with); when
-   * it filed none of the period's months, the budget of the whole period (and actual is null).
+   * it filed none of the period's months, the budget of its due months (and actual is null).
    */
   budget: Cents;
   /** Sum of the filed months; null when the department filed none of them (missing, not zero). */

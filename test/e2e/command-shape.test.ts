@@ -105,10 +105,15 @@ describe('a --period with no data in the workspace is exit 2 listing the periods
     expect(r.code).toBe(2);
   });
 
-  it('a month of a budgeted year without actuals yet is still a period with data', () => {
-    const r = runOpsplan(['variance', ACME, '--period', '2026-12', ...AS_OF, '-f', 'json']);
+  it('a month of a budgeted year without actuals yet is still a period with data (once it is due)', () => {
+    // As of its last day December is due: a period with data, its actuals missing.
+    const r = runOpsplan(['variance', ACME, '--period', '2026-12', '--as-of', '2026-12-31', '-f', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).period.id).toBe('2026-12');
+    // As of 2026-11-30 it is not due yet and nothing is filed: refused, not printed as budget beside "missing".
+    const early = runOpsplan(['variance', ACME, '--period', '2026-12', ...AS_OF, '-f', 'json']);
+    expect(early.stderr).toContain('2026-12 is not due at as-of 2026-11-30');
+    expect(early.code).toBe(2);
   });
 
   it('CSV actuals count as data for variance', () => {

@@ -72,7 +72,9 @@ describe('currency digits (ISO 4217 minor units)', () => {
     ]);
     // a computing command still shows its figures, lists the error and exits 1
     const dir = makeWorkspace({ 'opsplan.yaml': rmb, 'budgets/marketing.yaml': BUDGET('FY2026', '4800.55') });
-    const v = runOpsplan(['variance', dir, '--period', 'FY2026', '--format', 'json']);
+    // As of the year's last day every month is due, so the unfiled line shows the year's budget
+    // (without --as-of it would depend on today's date: months not yet due are not compared).
+    const v = runOpsplan(['variance', dir, '--period', 'FY2026', '--as-of', '2026-12-31', '--format', 'json']);
     expect(v.stderr).toContain('company/unknown-currency: RMB is not an ISO 4217 currency code; did you mean CNY?');
     expect(v.code).toBe(1);
     expect((JSON.parse(v.stdout) as { rows: { budget: number }[] }).rows.map((l) => l.budget)).toEqual([4800.55]);

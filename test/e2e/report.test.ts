@@ -350,6 +350,30 @@ describe('opsplan report: determinism and safety', () => {
     expect(y.code, y.stderr).toBe(0);
   }, 90000);
 
+  it('a quarter as of a date inside it: the Summary counts the due months only (December not due, not missing)', async () => {
+    const ws = copyAcme();
+    const file = path.join(tempDir(), 'q4.xlsx');
+    const r = runOpsplan(['report', ws, '--period', 'FY2026-Q4', '--as-of', '2026-11-30', '--no-charts', '-o', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const v = JSON.parse(runOpsplan(['variance', ws, '--period', 'FY2026-Q4', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { summary: { critical: number; warn: number; missingActuals: number; levelsPending: number }; missingActuals: { department: string; month: string }[] };
+    const summary = new Map((((await readWorkbook(file)).getWorksheet('Summary')!.getSheetValues() as unknown[][]).filter((x) => x?.[1] !== undefined)).map((x) => [x[1], x[2]]));
+    // Before: "Critical lines 0, Warn lines 0, Missing actuals 6" (December counted missing).
+    expect(summary.get('Critical lines')).toBe(v.summary.critical);
+    expect(summary.get('Warn lines')).toBe(v.summary.warn);
+    expect(v.summary.critical + v.summary.warn).toBeGreaterThan(0);
+    expect(summary.get('Missing actuals')).toBe(1);
+    expect(v.missingActuals).toEqual([{ department: 'customer-service', month: '2026-11' }]);
+    expect(summary.get('Months compared')).toBe('2026-10, 2026-11');
+    expect(summary.get('Months not yet due')).toBe(1);
+    expect(summary.get('Levels pending (unfiled months)')).toBe(v.summary.levelsPending);
+    // A month wholly after as-of with nothing filed: exit 2, no workbook.
+    const dec = path.join(tempDir(), 'dec.xlsx');
+    const d = runOpsplan(['report', ws, '--period', '2026-12', '--as-of', '2026-11-30', '-o', dec]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('2026-12 is not due at as-of 2026-11-30');
+    expect(existsSync(dec)).toBe(false);
+  }, 90000);
+
   it('rejects a period that is not a month, quarter or year and an unknown language (exit 2)', () => {
     const bad = runOpsplan(['report', copyAcme(), '--period', '2026-Q4']);
     expect(bad.code).toBe(2);
