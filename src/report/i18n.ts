@@ -65,6 +65,8 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
 const TEXTS: Record<string, string> = {
   amountsIn: 'Amounts in',
   'summary.title': 'Monthly operations report',
+  'summary.title.quarter': 'Quarterly operations report',
+  'summary.title.year': 'Annual operations report',
   'chart.budget-vs-actual': 'Budget vs actual by department (cost + expense)',
   'chart.variance-trend': 'Variance by month (actual - budget)',
   'chart.stock-health': 'Stock health by warehouse (items)',

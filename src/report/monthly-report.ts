@@ -495,6 +495,13 @@ function withUnit(label: string, unit: string, lang: Lang): string {
   return lang === 'zh-CN' ? `${label}（${unit}）` : `${label} (${unit})`;
 }
 
+/** The Summary's title names what is reported: a month, a fiscal quarter (FY2026-Q4) or a fiscal year (FY2026). */
+function summaryTitleKey(period: string): string {
+  if (/^FY\d{4}-Q[1-4]$/.test(period)) return 'summary.title.quarter';
+  if (/^FY\d{4}$/.test(period)) return 'summary.title.year';
+  return 'summary.title';
+}
+
 /**
  * A department on a chart axis: its name from the company file, else its id. A name in Chinese
  * characters stays off an English chart (drawn without a CJK font, it would show as boxes).
@@ -565,7 +572,7 @@ function aboutTables(input: MonthlyReportInput): Table[] {
  * them through a new field of MonthlyReportInput, computed in src/cli/commands/report.ts.
  */
 export const SHEET_BUILDERS: SheetBuilder[] = [
-  { id: 'summary', name: 'Summary', build: (c) => ({ title: `${c.input.companyName}: ${text('summary.title', c.lang)} ${c.input.period}`, headline: summaryHeadline(c), charts: summaryCharts(c), tables: summaryTables(c) }) },
+  { id: 'summary', name: 'Summary', build: (c) => ({ title: `${c.input.companyName}: ${text(summaryTitleKey(c.input.period), c.lang)} ${c.input.period}`, headline: summaryHeadline(c), charts: summaryCharts(c), tables: summaryTables(c) }) },
   { id: 'plan', name: 'Plan', build: (c) => ({ tables: c.planReport ? pick(c.planReport, 'targets', 'progress', 'attention', 'risks') : [] }) },
   { id: 'budget', name: 'Budget', build: ({ input }) => ({ tables: [budgetByCategoryTable(input.budgetRows, input.fiscalMonths), budgetTable(input.budgetRows, input.fiscalMonths)] }) },
   {

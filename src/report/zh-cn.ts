@@ -28,6 +28,8 @@ export const ZH_TEXTS: Record<string, string> = {
   Count: '数量',
   Meaning: '说明',
   'Monthly operations report': '月度运营报告',
+  'Quarterly operations report': '季度运营报告',
+  'Annual operations report': '年度运营报告',
   // Column headers
   Department: '部门',
   Account: '科目',
@@ -600,6 +602,8 @@ export const ZH_PATTERNS: Rule[] = [
   [/^FY(\d{4}) to date: company totals by category$/, (m) => `FY${m[1]} 年初至今：公司按类别合计`],
   [/^Budget vs actual by line, fiscal year to date$/, () => '按科目的预算执行情况（本财年累计）'],
   [/^(.+): Monthly operations report (.+)$/, (m) => `${m[1]}：月度运营报告 ${m[2]}`],
+  [/^(.+): Quarterly operations report (.+)$/, (m) => `${m[1]}：季度运营报告 ${m[2]}`],
+  [/^(.+): Annual operations report (.+)$/, (m) => `${m[1]}：年度运营报告 ${m[2]}`],
   [/^Amounts in (\w+)$/, (m) => `金额单位：${m[1]}`],
   [/^(.+?) \((\S+) to (\S+)\), revised budget; critical first, then by size\. Actual "missing": the department has not filed the period \(no variance\); with some months unfiled, budget and actual cover the filed months only$/,
     (m, t) => `${t(m[1]!)}（${m[2]} 至 ${m[3]}），调整后预算；严重预警在前，再按金额排序。实际数"未报送"：该部门未报送本期（不计算偏差）；部分月份未报送时，预算和实际只覆盖已报送月份`],

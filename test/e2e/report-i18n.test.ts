@@ -142,3 +142,18 @@ describe('zh-CN without a CJK font', () => {
     expect(wb.worksheets.map((w) => w.name)).toContain('经营绩效');
   });
 });
+
+describe('the Summary title names the kind of period', () => {
+  it.each([
+    ['2026-11', 'en', 'Acme Manufacturing Co.: Monthly operations report 2026-11'],
+    ['FY2026-Q4', 'en', 'Acme Manufacturing Co.: Quarterly operations report FY2026-Q4'],
+    ['FY2026', 'zh-CN', 'Acme Manufacturing Co.: 年度运营报告 FY2026'],
+  ])('%s (%s)', async (period, lang, title) => {
+    const file = path.join(tempDir('opsplan-title-'), 'r.xlsx');
+    const r = runOpsplan(['report', ACME, '--period', period, '--as-of', '2026-11-30', '--lang', lang, '--no-charts', '-o', file]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getCell('A1').value).toBe(title);
+  });
+});
