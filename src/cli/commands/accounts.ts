@@ -5,13 +5,13 @@ import { computeAccounts } from '../../domain/accounts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderReport } from '../../render/table.js';
 import { accountsTable, accountsToJson, buildAccountsReport } from '../../report/accounts.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addOutputOptions, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
 import { useColor } from '../context.js';
 import type { CliContext } from '../context.js';
-import { loadForCommand, reportLoadProblems, sharedLoadOptions } from '../load-for-command.js';
+import { sharedLoadOptions } from '../load-for-command.js';
 import type { SharedLoadFlags } from '../load-for-command.js';
-import { serviceAsOf, serviceInputOf } from './service.js';
+import { loadServiceCommand } from './service.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
@@ -31,12 +31,7 @@ export function registerAccounts(program: Command, ctx: CliContext, setExit: (co
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: AccountsFlags) => {
     const outputs = resolveOutputs(ctx, 'accounts', FORMATS, flags);
-    const load = loadForCommand(ctx, workspace ? [workspace] : [], flags);
-    const inputErrors = reportLoadProblems(ctx, load);
-    const ws = load.result.workspace;
-    requireCompany(load);
-    const input = serviceInputOf(load, ws);
-    const asOf = serviceAsOf(flags.asOf, ctx.now, input.zone);
+    const { load, ws, input, asOf, inputErrors } = loadServiceCommand(ctx, workspace, flags);
     const result = computeAccounts(ws.accountPlans, input, asOf);
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return accountsToJson(result);

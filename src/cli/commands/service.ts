@@ -40,8 +40,21 @@ export function serviceInputOf(load: CommandLoad, ws: Workspace): ServiceInput {
 }
 
 /** --as-of, or today in the company zone. */
-export function serviceAsOf(value: string | undefined, now: Date, zone: string): string {
+function serviceAsOf(value: string | undefined, now: Date, zone: string): string {
   return value === undefined ? localDate(zone, now.getTime()) : resolveAsOf(value, now);
+}
+
+/**
+ * The start `service` and `accounts` share: load the workspace, report its problems, require
+ * the company file, read the service input and the as-of date in the company zone.
+ */
+export function loadServiceCommand(ctx: CliContext, workspace: string | undefined, flags: SharedLoadFlags & { asOf?: string }): { load: CommandLoad; ws: Workspace; input: ServiceInput; asOf: string; inputErrors: boolean } {
+  const load = loadForCommand(ctx, workspace ? [workspace] : [], flags);
+  const inputErrors = reportLoadProblems(ctx, load);
+  const ws = load.result.workspace;
+  requireCompany(load);
+  const input = serviceInputOf(load, ws);
+  return { load, ws, input, asOf: serviceAsOf(flags.asOf, ctx.now, input.zone), inputErrors };
 }
 
 function checkFlags(flags: ServiceFlags): Period {
@@ -64,12 +77,7 @@ export function registerService(program: Command, ctx: CliContext, setExit: (cod
   cmd.action((workspace: string | undefined, flags: ServiceFlags) => {
     const outputs = resolveOutputs(ctx, 'service', FORMATS, flags);
     const period = checkFlags(flags);
-    const load = loadForCommand(ctx, workspace ? [workspace] : [], flags);
-    const inputErrors = reportLoadProblems(ctx, load);
-    const ws = load.result.workspace;
-    requireCompany(load);
-    const input = serviceInputOf(load, ws);
-    const asOf = serviceAsOf(flags.asOf, ctx.now, input.zone);
+    const { load, input, asOf, inputErrors } = loadServiceCommand(ctx, workspace, flags);
     const months = new Set(periodMonths(period, input.startMonth));
     const found = [...new Set([...input.logs.map((l) => l.month), ...input.brokenLogs.flatMap((b) => (b.month ? [b.month] : []))])].sort();
     if (!found.some((m) => months.has(m))) throw usageError(`no service log belongs to ${period.id}; months with service logs: ${found.join(', ') || 'none'}`);
