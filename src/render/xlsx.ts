@@ -10,19 +10,13 @@
 // is byte-identical for identical input: fixed document dates, fixed zip entry dates, and
 // styles, strings and entries numbered in the order they are first used.
 import { fromCents } from '../model/money.js';
-import type { Cell, ColumnType, Report, Row, Table, Tone } from '../report/model.js';
+import type { Cell, Chart, ColumnType, Report, Row, Table, Tone } from '../report/model.js';
+import { chartCells, chartDescription, chartSpaceXml } from './chart.js';
+import type { ChartCells } from './chart.js';
 import { ZipWriter } from './zip-writer.js';
+import { escapeXml } from './xml-escape.js';
 import { formulaText, quotedSheet, tablePlaces } from './xlsx-formulas.js';
 import type { TablePlace } from './xlsx-formulas.js';
-
-/** A picture placed on a sheet (charts are rendered to PNG beforehand). */
-export interface SheetImage {
-  png: Uint8Array;
-  width: number;
-  height: number;
-  /** Alternative text (the chart's title), for screen readers. */
-  title?: string;
-}
 
 /** One worksheet: a title, optional headline figures, tables stacked top to bottom, images. */
 export interface SheetSpec {
@@ -34,10 +28,10 @@ export interface SheetSpec {
   headline?: Report['headline'];
   tables: Table[];
   /**
-   * Charts, stacked to the right of the content. May still be rendering: a sheet whose
-   * pictures are a promise is written after the others (the workbook order stays the same).
+   * Native charts, stacked to the right of the content; each draws a table of this sheet (by
+   * table id). A chart whose table is empty or not on this sheet is left out.
    */
-  images?: SheetImage[] | Promise<SheetImage[]>;
+  charts?: Chart[];
 }
 
 /** Options of the workbook renderer. */
@@ -58,6 +52,8 @@ export interface XlsxOptions {
   headerLeft?: string;
   /** Printed footer, with `{page}` and `{pages}` (default "Page {page} of {pages}"). */
   pageOf?: string;
+  /** Language tag of the chart texts (default en-US). */
+  lang?: string;
   /** zlib deflate level of the zip entries (default DEFAULT_COMPRESSION). */
   compressionLevel?: number;
 }
@@ -75,7 +71,8 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 export interface XlsxSummary {
   /** Always false: every workbook is written row by row and keeps its charts (kept for report JSON version 1). */
   streaming: false;
-  sheets: { name: string; rows: number; images: number }[];
+  /** `charts`: native charts written on the sheet; `images` the same count, its version-1 name (charts used to be pictures). */
+  sheets: { name: string; rows: number; charts: number; images: number }[];
 }
 
 /** A sheet that does not fit Excel's grid; the caller reports it as a user-facing error. */
@@ -339,39 +336,6 @@ const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** Characters that need more than a copy: markup, XML-illegal code points, lone surrogates, `_xHHHH_`. */
-// eslint-disable-next-line no-control-regex -- matching the control characters is the point
-const NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f_\ud800-\udfff\ufffe\uffff]/;
-// eslint-disable-next-line no-control-regex -- as above
-const ESCAPE = /[&<>"]|[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)/g;
-
-/**
- * Escapes text for element content and attribute values. Code points XML 1.0 forbids (control
- * characters from a YAML "\x01" escape, lone surrogates) are written as Excel's `_xHHHH_`
- * escapes, which Excel decodes back; a literal `_x0041_` in the text is protected the same
- * way (`_x005F_x0041_`), so what the user wrote is what Excel shows.
- */
-export function escapeXml(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(ESCAPE, (c) => {
-    switch (c) {
-      case '&':
-        return '&amp;';
-      case '<':
-        return '&lt;';
-      case '>':
-        return '&gt;';
-      case '"':
-        return '&quot;';
-      case '_':
-        return '_x005F_';
-      default:
-        // A valid surrogate pair is kept; anything else is escaped by code unit.
-        return c.length === 2 ? c : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
-    }
-  });
-}
 
 /** The visual attributes of one cell format (a `cellXfs` entry). */
 interface CellStyle {
@@ -782,23 +746,50 @@ function headerFooterXml(options: XlsxOptions): string {
 
 /** EMUs (English metric units) per pixel at 96 dpi. */
 const EMU_PER_PX = 9525;
+/** Size of a chart on the sheet, in pixels. */
+const CHART_WIDTH = 640;
+const CHART_HEIGHT = 340;
 
-/** A drawing part: the sheet's pictures stacked top to bottom from (column, row 2). */
-function drawingXml(images: readonly SheetImage[], col: number): string {
+/**
+ * A drawing part: the sheet's charts stacked top to bottom from (column, row 2), each a
+ * graphic frame pointing at its chart part (relationship rId1, rId2, ... in order) and
+ * described by its title, categories and axes for screen readers.
+ */
+function drawingXml(descriptions: readonly string[], col: number): string {
   let xml = `${XML_DECL}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">`;
+  const cx = CHART_WIDTH * EMU_PER_PX;
+  const cy = CHART_HEIGHT * EMU_PER_PX;
   let top = 2;
-  images.forEach((img, i) => {
-    const cx = Math.round(img.width * EMU_PER_PX);
-    const cy = Math.round(img.height * EMU_PER_PX);
+  descriptions.forEach((descr, i) => {
     xml +=
       `<xdr:oneCellAnchor><xdr:from><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${top}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="${cx}" cy="${cy}"/>` +
-      `<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${i + 2}" name="Chart ${i + 1}"${img.title ? ` descr="${escapeXml(img.title)}"` : ''}/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>` +
-      `<xdr:blipFill><a:blip xmlns:r="${NS_REL}" r:embed="rId${i + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
-      `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`;
-    // Stack the charts: roughly 20 px per row.
-    top += Math.ceil(img.height / 20) + 1;
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="Chart ${i + 1}" descr="${escapeXml(descr)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+      `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${NS_REL}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
+      `</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`;
+    // Stack the charts: 20 px per row at the default row height.
+    top += Math.ceil(CHART_HEIGHT / 20) + 1;
   });
   return `${xml}</xdr:wsDr>`;
+}
+
+/**
+ * The charts of a sheet that can be placed, with the cells they read. Cached values are the
+ * texts the worksheet's cells hold (amounts by integer arithmetic, as the cells are written).
+ */
+function placedCharts(sheet: SheetSpec, sheetName: string, ctx: WriteContext): { chart: Chart; cells: ChartCells }[] {
+  const digits = ctx.options.digits;
+  const cached = (v: Cell, type: ColumnType): string | null => {
+    if (typeof v !== 'number') return null;
+    return type === 'money' ? centsText(v, digits) : numberText(excelValue(v, type, digits) as number);
+  };
+  const out: { chart: Chart; cells: ChartCells }[] = [];
+  for (const chart of sheet.charts ?? []) {
+    const table = sheet.tables.find((t) => t.id === chart.table);
+    const cells = table ? chartCells(chart, table, ctx.places.get(table.id), sheetName, cached) : null;
+    if (cells) out.push({ chart, cells });
+  }
+  return out;
 }
 
 function relationships(rels: { type: string; target: string }[]): string {
@@ -845,34 +836,24 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
   const summary: XlsxSummary = { streaming: false, sheets: [] };
   const layouts: SheetLayout[] = [];
   let drawingNo = 0;
-  let imageNo = 0;
-  const writeSheet = async (i: number, images: readonly SheetImage[]): Promise<void> => {
-    const sheet = sheets[i]!;
+  let chartNo = 0;
+  const lang = options.lang ?? 'en-US';
+  for (const [i, sheet] of sheets.entries()) {
     const layout: SheetLayout = { headerRow: null, autoFilter: null, printTitles: null, dataRows: 0 };
-    if (images.length) {
+    const charts = placedCharts(sheet, names[i]!, ctx);
+    if (charts.length) {
       drawingNo++;
       await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [relationships([{ type: `${REL}drawing`, target: `../drawings/drawing${drawingNo}.xml` }])]);
       const cols = sheetColumns(sheet);
-      await zip.add(`xl/drawings/drawing${drawingNo}.xml`, [drawingXml(images, cols.visible + cols.helpers + 1)]);
-      const media = images.map(() => `../media/image${++imageNo}.png`);
-      await zip.add(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, [relationships(media.map((target) => ({ type: `${REL}image`, target })))]);
-      // PNG data is compressed already; stored as is.
-      for (const [k, img] of images.entries()) await zip.add(`xl/media/image${imageNo - images.length + k + 1}.png`, [img.png], false);
+      await zip.add(`xl/drawings/drawing${drawingNo}.xml`, [drawingXml(charts.map((c) => chartDescription(c.chart, c.cells)), cols.visible + cols.helpers + 1)]);
+      const parts = charts.map(() => ++chartNo);
+      await zip.add(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, [relationships(parts.map((n) => ({ type: `${REL}chart`, target: `../charts/chart${n}.xml` })))]);
+      for (const [k, c] of charts.entries()) await zip.add(`xl/charts/chart${parts[k]}.xml`, [chartSpaceXml(c.chart, c.cells, lang)]);
     }
-    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, names[i]!, images.length ? 'rId1' : null, i === 0, ctx, layout));
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, names[i]!, charts.length ? 'rId1' : null, i === 0, ctx, layout));
     layouts[i] = layout;
-    summary.sheets[i] = { name: names[i]!, rows: layout.dataRows, images: images.length };
-  };
-  // Sheets whose pictures are ready first, in order; then those still waiting for theirs.
-  const waiting: number[] = [];
-  for (const [i, sheet] of sheets.entries()) {
-    const images = sheet.images ?? [];
-    if (Array.isArray(images)) await writeSheet(i, images);
-    else waiting.push(i);
+    summary.sheets[i] = { name: names[i]!, rows: layout.dataRows, charts: charts.length, images: charts.length };
   }
-  for (const i of waiting) await writeSheet(i, await sheets[i]!.images!);
-  // Drawing and picture numbers follow the writing order above, which depends only on which
-  // sheets had pending pictures: the same input gives the same bytes.
 
   const definedNames: string[] = [];
   layouts.forEach((l, i) => {
@@ -906,11 +887,11 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
     '[Content_Types].xml',
     [
       `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        (imageNo ? '<Default Extension="png" ContentType="image/png"/>' : '') +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
         Array.from({ length: drawingNo }, (_, d) => `<Override PartName="/xl/drawings/drawing${d + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('') +
+        Array.from({ length: chartNo }, (_, n) => `<Override PartName="/xl/charts/chart${n + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('') +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +

@@ -87,3 +87,26 @@ export interface Report {
 export function money(c: Cents): Cell {
   return c;
 }
+
+/**
+ * A native workbook chart drawn from a table of the same sheet: the categories are one column
+ * of the table, each series another column (named by its header), so the chart reads the very
+ * cells the table shows and moves when one is corrected.
+ */
+export interface Chart {
+  /** Stable id (`budget-vs-actual`), for tests and docs. */
+  id: string;
+  /** bar: clustered columns; stacked-bar: columns stacked per category; line: one line per series. */
+  type: 'bar' | 'stacked-bar' | 'line';
+  title: string;
+  /** Axis titles, translated; an amount axis names its unit ("Variance (CNY)"). */
+  axes: { x: string; y: string };
+  /** Id of the table (on the same sheet) that holds exactly the plotted data. */
+  table: string;
+  /** Column key of the categories along the x axis. */
+  category: string;
+  /** Column keys of the series, in legend order. */
+  series: string[];
+  /** Series colours as RRGGBB, in series order (the reader's palette where absent). */
+  colors?: string[];
+}

@@ -27,7 +27,7 @@ import { buildEquipmentReport } from './equipment.js';
 import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTable, kpiRectificationTable } from './kpi.js';
 import { sheetName, text, tr, translateTable } from './i18n.js';
 import type { Lang } from './i18n.js';
-import type { Report, Row, Table, Tone } from './model.js';
+import type { CellRef, Chart, Report, Row, Table, Tone } from './model.js';
 import { buildAccountsReport } from './accounts.js';
 import { materialPlanSheet, productionSheet } from './production-sheets.js';
 import { buildServiceReport } from './service.js';
@@ -36,20 +36,10 @@ import { buildSafetyReport } from './safety.js';
 import { buildStockReport } from './stock.js';
 import { buildSupplierReport } from './suppliers.js';
 import { buildVarianceReport, varianceLinesTable } from './variance.js';
-import { linkedRows, withSubtotalSums, withVarianceFormulas, withYearSums } from './workbook-formulas.js';
+import { linkedRows, sumOfRows, withSubtotalSums, withVarianceFormulas, withYearSums } from './workbook-formulas.js';
 
-/** Data of one chart, drawn by the renderer as a picture. */
-export type ChartData = ChartKinds & {
-  /** Axis titles, translated; an amount axis names its unit ("Variance (CNY)"). */
-  axes: { x: string; y: string };
-};
-
-type ChartKinds =
-  | { kind: 'budget-vs-actual'; title: string; labels: { budget: string; actual: string }; rows: { department: string; budget: Cents; actual: Cents | null }[] }
-  | { kind: 'variance-trend'; title: string; rows: { month: MonthId; category: string; variance: Cents | null }[] }
-  /** `statuses`: the labels of healthy, under and over, in that order (translated). */
-  | { kind: 'stock-health'; title: string; statuses: string[]; rows: { warehouse: string; status: string; items: number }[] }
-  | { kind: 'kpi-scores'; title: string; rows: { department: string; score: number; grade: string }[] };
+/** A native chart of a sheet (its data is a table of the same sheet). */
+export type ChartData = Chart;
 
 /** One sheet of the workbook. */
 export interface ReportSheet {
@@ -58,7 +48,7 @@ export interface ReportSheet {
   title?: string;
   headline?: Report['headline'];
   tables: Table[];
-  charts?: ChartData[];
+  charts?: Chart[];
 }
 
 /**
@@ -114,8 +104,6 @@ export interface MonthlyReportInput {
   version: string;
   commandLine: string;
   workspace: string;
-  /** Language of chart texts: the report's, or English when no CJK font is available. */
-  chartLang?: Lang;
   /** Department names by id (company file), for chart axes. */
   departmentNames?: Record<string, string>;
 }
@@ -387,12 +375,30 @@ function performanceTables(r: KpiResult): Table[] {
   return [kpiRankingTable(r), ...r.departments.map((d) => kpiIndicatorsTable(r, d)), kpiGoalsTable(r), kpiRectificationTable(r), kpiCommendationTable(r)];
 }
 
-/** `chartLang` is the chart's language: English when no CJK font can draw the report's (boxes otherwise). */
-function performanceExtras(r: KpiResult, lang: Lang, chartLang: Lang): Partial<ReportSheet> {
-  const cl = chartLang;
-  const rows = r.departments.filter((d) => d.score !== null).map((d) => ({ department: departmentLabel(d.department, { [d.department]: d.name }, cl), score: d.score!, grade: d.grade ?? '-' }));
-  const axes = { x: text('axis.department', cl), y: text('axis.score', cl) };
-  return { title: `${text('performance.title', lang)} ${r.period.id}`, charts: [{ kind: 'kpi-scores', title: `${text('chart.kpi-scores', cl)} ${r.period.id}`, axes, rows }] };
+/**
+ * The Performance sheet's title and its chart of scores by department, drawn from a small
+ * table whose Score cells link to the Ranking's (correcting a score there moves the chart).
+ */
+function performanceExtras(r: KpiResult, lang: Lang): Partial<ReportSheet> & { chartTable: Table } {
+  const ranking = kpiRankingTable(r);
+  const rows: Row[] = r.departments.filter((d) => d.score !== null).map((d) => {
+    const at = ranking.rows.findIndex((x) => x.cells.department === d.department);
+    const ref: CellRef = { table: ranking.id, row: at, column: 'score' };
+    return { cells: { department: d.department, name: departmentLabel(d.department, { [d.department]: d.name }), score: d.score }, ...(at >= 0 && ranking.rows[at]!.cells.score === d.score ? { formulas: { score: { op: 'ref' as const, ref } } } : {}) };
+  });
+  const table: Table = {
+    id: 'chart-kpi-scores',
+    title: 'Chart data: KPI and GS score by department',
+    caption: 'departments with a score; each Score links to the Ranking',
+    columns: [
+      { key: 'department', header: 'Department', type: 'text' },
+      { key: 'name', header: 'Name', type: 'text' },
+      { key: 'score', header: 'Score', type: 'number' },
+    ],
+    rows,
+  };
+  const chart: Chart = { id: 'kpi-scores', type: 'bar', title: `${text('chart.kpi-scores', lang)} ${r.period.id}`, axes: { x: text('axis.department', lang), y: text('axis.score', lang) }, table: table.id, category: 'name', series: ['score'], colors: ['4E79A7'] };
+  return { title: `${text('performance.title', lang)} ${r.period.id}`, charts: [chart], chartTable: table };
 }
 
 /**
@@ -502,35 +508,114 @@ function summaryTitleKey(period: string): string {
   return 'summary.title';
 }
 
-/**
- * A department on a chart axis: its name from the company file, else its id. A name in Chinese
- * characters stays off an English chart (drawn without a CJK font, it would show as boxes).
- */
-export function departmentLabel(id: string, names: Record<string, string> | undefined, lang: Lang): string {
-  const name = names?.[id];
-  if (!name || (lang === 'en' && /[\u3400-\u9fff]/.test(name))) return id;
-  return name;
+/** A department on a chart axis and beside its id in the chart's table: its name from the company file, else its id. */
+export function departmentLabel(id: string, names: Record<string, string> | undefined): string {
+  return names?.[id] || id;
 }
 
-function summaryCharts(c: SheetContext): ChartData[] {
+/** A chart and the table of its sheet that holds exactly the data it draws. */
+interface ChartWithData {
+  chart: Chart;
+  table: Table;
+}
+
+/** The Summary's charts, each with its chart-data table (placed after the Summary's other tables). */
+function summaryCharts(c: SheetContext): { charts: Chart[]; tables: Table[] } {
+  const parts = [budgetVsActualChart(c), varianceTrendChart(c), stockHealthChart(c)];
+  return { charts: parts.map((p) => p.chart), tables: parts.map((p) => p.table) };
+}
+
+/** An amount axis title with the currency: "Variance (CNY)". */
+function moneyAxis(key: string, c: SheetContext): string {
+  return withUnit(text(key, c.lang), c.input.currency, c.lang);
+}
+
+/**
+ * Budget vs actual of cost + expense per department for the period. Each figure is the SUM of
+ * the department's cost and expense subtotals on the Variance sheet, so correcting a line there
+ * moves this table and the chart; a department that filed neither has an empty Actual (missing,
+ * not zero: no bar).
+ */
+function budgetVsActualChart(c: SheetContext): ChartWithData {
   const { input } = c;
-  const cl = input.chartLang ?? c.lang;
   const spending = new Set(['cost', 'expense']);
-  const byDept = new Map<string, { budget: Cents; actual: Cents | null }>();
-  for (const s of input.variance.subtotals) {
-    if (s.department === null || !spending.has(s.category)) continue;
-    const e = byDept.get(s.department) ?? { budget: 0, actual: null };
+  const subtotals = pick(c.varianceReport, 'variance-subtotals')[0];
+  const byDept = new Map<string, { budget: Cents; actual: Cents | null; budgetRows: number[]; actualRows: number[] }>();
+  input.variance.subtotals.forEach((s, i) => {
+    if (s.department === null || !spending.has(s.category)) return;
+    const e = byDept.get(s.department) ?? { budget: 0, actual: null, budgetRows: [], actualRows: [] };
     e.budget += s.budget;
-    if (s.actual !== null) e.actual = (e.actual ?? 0) + s.actual;
+    e.budgetRows.push(i);
+    if (s.actual !== null) {
+      e.actual = (e.actual ?? 0) + s.actual;
+      e.actualRows.push(i);
+    }
     byDept.set(s.department, e);
-  }
+  });
+  const rows: Row[] = [...byDept].map(([department, v]) => {
+    const formulas: Record<string, NonNullable<Row['formulas']>[string]> = {};
+    const budget = subtotals && sumOfRows(subtotals, v.budgetRows, 'budget', v.budget);
+    const actual = subtotals && sumOfRows(subtotals, v.actualRows, 'actual', v.actual);
+    if (budget) formulas.budget = budget;
+    if (actual) formulas.actual = actual;
+    return { cells: { department, name: departmentLabel(department, input.departmentNames), budget: v.budget, actual: v.actual }, formulas };
+  });
+  return {
+    chart: { id: 'budget-vs-actual', type: 'bar', title: `${text('chart.budget-vs-actual', c.lang)} ${input.period}`, axes: { x: text('axis.department', c.lang), y: moneyAxis('axis.budget-actual', c) }, table: 'chart-budget-vs-actual', category: 'name', series: ['budget', 'actual'], colors: ['9FB6D9', '1F4E9C'] },
+    table: {
+      id: 'chart-budget-vs-actual',
+      title: 'Chart data: budget vs actual by department',
+      caption: 'cost + expense of the period, the sums of the Variance subtotals; an empty Actual: not filed (missing, not zero)',
+      columns: [
+        { key: 'department', header: 'Department', type: 'text' },
+        { key: 'name', header: 'Name', type: 'text' },
+        { key: 'budget', header: 'Budget', type: 'money' },
+        { key: 'actual', header: 'Actual', type: 'money' },
+      ],
+      rows,
+    },
+  };
+}
+
+/**
+ * Variance (actual - budget) per category for each fiscal month through the period, over the
+ * filed department-months. A month no department filed is an empty cell: the line breaks
+ * there (a gap), it never drops to -budget.
+ */
+function varianceTrendChart(c: SheetContext): ChartWithData {
+  const { input } = c;
+  const categories = CATEGORIES.filter((k) => input.varianceByMonth.some((m) => m.totals.some((s) => s.category === k)));
+  const rows: Row[] = input.varianceByMonth.map((m) => {
+    const cells: Row['cells'] = { month: m.months[0]! };
+    for (const k of categories) cells[k] = m.totals.find((s) => s.category === k)?.variance ?? null;
+    return { cells };
+  });
+  return {
+    chart: { id: 'variance-trend', type: 'line', title: `${text('chart.variance-trend', c.lang)} FY${input.varianceYtd.fiscalYear}`, axes: { x: text('axis.month', c.lang), y: moneyAxis('axis.variance', c) }, table: 'chart-variance-trend', category: 'month', series: categories, colors: ['59A14F', 'E15759', 'F28E2B', '4E79A7', '76B7B2'] },
+    table: {
+      id: 'chart-variance-trend',
+      title: 'Chart data: variance by month',
+      caption: 'actual - budget per category, filed department-months only; an empty cell: nobody filed the month (a gap in the chart)',
+      columns: [{ key: 'month', header: 'Month', type: 'text' }, ...categories.map((k) => ({ key: k, header: k, type: 'money' as const }))],
+      rows,
+    },
+  };
+}
+
+/** Items per warehouse by stock status (healthy, under, over), stacked. */
+function stockHealthChart(c: SheetContext): ChartWithData {
+  const { input } = c;
   const statuses = ['healthy', 'under', 'over'] as const;
-  const money = (key: string): string => withUnit(text(key, cl), input.currency, cl);
-  return [
-    { kind: 'budget-vs-actual', title: `${text('chart.budget-vs-actual', cl)} ${input.period}`, axes: { x: text('axis.department', cl), y: money('axis.budget-actual') }, labels: { budget: text('budget', cl), actual: text('actual', cl) }, rows: [...byDept].map(([department, v]) => ({ department: departmentLabel(department, input.departmentNames, cl), ...v })) },
-    { kind: 'variance-trend', title: `${text('chart.variance-trend', cl)} FY${input.varianceYtd.fiscalYear}`, axes: { x: text('axis.month', cl), y: money('axis.variance') }, rows: input.varianceByMonth.flatMap((r) => r.totals.map((s) => ({ month: r.months[0]!, category: tr(s.category, cl), variance: s.variance }))) },
-    { kind: 'stock-health', title: `${text('chart.stock-health', cl)} ${input.stock.asOf}`, axes: { x: text('axis.warehouse', cl), y: text('axis.stock-items', cl) }, statuses: statuses.map((s) => tr(s, cl)), rows: input.stock.health.warehouses.flatMap((h) => statuses.map((status) => ({ warehouse: h.scope, status: tr(status, cl), items: h.items[status] }))) },
-  ];
+  return {
+    chart: { id: 'stock-health', type: 'stacked-bar', title: `${text('chart.stock-health', c.lang)} ${input.stock.asOf}`, axes: { x: text('axis.warehouse', c.lang), y: text('axis.stock-items', c.lang) }, table: 'chart-stock-health', category: 'warehouse', series: [...statuses], colors: ['63BE7B', 'E06666', 'F6B26B'] },
+    table: {
+      id: 'chart-stock-health',
+      title: 'Chart data: stock health by warehouse',
+      caption: 'items of each warehouse by status, as in opsplan stock',
+      columns: [{ key: 'warehouse', header: 'Warehouse', type: 'text' }, ...statuses.map((s) => ({ key: s, header: s, type: 'number' as const }))],
+      rows: input.stock.health.warehouses.map((h) => ({ cells: { warehouse: h.scope, healthy: h.items.healthy, under: h.items.under, over: h.items.over } })),
+    },
+  };
 }
 
 function aboutTables(input: MonthlyReportInput): Table[] {
@@ -572,7 +657,14 @@ function aboutTables(input: MonthlyReportInput): Table[] {
  * them through a new field of MonthlyReportInput, computed in src/cli/commands/report.ts.
  */
 export const SHEET_BUILDERS: SheetBuilder[] = [
-  { id: 'summary', name: 'Summary', build: (c) => ({ title: `${c.input.companyName}: ${text(summaryTitleKey(c.input.period), c.lang)} ${c.input.period}`, headline: summaryHeadline(c), charts: summaryCharts(c), tables: summaryTables(c) }) },
+  {
+    id: 'summary',
+    name: 'Summary',
+    build: (c) => {
+      const charts = summaryCharts(c);
+      return { title: `${c.input.companyName}: ${text(summaryTitleKey(c.input.period), c.lang)} ${c.input.period}`, headline: summaryHeadline(c), charts: charts.charts, tables: [...summaryTables(c), ...charts.tables] };
+    },
+  },
   { id: 'plan', name: 'Plan', build: (c) => ({ tables: c.planReport ? pick(c.planReport, 'targets', 'progress', 'attention', 'risks') : [] }) },
   { id: 'budget', name: 'Budget', build: ({ input }) => ({ tables: [budgetByCategoryTable(input.budgetRows, input.fiscalMonths), budgetTable(input.budgetRows, input.fiscalMonths)] }) },
   {
@@ -613,7 +705,15 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
   chapterBuilder('equipment', 'Equipment', (r, i) => buildEquipmentReport(r.equipment, i.currency, i.digits)),
   chapterBuilder('safety', 'Safety', (r, i) => buildSafetyReport(r.safety, i.currency, i.digits)),
   chapterBuilder('suppliers', 'Suppliers', (r, i) => buildSupplierReport(r.suppliers, i.currency, i.digits)),
-  { id: 'performance', name: 'Performance', build: ({ input, lang }) => (input.kpi ? { tables: performanceTables(input.kpi), ...performanceExtras(input.kpi, lang, input.chartLang ?? lang) } : { tables: [] }) },
+  {
+    id: 'performance',
+    name: 'Performance',
+    build: ({ input, lang }) => {
+      if (!input.kpi) return { tables: [] };
+      const { chartTable, ...extras } = performanceExtras(input.kpi, lang);
+      return { tables: [...performanceTables(input.kpi), chartTable], ...extras };
+    },
+  },
   {
     id: 'customer-service',
     name: 'Customer Service',

@@ -110,3 +110,9 @@ export function linkedRows(copy: Table, source: Table, sourceRows: readonly numb
     }),
   };
 }
+
+/** A cell as the SUM of column `key` of `rows` of `source`, only when those cells add up to `target` exactly. */
+export function sumOfRows(source: Table, rows: readonly number[], key: string, target: Cell | undefined): Formula | undefined {
+  const refs = sumRefs(source, rows, key, target);
+  return refs ? { op: 'sum', refs } : undefined;
+}

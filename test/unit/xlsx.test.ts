@@ -6,7 +6,7 @@ import { ooxmlProblems } from '../helpers/ooxml-validate.js';
 import { checkCellReferences } from '../helpers/xlsx-check.js';
 import type { Table } from '../../src/report/model.js';
 import { XlsxLimitError, centsText, columnLetter, documentDate, moneyFormat, renderXlsx, sheetNames } from '../../src/render/xlsx.js';
-import type { SheetImage, SheetSpec, XlsxOptions } from '../../src/render/xlsx.js';
+import type { SheetSpec, XlsxOptions } from '../../src/render/xlsx.js';
 
 const OPTIONS: XlsxOptions = { digits: 2, currency: 'CNY', date: new Date('2026-11-30T00:00:00Z'), creator: 'opsplan test' };
 
@@ -43,7 +43,7 @@ async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 describe('renderXlsx', () => {
   it('writes values, number formats, formulas with results, frozen header and filter', async () => {
     const { bytes, summary } = await renderXlsx([{ name: 'Variance', tables: [TABLE] }], { ...OPTIONS, headerLeft: 'A&B Co.' });
-    expect(summary).toEqual({ streaming: false, sheets: [{ name: 'Variance', rows: 6, images: 0 }] });
+    expect(summary).toEqual({ streaming: false, sheets: [{ name: 'Variance', rows: 6, charts: 0, images: 0 }] });
     const ws = (await readBack(bytes)).getWorksheet('Variance')!;
     // Row 1 title, row 2 "Amounts in CNY", row 3 caption, row 4 header.
     expect(ws.getCell('A1').value).toBe('Variance');
@@ -127,33 +127,42 @@ describe('renderXlsx', () => {
     expect(core).toContain('opsplan test');
   });
 
-  it('places images on the sheet', async () => {
-    // A 1x1 transparent PNG.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-    const { bytes, summary } = await renderXlsx([{ name: 'S', tables: [TABLE], images: [{ png, width: 10, height: 10 }] }], OPTIONS);
-    expect(summary.sheets[0]!.images).toBe(1);
-    const wb = await readBack(bytes);
-    expect(wb.getWorksheet('S')!.getImages()).toHaveLength(1);
-  });
-
-  it('waits for pictures still being drawn, writes the other sheets first, keeps the sheet order', async () => {
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-    let release: (v: SheetImage[]) => void = () => undefined;
-    const pending = new Promise<SheetImage[]>((r) => (release = r));
-    const rendering = renderXlsx([{ name: 'Summary', tables: [TABLE], images: pending }, { name: 'Variance', tables: [TABLE] }], OPTIONS);
-    setTimeout(() => release([{ png, width: 10, height: 10, title: 'A chart' }]), 50);
-    const { bytes, summary } = await rendering;
-    expect(summary.sheets.map((x) => [x.name, x.images])).toEqual([['Summary', 1], ['Variance', 0]]);
+  it('places native charts that read the cells of a table on their sheet, valid against dml-chart.xsd', async () => {
+    const data: Table = {
+      id: 'chart-data',
+      title: 'Chart data',
+      columns: [
+        { key: 'month', header: 'Month', type: 'text' },
+        { key: 'cost', header: 'cost', type: 'money' },
+      ],
+      rows: [{ cells: { month: '2026-01', cost: 12345 } }, { cells: { month: '2026-02', cost: null } }, { cells: { month: '2026-03', cost: -500 } }],
+    };
+    const chart = { id: 'trend', type: 'line' as const, title: 'Trend', axes: { x: 'Month', y: 'Variance (CNY)' }, table: 'chart-data', category: 'month', series: ['cost'] };
+    const elsewhere = { ...chart, id: 'elsewhere', table: 'other' };
+    const sheets: SheetSpec[] = [{ name: "O'Brien 汇总", tables: [TABLE, data], charts: [chart, elsewhere] }, { name: 'Variance', tables: [{ ...TABLE, id: 'other' }] }];
+    const { bytes, summary } = await renderXlsx(sheets, OPTIONS);
+    // The chart over a table of another sheet is left out rather than pointing at the wrong cells.
+    expect(summary.sheets.map((x) => [x.name, x.charts, x.images])).toEqual([["O'Brien 汇总", 1, 1], ['Variance', 0, 0]]);
     const zip = await JSZip.loadAsync(bytes);
-    const names = Object.keys(zip.files);
-    // The content types come first whatever order the parts were written in.
-    expect(names[0]).toBe('[Content_Types].xml');
-    expect(names.indexOf('xl/worksheets/sheet2.xml')).toBeLessThan(names.indexOf('xl/worksheets/sheet1.xml'));
-    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/drawings/drawing1.xml');
-    expect(await zip.file('xl/drawings/drawing1.xml')!.async('string')).toContain('descr="A chart"');
+    const part = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(zip.file('xl/charts/chart2.xml')).toBeNull();
+    // The data table's header sits 2 rows below TABLE's last row (title, caption-less header).
     const wb = await readBack(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Variance']);
-    expect(wb.getWorksheet('Summary')!.getImages()).toHaveLength(1);
+    const ws = wb.getWorksheet("O'Brien 汇总")!;
+    const headerRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getRow(r).getCell(1).value === 'Month')!;
+    expect(part).toContain(`<c:f>'O''Brien 汇总'!$B$${headerRow}</c:f>`);
+    expect(part).toContain(`<c:f>'O''Brien 汇总'!$A$${headerRow + 1}:$A$${headerRow + 3}</c:f>`);
+    expect(part).toContain(`<c:f>'O''Brien 汇总'!$B$${headerRow + 1}:$B$${headerRow + 3}</c:f>`);
+    expect(ws.getRow(headerRow + 1).getCell(2).value).toBe(123.45);
+    expect(ws.getRow(headerRow + 2).getCell(2).value).toBeNull();
+    // The empty cell is a gap: counted, not cached.
+    expect(part).toContain('<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="3"/><c:pt idx="0"><c:v>123.45</c:v></c:pt><c:pt idx="2"><c:v>-5</c:v></c:pt></c:numCache>');
+    expect(part).toContain('<c:dispBlanksAs val="gap"/>');
+    const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
+    expect(drawing).toContain('descr="Trend. Month: 2026-01, 2026-02, 2026-03. Variance (CNY)."');
+    expect(await zip.file('xl/drawings/_rels/drawing1.xml.rels')!.async('string')).toContain('Target="../charts/chart1.xml"');
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(await ooxmlProblems(bytes)).toEqual([]);
   });
 
   it('escapes markup and characters XML forbids, and keeps the text as typed', async () => {

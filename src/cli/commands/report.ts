@@ -1,6 +1,6 @@
 // `opsplan report [WORKSPACE] --period 2026-11`: the monthly operations report as an Excel
 // workbook. Computes variance, stock and the company plan once with their own domain
-// functions, arranges their report tables as sheets, draws the charts, writes atomically.
+// functions, arranges their report tables as sheets with their native charts, writes atomically.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { computeAccounts } from '../../domain/accounts.js';
@@ -56,8 +56,9 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     .option('-o, --output <file>', 'where to write the workbook (default: reports/opsplan-<period>.xlsx)')
     .option('--lang <lang>', `sheet names and headers: ${LANGS.join(' | ')}`, oneOf('--lang', LANGS), 'en')
     .option('--as-of <date>', 'judge notices and pick stock snapshots on this date YYYY-MM-DD (default: today)')
-    .option('--no-charts', 'leave the chart pictures out of the workbook (Summary and Performance)')
-    .option('--cjk-font <file>', 'a font file with Chinese glyphs for zh-CN chart labels (default: a known system font, if any)');
+    .option('--no-charts', 'leave the charts out of the workbook (Summary and Performance; their data tables stay)')
+    // Kept so existing scripts keep working: charts are native now and drawn by the reader with its own fonts.
+    .option('--cjk-font <file>', 'ignored (deprecated): native charts are drawn with the reader\'s fonts');
   // --format says what is printed about the written workbook; --output is the workbook.
   addOutputOptions(cmd, FORMATS, { output: false, files: false });
   sharedLoadOptions(cmd);
@@ -68,10 +69,10 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     };
     // The workspace and the domain results are only reachable inside prepare(): once the
     // sheets exist they can be collected, so the workbook is written with a small heap.
-    const { sheets, cancelCharts, report, companyName, month, asOf, target, inputFiles, inputErrors } = await prepare(ctx, workspace, flags, progress);
+    const { sheets, report, companyName, month, asOf, target, inputFiles, inputErrors } = prepare(ctx, workspace, flags, progress);
     // No second collection here: measured, it cost 0.7 s at L and did not lower the peak,
     // which is reached while the domain results are computed.
-    progress('writing the workbook and drawing the charts');
+    progress('writing the workbook');
     const { XlsxLimitError, documentDate, renderXlsx } = await import('../../render/xlsx.js');
     const rendered = await renderXlsx(sheets, {
       digits: report.digits,
@@ -82,9 +83,8 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       toneSuffix: text('toneSuffix', flags.lang),
       pageOf: text('pageOf', flags.lang),
       headerLeft: companyName,
+      lang: flags.lang === 'zh-CN' ? 'zh-CN' : 'en-US',
     }).catch((e: unknown) => {
-      // Nothing will wait for the charts any more; their worker must not hold the exit.
-      cancelCharts();
       // Too many rows for one sheet is a property of the input, not a bug: exit 2 with the reason.
       if (e instanceof XlsxLimitError) throw usageError(`${e.message}; nothing was written`);
       throw e;
@@ -111,7 +111,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
       ctx.stdout.write(`wrote ${shown} (${summary.sheets.length} sheets, ${bytes.length} bytes)\n`);
-      for (const s of summary.sheets) ctx.stdout.write(`  ${s.name}: ${s.rows} rows${s.images ? `, ${s.images} chart${s.images === 1 ? '' : 's'}` : ''}\n`);
+      for (const s of summary.sheets) ctx.stdout.write(`  ${s.name}: ${s.rows} rows${s.charts ? `, ${s.charts} chart${s.charts === 1 ? '' : 's'}` : ''}\n`);
     }
     if (inputErrors) setExit(1);
   });
@@ -119,8 +119,6 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
 
 interface Prepared {
   sheets: SheetSpec[];
-  /** Stops chart drawing still running (when writing the workbook failed). */
-  cancelCharts: () => void;
   report: { currency: string; digits: number; flags: Record<string, number> };
   companyName: string;
   month: string;
@@ -131,7 +129,7 @@ interface Prepared {
 }
 
 interface Computed {
-  input: Omit<MonthlyReportInput, 'lang' | 'chartLang'>;
+  input: Omit<MonthlyReportInput, 'lang'>;
   month: string;
   asOf: string;
   target: string;
@@ -204,33 +202,20 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   };
 }
 
-/** Computes every part of the report, arranges the sheets and draws the charts. */
-async function prepare(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Promise<Prepared> {
+/** Computes every part of the report and arranges the sheets with their charts. */
+function prepare(ctx: CliContext, workspace: string | undefined, flags: ReportFlags, progress: (msg: string) => void): Prepared {
   const { input, month, asOf, target, inputFiles, inputErrors } = compute(ctx, workspace, flags, progress);
   // The workspace is unreachable now: collect it before the sheets are built (see release-memory.ts).
   releaseMemory();
-  const { findCjkFont } = await import('../../render/chart.js');
-  const cjkMissing = flags.lang === 'zh-CN' && flags.charts && findCjkFont(flags.cjkFont) === undefined;
-  if (cjkMissing) ctx.stderr.write(`opsplan: no CJK font found${flags.cjkFont ? ` at ${flags.cjkFont}` : ''}; chart labels are in English (install fonts-noto-cjk or pass --cjk-font FILE)\n`);
-  const report = buildMonthlyReport({ ...input, lang: flags.lang, chartLang: cjkMissing ? 'en' : flags.lang });
-
-  const sheets: SheetSpec[] = [];
-  const cancels: (() => void)[] = [];
-  for (const s of report.sheets) {
-    let images: SheetSpec['images'] = [];
-    if (flags.charts && s.charts?.length) {
-      // Drawn on a worker thread while the other sheets are written; the workbook waits for
-      // them before it writes this sheet.
-      const { renderChartsInBackground } = await import('../../render/chart-worker.js');
-      const background = renderChartsInBackground(s.charts, { digits: report.digits, cjkFont: flags.cjkFont });
-      images = background.images;
-      cancels.push(background.cancel);
-      // Until the workbook awaits them, a failure must not count as an unhandled rejection.
-      images.catch(() => undefined);
-    }
-    sheets.push({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.headline ? { headline: s.headline } : {}), tables: s.tables, images });
-  }
-  return { sheets, cancelCharts: () => cancels.forEach((c) => c()), report: { currency: report.currency, digits: report.digits, flags: report.flags }, companyName: input.companyName, month, asOf, target, inputFiles, inputErrors };
+  const report = buildMonthlyReport({ ...input, lang: flags.lang });
+  const sheets: SheetSpec[] = report.sheets.map((s) => ({
+    name: s.name,
+    ...(s.title ? { title: s.title } : {}),
+    ...(s.headline ? { headline: s.headline } : {}),
+    tables: s.tables,
+    ...(flags.charts && s.charts?.length ? { charts: s.charts } : {}),
+  }));
+  return { sheets, report: { currency: report.currency, digits: report.digits, flags: report.flags }, companyName: input.companyName, month, asOf, target, inputFiles, inputErrors };
 }
 
 /** The customer-service and key-account results of the month, when the workspace has their files. */
