@@ -15,7 +15,8 @@ export interface FormulaCell {
   computed: unknown;
 }
 
-interface RawCell {
+/** A cell as written: its formula (or null) and its value (text, number or null). */
+export interface RawCell {
   formula: string | null;
   value: number | string | null;
 }
@@ -26,8 +27,8 @@ function colNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
-/** The sheets of a workbook: name -> cells by "col,row". */
-async function readSheets(bytes: Uint8Array): Promise<Map<string, Map<string, RawCell>>> {
+/** The sheets of a workbook: name -> cells by "col,row" (1-based column number, row). */
+export async function readSheets(bytes: Uint8Array): Promise<Map<string, Map<string, RawCell>>> {
   const zip = await JSZip.loadAsync(bytes);
   const text = async (p: string): Promise<string> => (await zip.file(p)?.async('string')) ?? '';
   const shared = [...(await text('xl/sharedStrings.xml')).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescape([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')));
