@@ -2,7 +2,8 @@
 // their own sheet: every series' formula is resolved to the worksheet cells, which must equal
 // the cached values, and those the figures of `variance`, `stock` and `kpi --format json`. A
 // month nobody filed is an empty cell, absent from the cache, with the point count kept.
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { posix } from 'node:path';
 import JSZip from 'jszip';
@@ -35,12 +36,14 @@ const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g,
 
 /** Resolves `'Sheet'!$B$5:$B$9` (or one cell) against the workbook's cells, with the cache written beside it. */
 function resolve(ref: string, cache: string, sheets: Map<string, Map<string, RawCell>>): Range {
-  const m = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$/.exec(unescape(ref));
-  if (!m) throw new Error(`not an absolute quoted reference: ${ref}`);
-  const sheet = m[1]!.replace(/''/g, "'");
-  const [col, first] = [colNumber(m[2]!), Number(m[3])];
-  expect(m[4] ?? m[2], 'a series reads one column').toBe(m[2]);
-  const last = m[5] ? Number(m[5]) : first;
+  // opsplan always quotes the sheet name; LibreOffice, saving the workbook again, writes plain names unquoted.
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$/.exec(unescape(ref));
+  if (!m) throw new Error(`not an absolute reference: ${ref}`);
+  const [, quoted, plain, firstCol, firstRow, lastCol, lastRow] = m;
+  const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : plain!;
+  const [col, first] = [colNumber(firstCol!), Number(firstRow)];
+  expect(lastCol ?? firstCol, 'a series reads one column').toBe(firstCol);
+  const last = lastRow ? Number(lastRow) : first;
   const cells: RawCell[] = [];
   for (let r = first; r <= last; r++) cells.push(sheets.get(sheet)?.get(`${col},${r}`) ?? { formula: null, value: null });
   const count = Number(/<c:ptCount val="(\d+)"\/>/.exec(cache)![1]);
@@ -197,10 +200,38 @@ describe('native charts in zh-CN', () => {
 
   it('--cjk-font is accepted and ignored (deprecated): no warning, exit 0', () => {
     const dir = tempDir('opsplan-charts-cjk-');
-    const a = runOpsplan(['report', ACME, '--period', '2026-11', ...AS_OF, '--lang', 'zh-CN', '-o', path.join(dir, 'r.xlsx')], { cwd: dir });
-    const b = runOpsplan(['report', ACME, '--period', '2026-11', ...AS_OF, '--lang', 'zh-CN', '--cjk-font', '/nonexistent/font.ttc', '-o', path.join(dir, 'r.xlsx')], { cwd: dir });
-    expect([a.code, b.code, b.stderr]).toEqual([0, 0, '']);
+    const r = runOpsplan(['report', ACME, '--period', '2026-11', ...AS_OF, '--lang', 'zh-CN', '--cjk-font', '/nonexistent/font.ttc', '-o', path.join(dir, 'r.xlsx'), '--format', 'json'], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect((JSON.parse(r.stdout) as { sheets: { charts: number }[] }).sheets[0]!.charts).toBe(3);
   });
+});
+
+const SOFFICE = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+
+describe('LibreOffice reads the charts from the cells', () => {
+  it.skipIf(!SOFFICE)(`a corrected cell moves the chart: saved again by LibreOffice, the chart's cache holds the new value${SOFFICE ? '' : ' (skipped: soffice not installed, e.g. apt-get install libreoffice-calc-nogui)'}`, async () => {
+    const dir = tempDir('opsplan-charts-lo-');
+    const file = path.join(dir, 'r.xlsx');
+    expect(runOpsplan(['report', ACME, '--period', '2026-11', ...AS_OF, '--lang', 'zh-CN', '-o', file]).code).toBe(0);
+    // Correct the first point of the trend's first series in the sheet, leaving the chart's cache as written.
+    const trend = (await readCharts(file))[1]!;
+    const at = /!\$([A-Z]+)\$(\d+):/.exec(/<c:val><c:numRef><c:f>([^<]+)<\/c:f>/.exec(trend.xml)![1]!)!;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const corrected = sheetXml.replace(new RegExp(`(<c r="${at[1]}${at[2]}"[^>]*>)<v>[^<]*</v>`), '$1<v>12345.67</v>');
+    expect(corrected).not.toBe(sheetXml);
+    zip.file('xl/worksheets/sheet1.xml', corrected);
+    const edited = path.join(dir, 'edited.xlsx');
+    writeFileSync(edited, await zip.generateAsync({ type: 'uint8array' }));
+    const out = path.join(dir, 'lo');
+    const r = spawnSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'xlsx', '--outdir', out, edited], { encoding: 'utf8', timeout: 120000 });
+    expect(r.status, r.stderr).toBe(0);
+    const again = await readCharts(path.join(out, 'edited.xlsx'));
+    // The same four charts on the same sheets, reading the same cells, their caches taken from the cells.
+    expect(again.map((c) => [c.sheet, c.series.length])).toEqual((await readCharts(file)).map((c) => [c.sheet, c.series.length]));
+    expectCachesMatchCells(again);
+    expect(again[1]!.series[0]!.values.points.get(0)).toBe('12345.67');
+  }, 150000);
 });
 
 describe('--no-charts', () => {
