@@ -29,6 +29,11 @@ const CASES: { name: string; args: string[] }[] = [
   { name: 'acme year, zh-CN', args: ['--period', 'FY2026', '--lang', 'zh-CN'] },
 ];
 
+/** How many chart parts (xl/charts/chartN.xml) a workbook holds. */
+async function chartParts(bytes: Uint8Array): Promise<number> {
+  return Object.keys((await JSZip.loadAsync(bytes)).files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length;
+}
+
 function has(cmd: string, args: string[]): boolean {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return r.status === 0;
@@ -42,8 +47,10 @@ const SOFFICE = has('soffice', ['--version']);
 describe('report workbooks are valid SpreadsheetML', () => {
   for (const c of CASES) {
     it(`${c.name}: every part validates against the ECMA-376 schemas and the OPC rules`, async () => {
-      const problems = await ooxmlProblems(readFileSync(writeReport(ACME, c.args)));
-      expect(problems).toEqual([]);
+      const bytes = readFileSync(writeReport(ACME, c.args));
+      expect(await ooxmlProblems(bytes)).toEqual([]);
+      // The native chart parts are among the parts validated (dml-chart.xsd).
+      expect(await chartParts(bytes)).toBeGreaterThanOrEqual(3);
     });
   }
 
@@ -52,6 +59,7 @@ describe('report workbooks are valid SpreadsheetML', () => {
     generateWorkspace({ size: 'M', out: ws });
     const bytes = readFileSync(writeReport(ws, ['--period', '2026-11']));
     expect(await ooxmlProblems(bytes)).toEqual([]);
+    expect(await chartParts(bytes)).toBeGreaterThanOrEqual(3);
     // Its tens of thousands of formulas recompute to their cached values too.
     const cells = await recomputeFormulas(bytes);
     expect(cells.length).toBeGreaterThan(10000);
