@@ -7,11 +7,11 @@ import { lastDayOfMonth, periodMonths } from '../model/period.js';
 import type { MonthId } from '../model/period.js';
 import type { Company, Workspace } from '../model/workspace.js';
 import { renderCsv } from '../render/csv.js';
-import { renderReport } from '../render/table.js';
 import { roundRates } from '../report/json-rates.js';
 import type { Report, Table } from '../report/model.js';
-import { addOutputOptions, FAIL_LEVELS, oneOf, requireCompany, resolveOutputs, writeOutputs } from './command-shape.js';
+import { addLangOption, addOutputOptions, FAIL_LEVELS, oneOf, renderTerminal, requireCompany, resolveLang, resolveOutputs, writeOutputs } from './command-shape.js';
 import type { OutputFlags } from './command-shape.js';
+import type { Lang } from '../report/i18n.js';
 import { usageError, useColor } from './context.js';
 import type { CliContext } from './context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from './load-for-command.js';
@@ -46,6 +46,7 @@ interface ChapterFlags extends SharedLoadFlags, OutputFlags {
   asOf?: string;
   failOn?: (typeof FAIL_LEVELS)[number];
   color?: boolean;
+  lang?: Lang;
 }
 
 /**
@@ -77,9 +78,11 @@ export function registerChapterCommand<R>(program: Command, ctx: CliContext, set
     .option('--as-of <date>', 'the date figures are judged at (default: today, or the last day of a past period)')
     .option('--fail-on <level>', `exit 1 when a finding at or above this level exists: ${FAIL_LEVELS.join(' | ')}`, oneOf('--fail-on', FAIL_LEVELS));
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: ChapterFlags) => {
     const outputs = resolveOutputs(ctx, spec.name, FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const ws = load.result.workspace;
     const inputErrors = reportLoadProblems(ctx, load);
@@ -90,7 +93,7 @@ export function registerChapterCommand<R>(program: Command, ctx: CliContext, set
       // Rates are rounded here, once for every chapter: `...Pct` to 2 decimals (src/report/json-rates.ts).
       if (format === 'json') return JSON.stringify(roundRates(spec.json(result, company)), null, 2) + '\n';
       if (format === 'csv') return renderCsv(spec.csv(result), company.currencyDigits);
-      return renderReport(spec.report(result, company), { color: file === undefined && useColor(ctx, flags.color) });
+      return renderTerminal(spec.report(result, company), lang, { color: file === undefined && useColor(ctx, flags.color) });
     }, load.inputFiles);
     if (inputErrors) setExit(1);
     const f = spec.flags(result);

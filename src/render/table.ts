@@ -13,6 +13,8 @@ export interface TableRenderOptions {
   color: boolean;
   /** Terminal width; tables wider than this wrap text columns. */
   width?: number;
+  /** What an empty table shows under its title (default "(none)"; the caller's language). */
+  none?: string;
 }
 
 /** Formats one cell as text (no colour). */
@@ -91,7 +93,7 @@ export function renderGrid(head: readonly string[], rows: readonly (readonly str
 export function renderTable(table: ReportTable, digits: number, options: TableRenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const title = c.bold(table.title) + (table.caption ? c.dim(`  ${table.caption}`) : '');
-  if (table.rows.length === 0) return `${title}\n${c.dim('(none)')}\n`;
+  if (table.rows.length === 0) return `${title}\n${c.dim(options.none ?? '(none)')}\n`;
   const grid = renderGrid(
     table.columns.map((col) => col.header),
     table.rows.map((row) => table.columns.map((col) => styleCell(c, row, col, digits))),

@@ -1,7 +1,7 @@
 // The monthly report in English and in Chinese: sheet names by sheet id, every other text
 // through one catalogue keyed by its English wording (src/report/zh-cn.ts), so a word reads
 // the same wherever it appears. The user's own words (names, ids, notes) are never translated.
-import type { Cell, Table } from './model.js';
+import type { Cell, Report, Table } from './model.js';
 import { ZH_BY_COLUMN, ZH_INPUT_SUFFIXES, zh } from './zh-cn.js';
 
 /** Languages of the report. */
@@ -127,6 +127,11 @@ export function sheetName(id: string, english: string, lang: Lang): string {
   return (SHEETS[lang] as Record<string, string | undefined>)[id] ?? tr(english, lang);
 }
 
+/** What the terminal shows under the title of an empty table. */
+export function emptyTableText(lang: Lang): string {
+  return trIn('table', 'empty', '(none)', lang);
+}
+
 /** A text in a language: the English wording, or its translation. */
 export function tr(english: string, lang: Lang): string {
   return lang === 'zh-CN' ? zh(english) : english;
@@ -161,5 +166,19 @@ export function translateTable(table: Table, lang: Lang): Table {
       for (const c of table.columns) if (c.type !== 'text' && typeof cells[c.key] === 'string') cells[c.key] = tr(cells[c.key] as string, lang);
       return { ...r, cells };
     }),
+  };
+}
+
+/**
+ * A whole report in a language, for the terminal: its title, the headline labels and the
+ * headline texts opsplan writes (`3 of 4`, `none`), and every table as `translateTable` does.
+ */
+export function translateReport(report: Report, lang: Lang): Report {
+  if (lang === 'en') return report;
+  return {
+    ...report,
+    title: tr(report.title, lang),
+    ...(report.headline ? { headline: report.headline.map((h) => ({ ...h, label: tr(h.label, lang), value: typeof h.value === 'string' ? tr(h.value, lang) : h.value })) } : {}),
+    tables: report.tables.map((t) => translateTable(t, lang)),
   };
 }

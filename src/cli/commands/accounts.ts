@@ -3,10 +3,10 @@
 import type { Command } from 'commander';
 import { computeAccounts } from '../../domain/accounts.js';
 import { renderCsv } from '../../render/csv.js';
-import { renderReport } from '../../render/table.js';
 import { accountsTable, accountsToJson, buildAccountsReport } from '../../report/accounts.js';
-import { addOutputOptions, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addLangOption, addOutputOptions, renderTerminal, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
+import type { Lang } from '../../report/i18n.js';
 import { useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { sharedLoadOptions } from '../load-for-command.js';
@@ -18,6 +18,7 @@ const FORMATS = ['table', 'json', 'csv'] as const;
 interface AccountsFlags extends SharedLoadFlags, OutputFlags {
   asOf?: string;
   color?: boolean;
+  lang?: Lang;
 }
 
 /** Registers `accounts`. */
@@ -28,15 +29,17 @@ export function registerAccounts(program: Command, ctx: CliContext, setExit: (co
     .argument('[workspace]', 'workspace folder (default: .)')
     .option('--as-of <date>', 'judge visits and cases as of the end of this day YYYY-MM-DD in the company time zone (default: today); its fiscal year is shown');
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: AccountsFlags) => {
     const outputs = resolveOutputs(ctx, 'accounts', FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     const { load, ws, input, asOf, inputErrors } = loadServiceCommand(ctx, workspace, flags);
     const result = computeAccounts(ws.accountPlans, input, asOf);
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return accountsToJson(result);
       if (format === 'csv') return renderCsv(accountsTable(result), 2);
-      return renderReport(buildAccountsReport(result), { color: file === undefined && useColor(ctx, flags.color) });
+      return renderTerminal(buildAccountsReport(result), lang, { color: file === undefined && useColor(ctx, flags.color) });
     }, load.inputFiles);
     setExit(inputErrors ? 1 : 0);
   });

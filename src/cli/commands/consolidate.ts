@@ -5,11 +5,11 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { computeConsolidation } from '../../domain/consolidate.js';
 import type { ConsolidationPeriod } from '../../domain/consolidate.js';
-import { renderReport } from '../../render/table.js';
 import { buildConsolidationReport } from '../../report/consolidate.js';
 import { consolidationToJson } from '../../report/consolidate-json.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addLangOption, addOutputOptions, renderTerminal, requireCompany, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
+import type { Lang } from '../../report/i18n.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, sharedLoadOptions } from '../load-for-command.js';
@@ -20,6 +20,7 @@ interface ConsolidateFlags extends SharedLoadFlags, OutputFlags {
   period?: string;
   requireApproved?: boolean;
   color?: boolean;
+  lang?: Lang;
 }
 
 const FORMATS = ['table', 'json', 'yaml'] as const;
@@ -42,10 +43,12 @@ export function registerConsolidate(program: Command, ctx: CliContext, setExit: 
     .option('-p, --period <period>', 'fiscal year FY2026 or quarter FY2026-Q4')
     .option('--require-approved', 'missing or unapproved plans and budgets are errors (exit 1)');
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: ConsolidateFlags) => {
     const period = parseConsolidationPeriod(flags.period);
     const outputs = resolveOutputs(ctx, 'consolidate', FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const ws = load.result.workspace;
     const inputErrors = reportLoadProblems(ctx, load);
@@ -58,7 +61,7 @@ export function registerConsolidate(program: Command, ctx: CliContext, setExit: 
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return `${JSON.stringify(consolidationToJson(result, 'consolidate'), null, 2)}\n`;
       if (format === 'yaml') return stringify(consolidationToJson(result, 'company-plan'), { lineWidth: 0 });
-      return renderReport(buildConsolidationReport(result, { wrap: TERMINAL_WRAP }), { color: file === undefined && useColor(ctx, flags.color), width: 100 });
+      return renderTerminal(buildConsolidationReport(result, { wrap: TERMINAL_WRAP }), lang, { color: file === undefined && useColor(ctx, flags.color), width: 100 });
     }, ({ format }) => (format === 'yaml' ? regenerable : load.inputFiles));
     // Warnings about submissions also go to stderr when the output is a file or machine-readable,
     // so they are never silent.

@@ -6,10 +6,10 @@ import type { Command } from 'commander';
 import { computeKpi, kpiPeriods, schemeFor } from '../../domain/kpi.js';
 import type { KpiResult } from '../../domain/kpi.js';
 import { renderCsv } from '../../render/csv.js';
-import { renderReport } from '../../render/table.js';
 import { buildKpiReport, kpiIndicatorsTable } from '../../report/kpi.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addLangOption, addOutputOptions, renderTerminal, requireCompany, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
+import type { Lang } from '../../report/i18n.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
@@ -25,6 +25,7 @@ interface KpiFlags extends SharedLoadFlags, OutputFlags {
   asOf?: string;
   failOn?: Gate;
   color?: boolean;
+  lang?: Lang;
 }
 
 /** True when the `--fail-on` condition holds. */
@@ -47,9 +48,11 @@ export function registerKpi(program: Command, ctx: CliContext, setExit: (code: n
     .option('--as-of <date>', 'judge notices and take figures on this date YYYY-MM-DD when it is before the period end (default: today)')
     .option('--fail-on <gate>', `exit 1 when: ${GATES.join(' | ')}`, gate);
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: KpiFlags) => {
     const outputs = resolveOutputs(ctx, 'kpi', FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const ws = load.result.workspace;
@@ -70,7 +73,7 @@ export function registerKpi(program: Command, ctx: CliContext, setExit: (code: n
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return JSON.stringify({ version: 1, kind: 'kpi', ...result }, null, 2) + '\n';
       if (format === 'csv') return renderCsv(kpiIndicatorsTable(result), 2);
-      return renderReport(buildKpiReport(result), { color: file === undefined && useColor(ctx, flags.color) });
+      return renderTerminal(buildKpiReport(result), lang, { color: file === undefined && useColor(ctx, flags.color) });
     }, load.inputFiles);
     if (inputErrors) setExit(1);
     if (flags.failOn !== undefined && kpiGateReached(result, flags.failOn)) setExit(1);

@@ -4,10 +4,10 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { productionWarehouseId } from '../../kinds/company/kind.js';
 import { renderCsv } from '../../render/csv.js';
-import { renderReport } from '../../render/table.js';
 import { buildMrpReport, mrpJson, mrpOrdersTable } from '../../report/mrp.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addLangOption, addOutputOptions, renderTerminal, requireCompany, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
+import type { Lang } from '../../report/i18n.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
@@ -21,6 +21,7 @@ interface MrpFlags extends SharedLoadFlags, OutputFlags {
   horizon: number;
   failOn?: 'expedite';
   color?: boolean;
+  lang?: Lang;
 }
 
 const weeks = (v: string): number => {
@@ -41,9 +42,11 @@ export function registerMrp(program: Command, ctx: CliContext, setExit: (code: n
       return v;
     });
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: MrpFlags) => {
     const outputs = resolveOutputs(ctx, 'mrp', FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const inputErrors = reportLoadProblems(ctx, load);
@@ -55,7 +58,7 @@ export function registerMrp(program: Command, ctx: CliContext, setExit: (code: n
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return mrpJson(result, company.currencyDigits);
       if (format === 'csv') return renderCsv(mrpOrdersTable(result), company.currencyDigits);
-      return renderReport(buildMrpReport(result, company.currency, company.currencyDigits), { color: file === undefined && useColor(ctx, flags.color) });
+      return renderTerminal(buildMrpReport(result, company.currency, company.currencyDigits), lang, { color: file === undefined && useColor(ctx, flags.color) });
     }, load.inputFiles);
     for (const u of result.unplanned) ctx.stderr.write(`${u.code}: ${u.sku}: ${u.message}\n`);
     if (inputErrors || result.unplanned.length > 0) setExit(1);

@@ -2,10 +2,10 @@
 import type { Command } from 'commander';
 import { computeProduction, productionPeriodRange } from '../../domain/production.js';
 import { renderCsv } from '../../render/csv.js';
-import { renderReport } from '../../render/table.js';
 import { buildProductionReport, productionJson, productionLinesTable } from '../../report/production.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addLangOption, addOutputOptions, renderTerminal, requireCompany, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
+import type { Lang } from '../../report/i18n.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
@@ -17,6 +17,7 @@ interface ProductionFlags extends SharedLoadFlags, OutputFlags {
   period: string;
   asOf?: string;
   color?: boolean;
+  lang?: Lang;
 }
 
 /** Registers `production`. */
@@ -28,9 +29,11 @@ export function registerProduction(program: Command, ctx: CliContext, setExit: (
     .requiredOption('--period <period>', 'a month (2026-11), ISO week (2026-W48), fiscal quarter (FY2026-Q4) or fiscal year')
     .option('--as-of <date>', 'count output up to this date; a due date before it has passed (default: today)');
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: ProductionFlags) => {
     const outputs = resolveOutputs(ctx, 'production', FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const inputErrors = reportLoadProblems(ctx, load);
@@ -40,7 +43,7 @@ export function registerProduction(program: Command, ctx: CliContext, setExit: (
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return productionJson(result);
       if (format === 'csv') return renderCsv(productionLinesTable(result), company.currencyDigits);
-      return renderReport(buildProductionReport(result, company.currency, company.currencyDigits), { color: file === undefined && useColor(ctx, flags.color) });
+      return renderTerminal(buildProductionReport(result, company.currency, company.currencyDigits), lang, { color: file === undefined && useColor(ctx, flags.color) });
     }, load.inputFiles);
     if (inputErrors) setExit(1);
   });

@@ -9,10 +9,10 @@ import type { Period } from '../../model/period.js';
 import type { Workspace } from '../../model/workspace.js';
 import { isTimeZone, localDate } from '../../model/zoned-time.js';
 import { renderCsv } from '../../render/csv.js';
-import { renderReport } from '../../render/table.js';
 import { buildServiceReport, serviceCasesTable, serviceToJson } from '../../report/service.js';
-import { addOutputOptions, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addLangOption, addOutputOptions, renderTerminal, requireCompany, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
+import type { Lang } from '../../report/i18n.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
@@ -26,6 +26,7 @@ interface ServiceFlags extends SharedLoadFlags, OutputFlags {
   asOf?: string;
   failOn?: string;
   color?: boolean;
+  lang?: Lang;
 }
 
 /**
@@ -73,9 +74,11 @@ export function registerService(program: Command, ctx: CliContext, setExit: (cod
     .option('--as-of <date>', 'measure as of the end of this day YYYY-MM-DD in the company time zone (default: today)')
     .option('--fail-on <what>', 'exit 1 when a case of the period breached its SLA: breach');
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: ServiceFlags) => {
     const outputs = resolveOutputs(ctx, 'service', FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     const period = checkFlags(flags);
     const { load, input, asOf, inputErrors } = loadServiceCommand(ctx, workspace, flags);
     const months = new Set(periodMonths(period, input.startMonth));
@@ -86,7 +89,7 @@ export function registerService(program: Command, ctx: CliContext, setExit: (cod
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return serviceToJson(result);
       if (format === 'csv') return renderCsv(serviceCasesTable(result), 2);
-      return renderReport(buildServiceReport(result), { color: file === undefined && useColor(ctx, flags.color) });
+      return renderTerminal(buildServiceReport(result), lang, { color: file === undefined && useColor(ctx, flags.color) });
     }, load.inputFiles);
     const failed = flags.failOn === 'breach' && hasBreach(result);
     setExit(inputErrors || failed ? 1 : 0);

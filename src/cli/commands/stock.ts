@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import { computeStock, reachesLevel } from '../../domain/stock.js';
 import { renderCsv } from '../../render/csv.js';
-import { renderReport } from '../../render/table.js';
 import { buildStockReport, stockItemsTable } from '../../report/stock.js';
 import { stockJsonChunks } from '../../report/stock-json.js';
-import { addOutputOptions, FAIL_LEVELS, oneOf, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addLangOption, addOutputOptions, FAIL_LEVELS, oneOf, renderTerminal, requireCompany, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
+import type { Lang } from '../../report/i18n.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { loadForCommand, reportLoadProblems, resolveAsOf, sharedLoadOptions } from '../load-for-command.js';
@@ -21,6 +21,7 @@ interface StockFlags extends SharedLoadFlags, OutputFlags {
   warehouse?: string;
   failOn?: (typeof FAIL_LEVELS)[number];
   color?: boolean;
+  lang?: Lang;
 }
 
 /** Registers `stock`. */
@@ -33,9 +34,11 @@ export function registerStock(program: Command, ctx: CliContext, setExit: (code:
     .option('--warehouse <id>', 'show one warehouse only (transfers and company totals still consider all)')
     .option('--fail-on <level>', `exit 1 when an alert at or above this level exists: ${FAIL_LEVELS.join(' | ')}`, oneOf('--fail-on', FAIL_LEVELS));
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: StockFlags) => {
     const outputs = resolveOutputs(ctx, 'stock', FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
     const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
     const ws = load.result.workspace;
@@ -51,7 +54,7 @@ export function registerStock(program: Command, ctx: CliContext, setExit: (code:
       // JSON goes out item by item (a whole-document string would be ~1 GB at 200,000 items).
       if (format === 'json') return stockJsonChunks(result);
       if (format === 'csv') return renderCsv(stockItemsTable(result), result.digits);
-      return renderReport(buildStockReport(result), { color: file === undefined && useColor(ctx, flags.color) });
+      return renderTerminal(buildStockReport(result), lang, { color: file === undefined && useColor(ctx, flags.color) });
     }, load.inputFiles);
     if (inputErrors) setExit(1);
     if (flags.failOn !== undefined && reachesLevel(result, flags.failOn)) setExit(1);

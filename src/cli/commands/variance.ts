@@ -11,11 +11,11 @@ import { parseActualsCsv, parseHeaderMap } from '../../load/actuals-csv.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Actuals } from '../../model/workspace.js';
 import { renderCsv } from '../../render/csv.js';
-import { renderReport } from '../../render/table.js';
 import { buildVarianceReport, varianceLinesTable } from '../../report/variance.js';
 import { varianceJson } from '../../report/variance-json.js';
-import { addOutputOptions, repeatableOption, requireCompany, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addLangOption, addOutputOptions, renderTerminal, repeatableOption, requireCompany, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
+import type { Lang } from '../../report/i18n.js';
 import { usageError, useColor } from '../context.js';
 import { describeIoError } from '../io-errors.js';
 import type { CliContext } from '../context.js';
@@ -34,6 +34,7 @@ interface VarianceFlags extends SharedLoadFlags, OutputFlags {
   asOf?: string;
   failOn?: string;
   color?: boolean;
+  lang?: Lang;
 }
 
 
@@ -91,9 +92,11 @@ export function registerVariance(program: Command, ctx: CliContext, setExit: (co
     .option('--as-of <date>', 'judge notice status on this date YYYY-MM-DD (default: today)')
     .option('--fail-on <level>', 'exit 1 when a line of the period reaches this level: warn | critical');
   addOutputOptions(cmd, FORMATS);
+  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: VarianceFlags) => {
     const outputs = resolveOutputs(ctx, 'variance', FORMATS, flags);
+    const lang = resolveLang(ctx, flags.lang);
     if (flags.failOn !== undefined && !(LEVELS as readonly string[]).includes(flags.failOn)) throw usageError(`--fail-on takes warn or critical, got "${flags.failOn}"`);
     const requested = flags.period === undefined ? null : parsePeriodOption(flags.period, ['month', 'quarter', 'year']);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
@@ -117,7 +120,7 @@ export function registerVariance(program: Command, ctx: CliContext, setExit: (co
         return `${JSON.stringify(varianceJson(result, computeLandingForecast(ws, ytd)), null, 2)}\n`;
       }
       if (format === 'csv') return renderCsv(varianceLinesTable(result), result.digits);
-      return renderReport(buildVarianceReport(result), { color: file === undefined && useColor(ctx, flags.color) });
+      return renderTerminal(buildVarianceReport(result), lang, { color: file === undefined && useColor(ctx, flags.color) });
     }, inputs);
     const failed = flags.failOn !== undefined && reachesLevel(result, flags.failOn as VarianceLevel);
     setExit(inputErrors || csv.diagnostics.length > 0 || failed ? 1 : 0);
