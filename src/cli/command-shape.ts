@@ -12,6 +12,7 @@ import type { Lang } from '../report/i18n.js';
 import type { Report } from '../report/model.js';
 import { usageError } from './context.js';
 import type { CliContext } from './context.js';
+import { noCompanyError } from './load-for-command.js';
 import type { CommandLoad } from './load-for-command.js';
 import { writeFileAtomic } from './write-output.js';
 
@@ -101,7 +102,7 @@ export function writeOutputs<F extends string>(ctx: CliContext, targets: readonl
 /** The company file, or the one usage error every computing command gives without it. */
 export function requireCompany(load: CommandLoad): Company {
   const company = load.result.workspace.company;
-  if (!company) throw usageError(`${load.displayRoot} has no valid opsplan.yaml (the company file with departments, warehouses and thresholds); run opsplan validate ${load.displayRoot}, or opsplan init to start one`);
+  if (!company) throw noCompanyError(load.displayRoot);
   return company;
 }
 

@@ -9,7 +9,7 @@ import { loadWorkspace } from '../load/load-workspace.js';
 import type { LoadResult } from '../load/load-workspace.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../load/read-files.js';
 import { usageError } from './context.js';
-import type { CliContext } from './context.js';
+import type { CliContext, ExitError } from './context.js';
 import { resolveTargets } from './resolve-targets.js';
 
 /** Flags every workspace command accepts. */
@@ -72,6 +72,9 @@ export function loadForCommand(ctx: CliContext, paths: readonly string[], flags:
  * of the computation, so the caller should exit 1 after printing its result.
  */
 export function reportLoadProblems(ctx: CliContext, load: CommandLoad, limit = 20): boolean {
+  // Without any opsplan.yaml nothing can be computed, and the loader's lines about the other
+  // files would only bury the one line that says what to do: that line alone (exit 2).
+  if (load.result.diagnostics.some((d) => d.code === 'workspace/missing-company')) throw noCompanyError(load.displayRoot);
   const errors = load.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return false;
   const shown = errors.slice(0, limit);
@@ -79,6 +82,11 @@ export function reportLoadProblems(ctx: CliContext, load: CommandLoad, limit = 2
   if (errors.length > shown.length) ctx.stderr.write(`... and ${errors.length - shown.length} more errors\n`);
   ctx.stderr.write(`opsplan: ${errors.length} input error${errors.length === 1 ? '' : 's'}; files with errors were left out of the result (run opsplan validate ${load.displayRoot} for details)\n`);
   return true;
+}
+
+/** The usage error (exit 2) of a computing command on a workspace without a usable company file. */
+export function noCompanyError(displayRoot: string): ExitError {
+  return usageError(`${displayRoot} has no valid opsplan.yaml (the company file with departments, warehouses and thresholds); run opsplan validate ${displayRoot}, or opsplan init to start one`);
 }
 
 /** Parses --as-of (YYYY-MM-DD, a real date) or returns today's UTC date from `now`. */

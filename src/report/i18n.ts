@@ -114,9 +114,52 @@ function inputWithSuffix(v: string, lang: Lang): string {
   return v;
 }
 
+// East Asian wide characters (two terminal columns), as src/render/table.ts counts them.
+const WIDE_CHARS = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
+const WIDE = new RegExp(`[${WIDE_CHARS}]`);
+const TOKENS = new RegExp(`\\s+|[${WIDE_CHARS}]|[^\\s${WIDE_CHARS}]+`, 'g');
+
+/**
+ * Text broken into lines of at most `width` terminal columns: a wide (CJK) character takes two
+ * and may end a line anywhere, other words stay whole.
+ */
+export function wrapWide(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const token of text.match(TOKENS) ?? []) {
+    const blank = /^\s/.test(token);
+    const w = blank ? 1 : WIDE.test(token) ? 2 : token.length;
+    if (used > 0 && used + w > width && !blank) {
+      lines.push(line.trimEnd());
+      line = '';
+      used = 0;
+    }
+    if (blank && used === 0) continue;
+    line += blank ? ' ' : token;
+    used += w;
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
+/**
+ * A text the report wrapped for the terminal (English lines of at most N characters) is
+ * translated whole and wrapped again at N columns, so a sentence never reaches the catalogue
+ * in pieces.
+ */
+function trWrapped(english: string, translate: (s: string) => string): string {
+  if (!english.includes('\n')) return translate(english);
+  const lines = english.split('\n');
+  const whole = translate(lines.join(' '));
+  if (whole === lines.join(' ')) return lines.map(translate).join('\n');
+  return wrapWide(whole, Math.max(...lines.map((l) => l.length)));
+}
+
 /** A header or cell of a column: the column's own sense of an ambiguous word first (ZH_BY_COLUMN). */
 function trIn(tableId: string, key: string, english: string, lang: Lang): string {
   if (lang !== 'zh-CN') return english;
+  if (english.includes('\n')) return trWrapped(english, (s) => trIn(tableId, key, s, lang));
   const own = ZH_BY_COLUMN[`${tableId.split('-')[0]}.${key}`]?.[english] ?? ZH_BY_COLUMN[key]?.[english];
   return own ?? tr(english, lang);
 }

@@ -77,16 +77,36 @@ describe('--output is resolved against the folder the command runs in', () => {
 });
 
 describe('one missing-company error for every computing command', () => {
-  const ws = makeWorkspace({ 'actuals/2026-11/marketing.yaml': 'kind: actuals\nversion: 1\ndepartment: marketing\nmonth: "2026-11"\nlines: []\n' });
+  // A file the loader refuses (no kind) beside the actuals: without opsplan.yaml its finding is
+  // not printed either, only the one line that says what to do.
+  const ws = makeWorkspace({ 'actuals/2026-11/marketing.yaml': 'kind: actuals\nversion: 1\ndepartment: marketing\nmonth: "2026-11"\nlines: []\n', 'notes.yaml': 'x: 1\n' });
   it.each([
     ['stock', ['stock', ws]],
     ['variance', ['variance', ws]],
     ['consolidate', ['consolidate', ws, '--period', 'FY2026']],
     ['report', ['report', ws, '--period', '2026-11']],
-  ])('%s', (_name, args) => {
+    ['mrp', ['mrp', ws]],
+    ['production', ['production', ws, '--period', '2026-11']],
+    ['quality', ['quality', ws, '--period', '2026-11']],
+    ['equipment', ['equipment', ws]],
+    ['safety', ['safety', ws]],
+    ['suppliers', ['suppliers', ws]],
+    ['service', ['service', ws, '--period', '2026-11']],
+    ['accounts', ['accounts', ws]],
+    ['kpi', ['kpi', ws, '--period', '2026-11']],
+  ])('%s prints only that error, exit 2', (_name, args) => {
     const r = runOpsplan(args);
-    expect(r.stderr).toContain(`has no valid opsplan.yaml (the company file with departments, warehouses and thresholds); run opsplan validate`);
+    expect(r.stderr).toBe(`opsplan: ${ws} has no valid opsplan.yaml (the company file with departments, warehouses and thresholds); run opsplan validate ${ws}, or opsplan init to start one\n`);
+    expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
+  });
+
+  it('keeps the findings that say why an opsplan.yaml that is there is not valid', () => {
+    const bad = makeWorkspace({ 'opsplan.yaml': 'kind: company\nversion: 1\nname: 7\n' });
+    const r = runOpsplan(['variance', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^opsplan\.yaml:\d+:\d+ /);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`opsplan: ${bad} has no valid opsplan.yaml (the company file with departments, warehouses and thresholds); run opsplan validate ${bad}, or opsplan init to start one`);
   });
 });
 

@@ -2,41 +2,13 @@
 // from the input files must be Chinese, apart from an allow-list of codes (SKU, SHA-256,
 // diagnostic codes, notice ids, the hidden tone helper values the colour rules compare). A
 // text left out of the catalogue (src/report/zh-cn.ts) fails here.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inputTexts } from '../helpers/input-texts.js';
 import { ACME, runOpsplan, tempDir } from '../helpers/run-cli.js';
-
-/** Every scalar and key of every YAML file, and every file path, of a workspace. */
-function inputTexts(root: string): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        out.add(k);
-        walk(x);
-      }
-    }
-    else if (v !== null && v !== undefined) out.add(String(v));
-  };
-  const visit = (dir: string): void => {
-    for (const f of readdirSync(dir)) {
-      const p = path.join(dir, f);
-      if (statSync(p).isDirectory()) visit(p);
-      else if (/\.ya?ml$/.test(f)) {
-        out.add(path.relative(root, p).split(path.sep).join('/'));
-        for (const d of parseAllDocuments(readFileSync(p, 'utf8'))) walk(d.toJS());
-      }
-    }
-  };
-  visit(root);
-  // Longest first, so a composite ("Qualified leads (leads)") is taken apart whole.
-  return [...out].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-}
 
 /** Codes and machine values that are the same in every language. */
 const ALLOWED = [
