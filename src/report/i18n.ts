@@ -99,7 +99,7 @@ const INPUT_COLUMNS = new Set([
   'equipment', 'productionLine', 'task', 'lot', 'code', 'area', 'hazard', 'inspection', 'inspections', 'manager', 'indicator', 'goal', 'comment',
   'scope', 'customer', 'repeatOf', 'cases', 'missing', 'sheet', 'holds',
 ]);
-const GENERATED_IN_INPUT_COLUMNS = new Set(['company', '(none)', 'Total', 'GS not reviewed: score is the KPI part']);
+const GENERATED_IN_INPUT_COLUMNS = new Set(['company', 'Company', '(none)', 'Total', 'GS not reviewed: score is the KPI part']);
 
 function generatedInInputColumn(v: string): boolean {
   // Procurement subtotals put "3 lines" in the name column; KPI tables put the reason a value
@@ -119,25 +119,32 @@ const WIDE_CHARS = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff
 const WIDE = new RegExp(`[${WIDE_CHARS}]`);
 const TOKENS = new RegExp(`\\s+|[${WIDE_CHARS}]|[^\\s${WIDE_CHARS}]+`, 'g');
 
+// Chinese line-breaking rules (kinsoku): these never start a line, and these never end one.
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】%']);
+const NO_LINE_END = new Set([...'（《「『【']);
+
 /**
  * Text broken into lines of at most `width` terminal columns: a wide (CJK) character takes two
- * and may end a line anywhere, other words stay whole.
+ * and may end a line anywhere, other words stay whole; closing punctuation stays on its line
+ * (one character over the width) and opening punctuation moves to the next.
  */
 export function wrapWide(text: string, width: number): string {
   const lines: string[] = [];
   let line = '';
   let used = 0;
+  const widthOf = (t: string): number => [...t].reduce((w, ch) => w + (WIDE.test(ch) ? 2 : 1), 0);
   for (const token of text.match(TOKENS) ?? []) {
     const blank = /^\s/.test(token);
-    const w = blank ? 1 : WIDE.test(token) ? 2 : token.length;
-    if (used > 0 && used + w > width && !blank) {
-      lines.push(line.trimEnd());
-      line = '';
-      used = 0;
+    if (used > 0 && used + widthOf(token) > width && !blank && !NO_LINE_START.has(token)) {
+      const last = line.at(-1)!;
+      const carry = NO_LINE_END.has(last) && line.length > 1 ? last : '';
+      lines.push(line.slice(0, line.length - carry.length).trimEnd());
+      line = carry;
+      used = widthOf(carry);
     }
     if (blank && used === 0) continue;
     line += blank ? ' ' : token;
-    used += w;
+    used += blank ? 1 : widthOf(token);
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines.join('\n');
@@ -170,9 +177,9 @@ export function sheetName(id: string, english: string, lang: Lang): string {
   return (SHEETS[lang] as Record<string, string | undefined>)[id] ?? tr(english, lang);
 }
 
-/** What the terminal shows under the title of an empty table. */
+/** What the terminal shows under the title of an empty table ("(none)" is a missing supplier in the catalogue). */
 export function emptyTableText(lang: Lang): string {
-  return trIn('table', 'empty', '(none)', lang);
+  return lang === 'en' ? '(none)' : tr('(no rows)', lang);
 }
 
 /** A text in a language: the English wording, or its translation. */

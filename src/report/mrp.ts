@@ -128,8 +128,8 @@ export function buildMrpReport(r: MrpResult, currency: string, digits: number): 
     digits,
     headline: [
       { label: 'Planned orders', value: r.totals.orders, type: 'number' },
-      { label: 'Make', value: r.totals.make, type: 'number' },
-      { label: 'Buy', value: r.totals.buy, type: 'number' },
+      { label: 'Make orders', value: r.totals.make, type: 'number' },
+      { label: 'Buy orders', value: r.totals.buy, type: 'number' },
       { label: 'Expedite', value: r.totals.expedite, type: 'number', tone: r.totals.expedite > 0 ? 'critical' : undefined },
       { label: 'Late receipts', value: r.totals.lateReceipts, type: 'number', tone: r.totals.lateReceipts > 0 ? 'warn' : undefined },
       { label: 'Buy value', value: r.totals.buyValue, type: 'money' },

@@ -584,7 +584,7 @@ export const ZH_BY_COLUMN: Record<string, Record<string, string>> = {
 };
 
 /** Suffixes opsplan appends to the user's own words (a KPI metric averaged over the months). */
-export const ZH_INPUT_SUFFIXES: [string, string][] = [[' (avg)', '（月均）']];
+export const ZH_INPUT_SUFFIXES: [string, string][] = [[' (avg)', '（月均）'], [' (total)', '（合计）']];
 
 /** One unit mismatch of an MRP finding, in Chinese (the skus and units as written). */
 function unitMismatch(part: string): string {
@@ -595,6 +595,177 @@ function unitMismatch(part: string): string {
 }
 
 type Rule = [RegExp, (m: RegExpMatchArray, t: (s: string) => string) => string];
+
+// ---------------------------------------------------------------------------------------
+// Terminal tables (`--lang zh-CN` on variance, stock, consolidate, mrp, production, the
+// chapters, service, accounts, kpi, diff): the texts only the commands print, kept in a block
+// of their own. Looked up after ZH_TEXTS (exact) and before ZH_PATTERNS (sentences), so one
+// catalogue still serves the workbook and the terminal; test/e2e/terminal-i18n.test.ts fails
+// on a text left out.
+
+/** Fixed texts of the terminal tables: English -> Chinese. */
+export const ZH_TERMINAL_TEXTS: Record<string, string> = {
+  // stock
+  'all warehouses': '全部仓库',
+  'Critical alerts': '严重预警',
+  Hints: '提示',
+  'Stock position': '库存状况',
+  'On hand': '现存量',
+  'On order': '在途量',
+  Reserved: '预留量',
+  Safety: '安全库存',
+  'Reorder pt': '再订货点',
+  'Pt source': '订货点来源',
+  Max: '最高库存',
+  'Days cover': '可用天数',
+  'Stock-out': '预计缺货日',
+  ABC: 'ABC 分类',
+  Health: '库存健康',
+  Alerts: '预警',
+  declared: '填报',
+  computed: '计算',
+  'under = stockout, below-safety or reorder; over = overstock or slow-moving; ABC: items per warehouse, SKUs for the company':
+    '不足 = 缺货、低于安全库存或需再订货；过量 = 超储或呆滞；ABC：仓库按品项分类，公司按 SKU 分类',
+  Scope: '范围',
+  Healthy: '正常',
+  Under: '不足',
+  Over: '过量',
+  'Healthy value': '正常金额',
+  'Under value': '不足金额',
+  'Over value': '过量金额',
+  'Total value': '总金额',
+  'Company totals per SKU': '公司按 SKU 合计',
+  Warehouses: '仓库',
+  'Annual usage value': '年用量金额',
+  // consolidate
+  'Plans approved': '已批准计划',
+  'Budgets approved': '已批准预算',
+  'Adjustments applied': '已执行调整',
+  'Adjustments not applied': '未执行调整',
+  'Submission status': '报送状态',
+  'Submission warnings': '报送预警',
+  'missing or unapproved submissions': '缺失或未批准的报送',
+  '--require-approved: these are errors': '--require-approved：以下为错误',
+  'Proposed adjustments to annual targets': '对年度目标的调整建议',
+  'from quarterly plans, beside the annual plan target': '来自季度计划，与年度计划目标并列',
+  Annual: '年度目标',
+  Proposed: '建议值',
+  In: '提出期间',
+  'status from the latest progress report': '状态取自最新进度报告',
+  Title: '标题',
+  Resources: '资源需求',
+  Headcount: '人数',
+  'Budget request': '预算申请',
+  Materials: '物料',
+  'Equipment and materials': '设备与物料',
+  'approved budgets + approved adjustments': '已批准预算 + 已批准调整',
+  Original: '原预算',
+  Adjustments: '调整',
+  Revised: '调整后预算',
+  'revenue - cost - expense = operating result': '收入 - 成本 - 费用 = 经营成果',
+  Revenue: '收入',
+  Cost: '成本',
+  Expense: '费用',
+  'Operating result': '经营成果',
+  'cash-in - cash-out = net cash flow': '现金流入 - 现金流出 = 净现金流',
+  'Cash in': '现金流入',
+  'Cash out': '现金流出',
+  'Net cash flow': '净现金流',
+  'Budgets left out of the company budget': '未计入公司预算的预算',
+  Reason: '原因',
+  'only approved adjustments are applied': '只执行已批准的调整',
+  Adjustment: '调整单',
+  Applied: '已执行',
+  'Adjustment changes': '调整明细',
+  Delta: '变动额',
+  'In period': '在本期内',
+  'no: budget not approved': '否：预算未批准',
+  'Budget request vs budget': '预算申请与预算对比',
+  Request: '申请额',
+  Diff: '差异率',
+  Result: '结果',
+  outside: '超出容差',
+  'no budget': '无预算',
+  'Budget lines with all twelve months zero': '十二个月均为零的预算行',
+  'Targets without any work item': '没有工作事项的目标',
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已批准',
+  rejected: '已驳回',
+  // mrp
+  'Covers (why)': '覆盖需求（原因）',
+  'Time-phased plan by ISO week': '按 ISO 周的分时段计划',
+  'projected available at the end of each week, after scheduled and planned receipts': '各周末的预计可用量（计入已下达和计划的收货之后）',
+  'Gross req.': '毛需求',
+  'Sched. receipts': '已下达收货',
+  'Projected avail.': '预计可用量',
+  'Planned receipts': '计划收货',
+  'Planned releases': '计划下达',
+  // chapters, kpi
+  'Missing department-months': '缺失的部门月份',
+  'Tasks due and judged': '到期并可评判的任务',
+  'Due in the period': '本期到期',
+  'Suppliers scored': '已评分供应商',
+  'Departments evaluated': '参评部门数',
+  Graded: '已评等级部门数',
+  'Indicators below threshold': '低于门槛值的指标数',
+  'Indicators missing': '缺失指标数',
+  Indicators: '指标',
+  // an empty table, under its title
+  '(no rows)': '（无）',
+};
+
+/** One part of an MRP order's "why": safety stock and lot surplus in words, a pegged requirement as written. */
+function pegPart(part: string): string {
+  const safety = /^safety stock: (\S+)$/.exec(part);
+  if (safety) return `安全库存：${safety[1]}`;
+  const lot = /^lot surplus((?: \((?:moq|pack)\))*): (\S+)$/.exec(part);
+  if (!lot) return part;
+  return `批量余量${lot[1]!.replace(/ \(moq\)/, '（最小起订量）').replace(/ \(pack\)/, '（整包）')}：${lot[2]}`;
+}
+
+const CHAPTER_TITLES: Record<string, string> = { Quality: '质量', Equipment: '设备', Safety: '安全', Suppliers: '供应商评价' };
+
+/** Sentences of the terminal tables with figures, ids and dates. */
+export const ZH_TERMINAL_PATTERNS: Rule[] = [
+  [/^Variance (.+)$/, (m, t) => `预算执行差异 ${t(m[1]!)}`],
+  [/^Stock as of (\S+) \((.+)\)$/, (m, t) => `库存 截至 ${m[1]}（${t(m[2]!)}）`],
+  [/^warehouse (\S+)$/, (m) => `仓库 ${m[1]}`],
+  [/^Procurement plan value \((\w+)\)$/, (m) => `采购计划金额（${m[1]}）`],
+  [/^as of (\S+); projected = onHand \+ onOrder - reserved$/, (m) => `截至 ${m[1]}；预计可用量 = 现存量 + 在途量 - 预留量`],
+  [/^(.+): consolidated operating plan and budget (\S+)$/, (m) => `${m[1]}：合并经营计划与预算 ${m[2]}`],
+  [/^(\d+) of (\d+)$/, (m) => `${m[1]} / ${m[2]}`],
+  [/^(Revenue|Operating result|Net cash flow) \(revised, (\w+)\)$/, (m, t) => `${t(m[1]!)}（调整后，${m[2]}）`],
+  [/^(\S+) \((draft|submitted|approved|rejected)\)$/, (m, t) => `${m[1]}（${t(m[2]!)}）`],
+  [/^plans (\S+), budgets (\S+)$/, (m) => `计划 ${m[1]}，预算 ${m[2]}`],
+  [/^Plan (FY\S+)$/, (m) => `计划 ${m[1]}`],
+  [/^Budget (FY\S+)$/, (m) => `预算 ${m[1]}`],
+  [/^(\S+) has no (\S+) plan$/, (m) => `${m[1]} 没有 ${m[2]} 经营计划`],
+  [/^(\S+)'s (\S+) plan is (\S+), not approved \((.+)\)$/, (m, t) => `${m[1]} 的 ${m[2]} 经营计划为${t(m[3]!)}，未批准（${m[4]}）`],
+  [/^(\S+) has no (\S+) budget; it is left out of the company budget$/, (m) => `${m[1]} 没有 ${m[2]} 预算；未计入公司预算`],
+  [/^(\S+)'s (\S+) budget is (\S+), not approved; it is left out of the company budget \((.+)\)$/, (m, t) => `${m[1]} 的 ${m[2]} 预算为${t(m[3]!)}，未批准；未计入公司预算（${m[4]}）`],
+  [/^Company budget (\S+) \(revised\)$/, (m) => `公司预算 ${m[1]}（调整后）`],
+  [/^Original, adjustments, revised (\S+)$/, (m) => `原预算、调整、调整后预算 ${m[1]}`],
+  [/^P&L view (\S+) \(revised\)$/, (m) => `损益视图 ${m[1]}（调整后）`],
+  [/^Cash view (\S+) \(revised\)$/, (m) => `现金视图 ${m[1]}（调整后）`],
+  [/^budget is (\S+), only approved budgets count$/, (m, t) => `预算为${t(m[1]!)}，只计入已批准预算`],
+  [/^no (FY\d{4}) budget file$/, (m) => `没有 ${m[1]} 预算文件`],
+  [/^Budget adjustments (FY\d{4})$/, (m) => `预算调整 ${m[1]}`],
+  [/^In (FY\S+)$/, (m) => `${m[1]} 期间内`],
+  [/^vs cost \+ expense \+ cash-out; tolerance (\S+)%$/, (m) => `对比 成本 + 费用 + 现金流出；容差 ${m[1]}%`],
+  [/^Material plan as of (\S+)$/, (m) => `物料需求计划 截至 ${m[1]}`],
+  [/^(?:.*; )?(?:safety stock|lot surplus)[^;]*(?:; .*)?$/, (m) => m[0].split('; ').map(pegPart).join('；')],
+  [/^Production (\S+) as of (\S+)$/, (m) => `生产计划执行 ${m[1]}，截至 ${m[2]}`],
+  [/^(Quality|Equipment|Safety|Suppliers) (\S+)(?: \.\. (\S+))? \(as of (\S+)\)$/, (m) => `${CHAPTER_TITLES[m[1]!]} ${m[2]}${m[3] ? ` 至 ${m[3]}` : ''}（截至 ${m[4]}）`],
+  [/^(\d+) of (\d+) on time$/, (m) => `${m[2]} 项中按时完成 ${m[1]} 项`],
+  [/^(\d+) of (\d+) rectified and verified by the deadline$/, (m) => `${m[2]} 项中 ${m[1]} 项在期限内完成整改并验证`],
+  [/^Customer service (\S+)$/, (m) => `客户服务 ${m[1]}`],
+  [/^Key accounts (FY\d{4})$/, (m) => `重点客户 ${m[1]}`],
+  [/^KPI and GS evaluation (\S+) - (.+)$/, (m) => `KPI 与 GS 考核 ${m[1]} - ${m[2]}`],
+  [/^score: worse than threshold (\S+), threshold (\S+), target (\S+), stretch = cap; missing values score nothing and their weight is left out$/,
+    (m) => `得分：差于门槛值得 ${m[1]} 分，达到门槛值 ${m[2]} 分，达到目标值 ${m[3]} 分，挑战值封顶；缺失值不得分，其权重不计入`],
+  [/^(opsplan (?:variance|consolidate|stock|production|quality|equipment|safety|suppliers|service)\b[^:]*): mean of (.+)$/, (m) => `命令 ${m[1]} 输出中 ${m[2]} 的平均值`],
+];
 
 /** Sentences with figures, ids and dates: matched whole, the figures kept as they are. */
 export const ZH_PATTERNS: Rule[] = [
@@ -716,11 +887,13 @@ export const ZH_PATTERNS: Rule[] = [
  * separated by spaces, such as a flags cell) word by word; the text itself when unknown.
  */
 export function zh(text: string): string {
-  const exact = ZH_TEXTS[text];
+  const exact = ZH_TEXTS[text] ?? ZH_TERMINAL_TEXTS[text];
   if (exact !== undefined) return exact;
-  for (const [re, f] of ZH_PATTERNS) {
-    const m = re.exec(text);
-    if (m) return f(m, zh);
+  for (const rules of [ZH_TERMINAL_PATTERNS, ZH_PATTERNS]) {
+    for (const [re, f] of rules) {
+      const m = re.exec(text);
+      if (m) return f(m, zh);
+    }
   }
   if (text.includes(', ')) {
     const parts = text.split(', ');
@@ -729,7 +902,8 @@ export function zh(text: string): string {
   }
   if (text.includes(' ')) {
     const words = text.split(' ');
-    if (words.every((w) => ZH_TEXTS[w] !== undefined)) return words.map((w) => ZH_TEXTS[w]).join('、');
+    const word = (w: string): string | undefined => ZH_TEXTS[w] ?? ZH_TERMINAL_TEXTS[w];
+    if (words.every((w) => word(w) !== undefined)) return words.map(word).join('、');
   }
   return text;
 }
