@@ -728,7 +728,7 @@ const CHAPTER_TITLES: Record<string, string> = { Quality: '质量', Equipment: '
 
 /** Sentences of the terminal tables with figures, ids and dates. */
 export const ZH_TERMINAL_PATTERNS: Rule[] = [
-  [/^Variance (.+)$/, (m, t) => `预算执行差异 ${t(m[1]!)}`],
+  [/^Variance ((?:FY)?\d{4}\S*(?: to date through \S+)?)$/, (m, t) => `预算执行差异 ${t(m[1]!)}`],
   [/^Stock as of (\S+) \((.+)\)$/, (m, t) => `库存 截至 ${m[1]}（${t(m[2]!)}）`],
   [/^warehouse (\S+)$/, (m) => `仓库 ${m[1]}`],
   [/^Procurement plan value \((\w+)\)$/, (m) => `采购计划金额（${m[1]}）`],

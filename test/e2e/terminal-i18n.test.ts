@@ -8,10 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acmeRepo, commitAll, edit } from '../helpers/git-repo.js';
 import { inputTexts } from '../helpers/input-texts.js';
 import { ACME, REPO, runOpsplan } from '../helpers/run-cli.js';
-import { visibleWidth } from '../../src/render/table.js';
 import { ZH_TERMINAL_TEXTS, ZH_TEXTS } from '../../src/report/zh-cn.js';
 
 const AS_OF = ['--as-of', '2026-11-30'];
@@ -141,5 +139,41 @@ describe('terminal tables in zh-CN', () => {
     expect(segs.length).toBeGreaterThan(10);
     const left = [...new Set(segs.map(english).filter((s): s is string => s !== null))];
     expect(left).toEqual([]);
+  });
+});
+
+
+describe('--lang and OPSPLAN_LANG', () => {
+  const variance = ['variance', ACME, ...MONTH];
+
+  it('leaves English output as it was, and json and csv the same in every language', () => {
+    const plain = runOpsplan(variance);
+    expect(plain.code).toBe(0);
+    expect(runOpsplan([...variance, '--lang', 'en']).stdout).toBe(plain.stdout);
+    expect(plain.stdout).toContain('Budget vs actual by line');
+    for (const format of ['json', 'csv']) {
+      const en = runOpsplan([...variance, '-f', format]);
+      const zh = runOpsplan([...variance, '-f', format, '--lang', 'zh-CN']);
+      expect(zh.code).toBe(0);
+      expect(zh.stdout).toBe(en.stdout);
+    }
+  });
+
+  it('takes its default from OPSPLAN_LANG, which --lang overrides', () => {
+    const zh = runOpsplan([...variance, '--lang', 'zh-CN']).stdout;
+    expect(zh).toContain('按科目的预算执行情况');
+    expect(runOpsplan(['stock', ACME, ...AS_OF], { env: { OPSPLAN_LANG: 'zh-CN' } }).stdout).toContain('库存 截至 2026-11-30（全部仓库）');
+    expect(runOpsplan(variance, { env: { OPSPLAN_LANG: 'zh-CN' } }).stdout).toBe(zh);
+    expect(runOpsplan([...variance, '--lang', 'en'], { env: { OPSPLAN_LANG: 'zh-CN' } }).stdout).toContain('Budget vs actual by line');
+  });
+
+  it.each([
+    ['--lang fr', [...variance, '--lang', 'fr'], {}, "option '--lang <lang>' argument 'fr' is invalid. Use one of en, zh-CN."],
+    ['OPSPLAN_LANG=fr', variance, { OPSPLAN_LANG: 'fr' }, 'OPSPLAN_LANG takes en or zh-CN, got "fr"'],
+  ])('%s is exit 2 naming the languages', (_name, args, env, message) => {
+    const r = runOpsplan(args, { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
   });
 });

@@ -12,13 +12,12 @@ import { evaluateGates, parseGate } from '../../domain/diff/gates.js';
 import type { DiffGate } from '../../domain/diff/gates.js';
 import type { DiffSide } from '../../domain/diff/types.js';
 import { renderMarkdown } from '../../render/markdown.js';
+import { renderReport } from '../../render/table.js';
 import { buildDiffReport } from '../../report/diff.js';
 import { diffJson } from '../../report/diff-json.js';
 import type { DiffSideInfo } from '../../report/diff-json.js';
-import { addLangOption, addOutputOptions, renderTerminal, resolveLang, resolveOutputs, writeOutputs } from '../command-shape.js';
+import { addOutputOptions, resolveOutputs, writeOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
-import { translateReport } from '../../report/i18n.js';
-import type { Lang } from '../../report/i18n.js';
 import { usageError, useColor } from '../context.js';
 import type { CliContext } from '../context.js';
 import { gitTopLevel, materializeTree, resolveCommit, workspacePrefix } from '../git-tree.js';
@@ -35,7 +34,6 @@ interface DiffFlags extends SharedLoadFlags, OutputFlags {
   failOn: DiffGate[];
   asOf?: string;
   color?: boolean;
-  lang?: Lang;
 }
 
 function parseFailOn(v: string, prev: DiffGate[]): DiffGate[] {
@@ -85,11 +83,9 @@ export function registerDiff(program: Command, ctx: CliContext, setExit: (code: 
     .addOption(new Option('--fail-on <gate>', 'also exit 1 when: new-errors | edited-after-approval | budget-increase:PCT (repeatable)').argParser(parseFailOn).default([] as DiffGate[], 'none'))
     .option('--as-of <date>', "date of the reorder suggestions compared (default: today)");
   addOutputOptions(cmd, FORMATS);
-  addLangOption(cmd);
   sharedLoadOptions(cmd);
   cmd.action((workspace: string | undefined, flags: DiffFlags) => {
     const outputs = resolveOutputs(ctx, 'diff', FORMATS, flags);
-    const lang = resolveLang(ctx, flags.lang);
     const asOf = resolveAsOf(flags.asOf, ctx.now);
     const root = path.resolve(ctx.cwd, workspace ?? '.');
     if (!existsSync(root) || !statSync(root).isDirectory()) throw usageError(`${workspace ?? '.'}: no such folder; give the workspace folder`);
@@ -103,14 +99,12 @@ export function registerDiff(program: Command, ctx: CliContext, setExit: (code: 
     const gates = evaluateGates(diff, flags.failOn);
     const labels = { base: flags.base, head: flags.head ?? 'working tree' };
     const report = buildDiffReport(diff, labels, gates);
-    // Markdown is read by people (the pull request, the step summary): it follows --lang too.
-    const markdown = (): string => renderMarkdown(translateReport(report, lang));
     writeOutputs(ctx, outputs, ({ format, file }) => {
       if (format === 'json') return diffJson(diff, { toolVersion: ctx.version, workspace: where.prefix || '.', base: base.info, head: head.info }, gates);
-      if (format === 'markdown') return markdown();
-      return renderTerminal(report, lang, { color: file === undefined && useColor(ctx, flags.color) });
+      if (format === 'markdown') return renderMarkdown(report);
+      return renderReport(report, { color: file === undefined && useColor(ctx, flags.color) });
     }, head.inputFiles);
-    appendStepSummary(ctx, markdown());
+    appendStepSummary(ctx, renderMarkdown(report));
     if (gates.some((g) => g.reached)) setExit(1);
   });
 }
