@@ -3,7 +3,7 @@
 // implementation of Unicode's East Asian Width), with colours on and with wrapped cells.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { renderTerminal } from '../../src/cli/command-shape.js';
+import { renderTerminal } from '../../src/cli/lang-option.js';
 import { visibleWidth } from '../../src/render/table.js';
 import { translateReport, wrapWide } from '../../src/report/i18n.js';
 import type { Report } from '../../src/report/model.js';
