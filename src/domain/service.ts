@@ -2,7 +2,7 @@
 // SLA attainment, closure rate, satisfaction and hot issues for a period, for the company and
 // per department. A department-month without a clean log makes the figures that rest on it
 // null (missing), never zero.
-import { addMonths, periodMonths } from '../model/period.js';
+import { addMonths, periodMonths, previousPeriod } from '../model/period.js';
 import type { Period } from '../model/period.js';
 import { dayNumber, endOfLocalDate, MS_DAY, startOfLocalDay } from '../model/zoned-time.js';
 import type { Instant } from '../model/zoned-time.js';
@@ -88,18 +88,6 @@ export interface ServiceResult {
   departments: ServiceScope[];
   /** The cases received in the period, measured at the cutoff. */
   cases: MeasuredCase[];
-}
-
-/** The period before: the previous month, quarter or fiscal year. */
-export function previousPeriod(period: Period): Period {
-  if (period.kind === 'month') {
-    const m = addMonths(period.month, -1);
-    return { kind: 'month', id: m, month: m };
-  }
-  if (period.kind === 'year') return { kind: 'year', id: `FY${period.fiscalYear - 1}`, fiscalYear: period.fiscalYear - 1 };
-  const q = period.quarter === 1 ? 4 : ((period.quarter - 1) as 1 | 2 | 3);
-  const fy = period.quarter === 1 ? period.fiscalYear - 1 : period.fiscalYear;
-  return { kind: 'quarter', id: `FY${fy}-Q${q}`, fiscalYear: fy, quarter: q };
 }
 
 /** The instant a month starts in the zone. */

@@ -80,3 +80,15 @@ export function periodFiscalYear(period: Period, startMonth: number): number {
 export function lastDayOfMonth(month: MonthId): string {
   return dayString(dayNumber(`${addMonths(month, 1)}-01`) - 1);
 }
+
+/** The period before: the previous month, quarter or fiscal year. */
+export function previousPeriod(period: Period): Period {
+  if (period.kind === 'month') {
+    const m = addMonths(period.month, -1);
+    return { kind: 'month', id: m, month: m };
+  }
+  if (period.kind === 'year') return { kind: 'year', id: `FY${period.fiscalYear - 1}`, fiscalYear: period.fiscalYear - 1 };
+  const q = period.quarter === 1 ? 4 : ((period.quarter - 1) as 1 | 2 | 3);
+  const fy = period.quarter === 1 ? period.fiscalYear - 1 : period.fiscalYear;
+  return { kind: 'quarter', id: `FY${fy}-Q${q}`, fiscalYear: fy, quarter: q };
+}

@@ -35,7 +35,7 @@ import { buildQualityReport } from './quality.js';
 import { buildSafetyReport } from './safety.js';
 import { buildStockReport } from './stock.js';
 import { buildSupplierReport } from './suppliers.js';
-import { buildVarianceReport, varianceLinesTable } from './variance.js';
+import { buildVarianceReport, previousPeriodTable, varianceLinesTable } from './variance.js';
 import { linkedRows, sumOfRows, withSubtotalSums, withVarianceFormulas, withYearSums } from './workbook-formulas.js';
 
 /** A native chart of a sheet (its data is a table of the same sheet). */
@@ -83,6 +83,8 @@ export interface MonthlyReportInput {
   variance: VarianceResult;
   /** computeVariance for the fiscal year to date through the month. */
   varianceYtd: VarianceResult;
+  /** computeVariance for the period before (month, quarter or fiscal year), for comparison. */
+  variancePrevious: VarianceResult;
   /** computeLandingForecast from varianceYtd: where the fiscal year will land. */
   forecast: LandingForecast;
   /** computeVarianceTotals for each fiscal month through the period, for the trend chart. */
@@ -678,6 +680,8 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
         tables: [
           lines,
           ...pick(varianceReport, 'variance-subtotals').map((tb) => withVarianceFormulas(withSubtotalSums(tb, lines))),
+          // The period before: its lines are not on the sheet, so company totals add up the department rows.
+          withVarianceFormulas(withSubtotalSums(previousPeriodTable(input.variancePrevious), { ...lines, id: 'variance-previous-lines', rows: [] })),
           withVarianceFormulas({ ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` }),
           forecastTable(input.forecast),
         ],

@@ -65,8 +65,35 @@ function landingJson(l: LandingRow, digits: number): Record<string, unknown> {
   };
 }
 
+/**
+ * The period before, for comparison: its subtotals and totals under the same rules (missing
+ * never 0). `missing` is true when nothing is budgeted or filed for it (a fiscal year before
+ * the first budget): then there is no figure to compare with, not a zero.
+ */
+function previousJson(p: VarianceResult): Record<string, unknown> {
+  const d = p.digits;
+  return {
+    id: p.period.id,
+    kind: p.period.kind,
+    fiscalYear: `FY${p.fiscalYear}`,
+    from: p.from,
+    to: p.to,
+    months: p.months,
+    missing: p.lines.length === 0,
+    summary: {
+      critical: p.lines.filter((l) => l.level === 'critical').length,
+      warn: p.lines.filter((l) => l.level === 'warn').length,
+      unbudgeted: p.lines.filter((l) => l.flags.includes('unbudgeted')).length,
+      missingActuals: p.missingActuals.length,
+    },
+    subtotals: p.subtotals.map((s) => subtotalJson(s, d)),
+    totals: p.totals.map((s) => subtotalJson(s, d)),
+    missingActuals: p.missingActuals,
+  };
+}
+
 /** Builds the JSON document of `opsplan variance --format json`. */
-export function varianceJson(r: VarianceResult, forecast?: LandingForecast): Record<string, unknown> {
+export function varianceJson(r: VarianceResult, forecast?: LandingForecast, previous?: VarianceResult): Record<string, unknown> {
   const d = r.digits;
   return roundRates({
     version: 1,
@@ -86,6 +113,7 @@ export function varianceJson(r: VarianceResult, forecast?: LandingForecast): Rec
     subtotals: r.subtotals.map((s) => subtotalJson(s, d)),
     totals: r.totals.map((s) => subtotalJson(s, d)),
     missingActuals: r.missingActuals,
+    ...(previous ? { previousPeriod: previousJson(previous) } : {}),
     ...(forecast ? { forecast: { fiscalYear: `FY${forecast.fiscalYear}`, through: forecast.through, rows: forecast.rows.map((l) => landingJson(l, d)), totals: forecast.totals.map((l) => landingJson(l, d)) } } : {}),
     notices: r.notices.map((n) => ({
       id: n.id,

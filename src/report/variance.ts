@@ -173,3 +173,20 @@ export function buildVarianceReport(r: VarianceResult, options: { lines?: boolea
     tables,
   };
 }
+
+/**
+ * The period before (the month, quarter or fiscal year before), for comparison: its subtotals
+ * by department and category and company totals, by the same rules (missing never 0). When
+ * nothing is budgeted or filed for it (a year before the first budget) the table is empty and
+ * its caption says the figures are missing, not zero.
+ */
+export function previousPeriodTable(p: VarianceResult): Table {
+  const subtotals = buildVarianceReport(p, { lines: false }).tables.find((t) => t.id === 'variance-subtotals')!;
+  const span = `${p.period.id} (${p.from} to ${p.to})`;
+  return {
+    ...subtotals,
+    id: 'variance-previous',
+    title: `Subtotals by department and category, previous period ${p.period.id}`,
+    caption: p.lines.length === 0 ? `${span}: nothing budgeted or filed for the period before: missing, not 0` : `${span}: the period before, by the same rules; over filed department-months only`,
+  };
+}

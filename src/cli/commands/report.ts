@@ -15,7 +15,7 @@ import { computeService } from '../../domain/service.js';
 import { computeStock } from '../../domain/stock.js';
 import { computeLandingForecast } from '../../domain/forecast.js';
 import { computeVariance, computeVarianceTotals } from '../../domain/variance.js';
-import { fiscalMonths, fiscalYearOf, parsePeriod, periodMonths } from '../../model/period.js';
+import { fiscalMonths, fiscalYearOf, parsePeriod, periodMonths, previousPeriod } from '../../model/period.js';
 import type { Period } from '../../model/period.js';
 import type { Workspace } from '../../model/workspace.js';
 import type { SheetSpec } from '../../render/xlsx.js';
@@ -179,6 +179,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       asOf,
       variance: computeVariance(ws, { period, ytd: false, asOf }, memo),
       varianceYtd,
+      variancePrevious: computeVariance(ws, { period: previousPeriod(period), ytd: false, asOf }, memo),
       forecast: computeLandingForecast(ws, varianceYtd, memo),
       varianceByMonth: months.filter((m) => m <= through).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false, asOf }, memo)),
       stock: computeStock(ws, { asOf, mrp }),

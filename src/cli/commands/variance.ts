@@ -9,6 +9,7 @@ import { computeVariance } from '../../domain/variance.js';
 import type { VarianceLevel, VarianceResult } from '../../domain/variance.js';
 import { parseActualsCsv, parseHeaderMap } from '../../load/actuals-csv.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { previousPeriod } from '../../model/period.js';
 import type { Actuals } from '../../model/workspace.js';
 import { renderCsv } from '../../render/csv.js';
 import { buildVarianceReport, varianceLinesTable } from '../../report/variance.js';
@@ -118,7 +119,9 @@ export function registerVariance(program: Command, ctx: CliContext, setExit: (co
       if (format === 'json') {
         // The full-year outlook as of the period's end, from the year to date through it.
         const ytd = result.ytd ? result : computeVariance(ws, { period, ytd: true, asOf, extraActuals: csv.actuals });
-        return `${JSON.stringify(varianceJson(result, computeLandingForecast(ws, ytd)), null, 2)}\n`;
+        // The period before (month, quarter or fiscal year), for comparison: never a YTD view.
+        const previous = computeVariance(ws, { period: previousPeriod(period), ytd: false, asOf, extraActuals: csv.actuals });
+        return `${JSON.stringify(varianceJson(result, computeLandingForecast(ws, ytd), previous), null, 2)}\n`;
       }
       if (format === 'csv') return renderCsv(varianceLinesTable(result), result.digits);
       return renderTerminal(buildVarianceReport(result), lang, { color: file === undefined && useColor(ctx, flags.color) });
