@@ -78,7 +78,7 @@ describe('the previous period', () => {
     const bytes = readFileSync(out);
     expect(disagreements(await recomputeFormulas(bytes))).toEqual([]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Variance')!;
     const values = (no: number): unknown[] => (sheet.getRow(no).values as unknown[]).slice(1, 7).map((v) => (v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
     let title = 0;
