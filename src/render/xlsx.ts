@@ -10,7 +10,7 @@
 // is byte-identical for identical input: fixed document dates, fixed zip entry dates, and
 // styles, strings and entries numbered in the order they are first used.
 import { fromCents } from '../model/money.js';
-import type { Cell, Chart, ColumnType, Report, Row, Table, Tone } from '../report/model.js';
+import type { AmountUnit, Cell, Chart, ColumnType, Report, Row, Table, Tone } from '../report/model.js';
 import { chartCells, chartDescription, chartSpaceXml } from './chart.js';
 import type { ChartCells } from './chart.js';
 import { ZipWriter } from './zip-writer.js';
@@ -34,6 +34,23 @@ export interface SheetSpec {
   charts?: Chart[];
 }
 
+/**
+ * How money cells are written and shown: `value` digits turn cents into the cell's number
+ * (the currency's minor digits, + 4 for 万), `shown` decimals are the number format's. A cell
+ * always holds the exact amount; only the display rounds.
+ */
+export interface MoneyDigits {
+  value: number;
+  shown: number;
+}
+
+/** The money digits for a currency's minor digits and a unit. */
+export function moneyDigits(digits: number, unit?: AmountUnit): MoneyDigits {
+  if (unit === 'wan') return { value: digits + 4, shown: 2 };
+  if (unit === 'yuan') return { value: digits, shown: 0 };
+  return { value: digits, shown: digits };
+}
+
 /** Options of the workbook renderer. */
 export interface XlsxOptions {
   /** Minor-unit digits of the currency (money cells are integer cents in the model). */
@@ -46,6 +63,14 @@ export interface XlsxOptions {
   creator: string;
   /** Caption prefix for amounts ("Amounts in"); translated by the caller. */
   amountsIn?: string;
+  /** The whole amounts line of every sheet with money, when it says more than `amountsIn` + currency (a unit); translated by the caller. */
+  amountsLine?: string;
+  /**
+   * The unit money cells are written in: `yuan` keeps the exact value and shows whole units;
+   * `wan` writes the exact value in units of 10,000 (cents / 10^(digits + 4), every digit kept)
+   * and shows two decimals. Default: the exact value shown with the currency's minor digits.
+   */
+  unit?: AmountUnit;
   /** Suffix of the hidden tone helper columns' headers (default " (tone)"); translated by the caller. */
   toneSuffix?: string;
   /** Left part of the printed header of every sheet (the company name). */
@@ -143,7 +168,7 @@ const EXCEL_EPOCH_OFFSET = 25569;
  * The value written to a cell for a model cell: a number, or a string that is always written
  * as text (a shared string), whatever it starts with (=, +, -, @).
  */
-function excelValue(value: Cell, type: ColumnType, digits: number): number | string | null {
+function excelValue(value: Cell, type: ColumnType, digits: MoneyDigits): number | string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
     if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -155,7 +180,7 @@ function excelValue(value: Cell, type: ColumnType, digits: number): number | str
   }
   switch (type) {
     case 'money':
-      return fromCents(value, digits);
+      return fromCents(value, digits.value);
     case 'percent':
       return value / 100;
     default:
@@ -163,10 +188,10 @@ function excelValue(value: Cell, type: ColumnType, digits: number): number | str
   }
 }
 
-function numberFormat(value: Cell, type: ColumnType, digits: number): string | undefined {
+function numberFormat(value: Cell, type: ColumnType, digits: MoneyDigits): string | undefined {
   switch (type) {
     case 'money':
-      return moneyFormat(digits);
+      return moneyFormat(digits.shown);
     case 'percent':
       return PERCENT_FORMAT;
     case 'date':
@@ -196,11 +221,11 @@ function displayWidth(text: string): number {
   return w;
 }
 
-function shownText(value: Cell, type: ColumnType, digits: number): string {
+function shownText(value: Cell, type: ColumnType, digits: MoneyDigits): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (type === 'money') {
-    const s = Math.abs(fromCents(value, digits)).toFixed(digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const s = Math.abs(fromCents(value, digits.value)).toFixed(digits.shown).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return value < 0 ? `(${s})` : s;
   }
   if (type === 'percent') return `${value.toFixed(1)}%`;
@@ -213,12 +238,12 @@ function separators(n: number): number {
 }
 
 /** displayWidth(shownText(...)) without building the text, for the common single-line cases. */
-function shownWidth(value: Cell, type: ColumnType, digits: number): number {
+function shownWidth(value: Cell, type: ColumnType, digits: MoneyDigits): number {
   if (value === null || value === undefined) return 0;
   if (typeof value === 'string') return value.includes('\n') ? Math.max(...value.split('\n').map(displayWidth)) : displayWidth(value);
   if (type === 'money' && Number.isInteger(value) && Math.abs(value) < 1e15) {
-    const major = String(Math.floor(Math.abs(value) / 10 ** digits)).length;
-    return major + separators(major) + (digits > 0 ? digits + 1 : 0) + (value < 0 ? 2 : 0);
+    const major = String(Math.floor(Math.abs(value) / 10 ** digits.value)).length;
+    return major + separators(major) + (digits.shown > 0 ? digits.shown + 1 : 0) + (value < 0 ? 2 : 0);
   }
   if (type !== 'money' && type !== 'percent') {
     const s = String(Number(value.toFixed(3)));
@@ -528,12 +553,12 @@ function dataStyle(ctx: WriteContext, cache: Map<string, number[]>, numFmt: stri
 const MAX_WIDTH = 60;
 
 /** Text on several lines, or too wide for the widest column, wraps: cut at the cell's edge it would be lost on screen and on paper. */
-function wrapsText(v: Cell, digits: number): boolean {
+function wrapsText(v: Cell, digits: MoneyDigits): boolean {
   return typeof v === 'string' && (v.includes('\n') || shownWidth(v, 'text', digits) + 2 > MAX_WIDTH);
 }
 
 /** Column widths of a sheet: every shown value must be known before the first row (<cols> precedes the data). */
-function columnWidths(sheet: SheetSpec, visible: number, digits: number): number[] {
+function columnWidths(sheet: SheetSpec, visible: number, digits: MoneyDigits): number[] {
   const widths = new Array<number>(visible).fill(8);
   const fitWidth = (i: number, w: number): void => {
     widths[i] = Math.max(widths[i] ?? 8, Math.min(MAX_WIDTH, w + 2));
@@ -612,7 +637,7 @@ function sheetTailXml(layout: SheetLayout, conditional: readonly string[], optio
  */
 function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | null, selected: boolean, ctx: WriteContext, layout: SheetLayout): Generator<string> {
   const { styles, strings, options } = ctx;
-  const digits = options.digits;
+  const digits = moneyDigits(options.digits, options.unit);
   const { visible, helpers } = sheetColumns(sheet);
   const letters: string[] = [''];
   for (let i = 1; i <= visible + helpers; i++) letters.push(columnLetter(i));
@@ -641,7 +666,7 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
 
   const title = sheetTitle(sheet);
   row(() => cell(1, title, styles.id({ bold: true, size: 14 })));
-  if (hasMoney(sheet)) row(() => cell(1, `${options.amountsIn ?? 'Amounts in'} ${options.currency}`, 0));
+  if (hasMoney(sheet)) row(() => cell(1, options.amountsLine ?? `${options.amountsIn ?? 'Amounts in'} ${options.currency}`, 0));
   if (sheet.headline?.length) {
     row(() => '');
     for (const h of sheet.headline) {
@@ -703,7 +728,7 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
         }
         const link = r.formulas?.[c.key];
         const formula = typeof value === 'number' ? cellFormula(ctx, sheetName, { rows: table.rows, index, key: c.key, column: letters[c.col]!, numeric: c.numeric, firstData }) : link?.op === 'link' && typeof value === 'string' ? formulaText(link, ctx.places, sheetName, value, ctx.sheetNames) : undefined;
-        cells += cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits) : undefined);
+        cells += cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits.value) : undefined);
       }
       if (r.tones) for (const k of toned) if (r.tones[k]) cells += cell(helperCol.get(k)!, r.tones[k]!, 0);
       chunk += `<row r="${rowNo}">${cells}</row>`;
@@ -778,10 +803,10 @@ function drawingXml(descriptions: readonly string[], col: number): string {
  * texts the worksheet's cells hold (amounts by integer arithmetic, as the cells are written).
  */
 function placedCharts(sheet: SheetSpec, sheetName: string, ctx: WriteContext): { chart: Chart; cells: ChartCells }[] {
-  const digits = ctx.options.digits;
+  const digits = moneyDigits(ctx.options.digits, ctx.options.unit);
   const cached = (v: Cell, type: ColumnType): string | null => {
     if (typeof v !== 'number') return null;
-    return type === 'money' ? centsText(v, digits) : numberText(excelValue(v, type, digits) as number);
+    return type === 'money' ? centsText(v, digits.value) : numberText(excelValue(v, type, digits) as number);
   };
   const out: { chart: Chart; cells: ChartCells }[] = [];
   for (const chart of sheet.charts ?? []) {

@@ -1,7 +1,7 @@
 // The monthly report in English and in Chinese: sheet names by sheet id, every other text
 // through one catalogue keyed by its English wording (src/report/zh-cn.ts), so a word reads
 // the same wherever it appears. The user's own words (names, ids, notes) are never translated.
-import type { Cell, Report, Table } from './model.js';
+import type { AmountUnit, Cell, Report, Table } from './model.js';
 import { ZH_BY_COLUMN, ZH_INPUT_SUFFIXES, zh } from './zh-cn.js';
 
 /** Languages of the report. */
@@ -185,6 +185,20 @@ export function emptyTableText(lang: Lang): string {
 /** A text in a language: the English wording, or its translation. */
 export function tr(english: string, lang: Lang): string {
   return lang === 'zh-CN' ? zh(english) : english;
+}
+
+/** The unit of amounts for axis titles: the currency, or "CNY 10,000" (万元) with `--unit wan`. */
+export function amountUnitLabel(currency: string, unit: AmountUnit | undefined, lang: Lang): string {
+  return unit === 'wan' ? tr(`${currency} 10,000`, lang) : currency;
+}
+
+/**
+ * The amounts line under every sheet title: "Amounts in CNY" (金额单位 CNY); with a unit,
+ * "Amounts in CNY, whole units" (金额单位：元) or "Amounts in CNY 10,000" (金额单位：万元).
+ */
+export function amountsLine(currency: string, unit: AmountUnit | undefined, lang: Lang): string {
+  if (unit === undefined) return `${text('amountsIn', lang)} ${currency}`;
+  return tr(unit === 'wan' ? `Amounts in ${currency} 10,000` : `Amounts in ${currency}, whole units`, lang);
 }
 
 /** A free text by key in a language (the key itself when unknown). */

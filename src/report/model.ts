@@ -2,6 +2,11 @@
 // terminal, CSV and Excel renderers draw the same tables, so they can never disagree.
 import type { Cents } from '../model/money.js';
 
+/** Units of the amounts in the workbook (`report --unit`): 元 (whole units) or 万元 (10,000 units). */
+export const AMOUNT_UNITS = ['yuan', 'wan'] as const;
+/** One of AMOUNT_UNITS. */
+export type AmountUnit = (typeof AMOUNT_UNITS)[number];
+
 /** How a column's values are typed and shown. */
 export type ColumnType =
   | 'text'

@@ -25,9 +25,9 @@ import type { Workspace } from '../model/workspace.js';
 import { buildConsolidationReport } from './consolidate.js';
 import { buildEquipmentReport } from './equipment.js';
 import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTable, kpiRectificationTable } from './kpi.js';
-import { sheetName, text, tr, translateTable } from './i18n.js';
+import { amountsLine, amountUnitLabel, sheetName, text, tr, translateTable } from './i18n.js';
 import type { Lang } from './i18n.js';
-import type { CellRef, Chart, Report, Row, Table, Tone } from './model.js';
+import type { AmountUnit, CellRef, Chart, Report, Row, Table, Tone } from './model.js';
 import { buildAccountsReport } from './accounts.js';
 import { materialPlanSheet, productionSheet } from './production-sheets.js';
 import { buildServiceReport } from './service.js';
@@ -106,6 +106,8 @@ export interface MonthlyReportInput {
   version: string;
   commandLine: string;
   workspace: string;
+  /** The unit of amounts (`--unit`); absent: the currency's minor digits. */
+  unit?: AmountUnit;
   /** Department names by id (company file), for chart axes. */
   departmentNames?: Record<string, string>;
 }
@@ -527,9 +529,9 @@ function summaryCharts(c: SheetContext): { charts: Chart[]; tables: Table[] } {
   return { charts: parts.map((p) => p.chart), tables: parts.map((p) => p.table) };
 }
 
-/** An amount axis title with the currency: "Variance (CNY)". */
+/** An amount axis title with the currency, or the unit of --unit wan: "Variance (CNY)", 偏差（万元）. */
 function moneyAxis(key: string, c: SheetContext): string {
-  return withUnit(text(key, c.lang), c.input.currency, c.lang);
+  return withUnit(text(key, c.lang), amountUnitLabel(c.input.currency, c.input.unit, c.lang), c.lang);
 }
 
 /**
@@ -635,6 +637,7 @@ function aboutTables(input: MonthlyReportInput): Table[] {
       ['Period', input.period],
       ['As of', input.asOf],
       ['Currency', input.currency],
+      ['Amount unit', amountsLine(input.currency, input.unit, input.lang)],
       ['Language', input.lang],
       ['Input files', String(input.files.length)],
     ].map(([item, value]) => ({ cells: { item: item!, value: value! } })),

@@ -27,6 +27,7 @@ const CASES: { name: string; args: string[] }[] = [
   { name: 'acme month, zh-CN', args: ['--period', '2026-11', '--lang', 'zh-CN'] },
   { name: 'acme quarter, en', args: ['--period', 'FY2026-Q4'] },
   { name: 'acme year, zh-CN', args: ['--period', 'FY2026', '--lang', 'zh-CN'] },
+  { name: 'acme month, zh-CN, --unit wan', args: ['--period', '2026-11', '--lang', 'zh-CN', '--unit', 'wan'] },
 ];
 
 /** How many chart parts (xl/charts/chartN.xml) a workbook holds. */

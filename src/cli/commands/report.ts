@@ -19,7 +19,9 @@ import { fiscalMonths, fiscalYearOf, parsePeriod, periodMonths, previousPeriod }
 import type { Period } from '../../model/period.js';
 import type { Workspace } from '../../model/workspace.js';
 import type { SheetSpec } from '../../render/xlsx.js';
-import { LANGS, text } from '../../report/i18n.js';
+import { amountsLine, LANGS, text } from '../../report/i18n.js';
+import { AMOUNT_UNITS } from '../../report/model.js';
+import type { AmountUnit } from '../../report/model.js';
 import type { Lang } from '../../report/i18n.js';
 import { buildMonthlyReport } from '../../report/monthly-report.js';
 import type { ChapterResults, MonthlyReportInput } from '../../report/monthly-report.js';
@@ -40,6 +42,7 @@ const FORMATS = ['text', 'json'] as const;
 interface ReportFlags extends SharedLoadFlags, OutputFlags {
   period?: string;
   lang: Lang;
+  unit?: AmountUnit;
   asOf?: string;
   charts: boolean;
   cjkFont?: string;
@@ -55,6 +58,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
     .option('-p, --period <period>', 'a month (2026-11), fiscal quarter (FY2026-Q4) or fiscal year (FY2026) (default: the latest month with actuals)')
     .option('-o, --output <file>', 'where to write the workbook (default: reports/opsplan-<period>.xlsx)')
     .option('--lang <lang>', `sheet names and headers: ${LANGS.join(' | ')}`, oneOf('--lang', LANGS), 'en')
+    .option('--unit <unit>', `amounts in whole units or 10,000s: ${AMOUNT_UNITS.join(' | ')} (元 / 万元; default: the currency's minor digits)`, oneOf('--unit', AMOUNT_UNITS))
     .option('--as-of <date>', 'judge notices and pick stock snapshots on this date YYYY-MM-DD (default: today)')
     .option('--no-charts', 'leave the charts out of the workbook (Summary and Performance; their data tables stay)')
     // Kept so existing scripts keep working: charts are native now and drawn by the reader with its own fonts.
@@ -80,6 +84,8 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       date: documentDate(asOf, ctx.env.SOURCE_DATE_EPOCH),
       creator: `opsplan ${ctx.version}`,
       amountsIn: text('amountsIn', flags.lang),
+      amountsLine: amountsLine(report.currency, flags.unit, flags.lang),
+      ...(flags.unit ? { unit: flags.unit } : {}),
       toneSuffix: text('toneSuffix', flags.lang),
       pageOf: text('pageOf', flags.lang),
       headerLeft: companyName,
@@ -102,6 +108,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
         period: month,
         asOf,
         lang: flags.lang,
+        unit: flags.unit ?? null,
         file: shown,
         bytes: bytes.length,
         streaming: summary.streaming,
@@ -208,7 +215,7 @@ function prepare(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   const { input, month, asOf, target, inputFiles, inputErrors } = compute(ctx, workspace, flags, progress);
   // The workspace is unreachable now: collect it before the sheets are built (see release-memory.ts).
   releaseMemory();
-  const report = buildMonthlyReport({ ...input, lang: flags.lang });
+  const report = buildMonthlyReport({ ...input, lang: flags.lang, ...(flags.unit ? { unit: flags.unit } : {}) });
   const sheets: SheetSpec[] = report.sheets.map((s) => ({
     name: s.name,
     ...(s.title ? { title: s.title } : {}),
