@@ -101,7 +101,11 @@ const INPUT_COLUMNS = new Set([
 ]);
 const GENERATED_IN_INPUT_COLUMNS = new Set(['company', 'Company', '(none)', 'Total', 'GS not reviewed: score is the KPI part']);
 
-function generatedInInputColumn(v: string): boolean {
+/** Words opsplan itself writes into a column of input words: a KPI card's metric `manual` (a value entered in the kpi-review, not a catalogue metric id). */
+const GENERATED_BY_COLUMN: Record<string, ReadonlySet<string>> = { metric: new Set(['manual', 'manual (avg)']) };
+
+function generatedInInputColumn(v: string, key = ''): boolean {
+  if (GENERATED_BY_COLUMN[key]?.has(v)) return true;
   // Procurement subtotals put "3 lines" in the name column; KPI tables put the reason a value
   // or a grade is missing in the comment and note columns.
   return GENERATED_IN_INPUT_COLUMNS.has(v) || /^\d+ lines?$/.test(v) || /^(missing|no grade): /.test(v);
@@ -215,7 +219,7 @@ export function translateTable(table: Table, lang: Lang): Table {
   const textKeys = table.columns.filter((c) => c.type === 'text').map((c) => c.key);
   const cell = (key: string, v: Cell): Cell => {
     if (typeof v !== 'string' || v === '') return v;
-    if (INPUT_COLUMNS.has(key)) return generatedInInputColumn(v) ? tr(v, lang) : inputWithSuffix(v, lang);
+    if (INPUT_COLUMNS.has(key)) return generatedInInputColumn(v, key) ? tr(v, lang) : inputWithSuffix(v, lang);
     return trIn(table.id, key, v, lang);
   };
   return {

@@ -44,10 +44,32 @@ function lineRow(l: VarianceLine): Row {
   };
 }
 
-function subtotalRow(s: VarianceSubtotal): Row {
+/**
+ * Due department-months not filed, per department and category and (key without department)
+ * per category over the company: what `unfiledBudget` is the budget of. Every line of a
+ * department carries its department's count, so one line per department gives it.
+ */
+function missingMonthsOf(lines: readonly VarianceLine[]): Map<string, number> {
+  const byDept = new Map<string, number>();
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  for (const l of lines) byDept.set(l.department, l.missingMonths);
+  for (const l of lines) {
+    const key = `${l.department}\u0000${l.category}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.set(key, byDept.get(l.department)!);
+    out.set(`\u0000${l.category}`, (out.get(`\u0000${l.category}`) ?? 0) + byDept.get(l.department)!);
+  }
+  return out;
+}
+
+function subtotalRow(s: VarianceSubtotal, missingMonths: ReadonlyMap<string, number>): Row {
   const t = tone(s.favourable);
   const tones: Record<string, Tone> = t ? { variance: t, variancePct: t } : {};
   if (s.missingLines > 0) tones.missingLines = 'warn';
+  const months = missingMonths.get(`${s.department ?? ''}\u0000${s.category}`) ?? 0;
+  if (months > 0) tones.missingMonths = 'warn';
   if (s.actual === null) tones.actual = 'warn';
   return {
     cells: {
@@ -59,12 +81,17 @@ function subtotalRow(s: VarianceSubtotal): Row {
       variancePct: s.variancePct,
       lines: s.lines,
       missingLines: s.missingLines,
+      missingMonths: months,
       unfiledBudget: s.unfiledBudget,
     },
     kind: s.department === null ? 'total' : 'subtotal',
     tones,
   };
 }
+
+/** What the subtotals' three counts of unfiled data mean (a 0 beside a budget must not puzzle). */
+const SUBTOTALS_CAPTION =
+  'per category only: revenue and costs are never added together; over filed department-months only. Lines with nothing filed: their department filed none of the due months (left out of the sums); Months not filed: due department-months without actuals; Unfiled budget: the budget of those months, never compared';
 
 /** The lines table (also what `--format csv` writes). */
 export function varianceLinesTable(r: VarianceResult): Table {
@@ -98,10 +125,11 @@ export function buildVarianceReport(r: VarianceResult, options: { lines?: boolea
   const overdue = r.notices.filter((n) => n.status === 'overdue').length;
   const pending = levelsPending(r.lines);
   const tables: Table[] = options.lines === false ? [] : [varianceLinesTable(r)];
+  const missingMonths = missingMonthsOf(r.lines);
   tables.push({
     id: 'variance-subtotals',
     title: 'Subtotals by department and category',
-    caption: 'per category only: revenue and costs are never added together; over filed department-months only (lines not filed and their budget are counted beside)',
+    caption: SUBTOTALS_CAPTION,
     columns: [
       { key: 'department', header: 'Department', type: 'text' },
       { key: 'category', header: 'Category', type: 'text' },
@@ -110,10 +138,11 @@ export function buildVarianceReport(r: VarianceResult, options: { lines?: boolea
       { key: 'variance', header: 'Variance', type: 'money' },
       { key: 'variancePct', header: 'Var %', type: 'percent' },
       { key: 'lines', header: 'Lines', type: 'number' },
-      { key: 'missingLines', header: 'Not filed', type: 'number' },
+      { key: 'missingLines', header: 'Lines with nothing filed', type: 'number' },
+      { key: 'missingMonths', header: 'Months not filed', type: 'number' },
       { key: 'unfiledBudget', header: 'Unfiled budget', type: 'money' },
     ],
-    rows: [...r.subtotals, ...r.totals].map(subtotalRow),
+    rows: [...r.subtotals, ...r.totals].map((s) => subtotalRow(s, missingMonths)),
   });
   if (r.missingActuals.length > 0) {
     tables.push({

@@ -44,6 +44,11 @@ export const ZH_TEXTS: Record<string, string> = {
   Notice: '预警通知',
   Lines: '行数',
   'Not filed': '未报送行数',
+  'Lines with nothing filed': '整期未报送行数',
+  'Months not filed': '未报送部门月数',
+  // A KPI indicator scored on a value entered in the kpi-review (not a catalogue metric).
+  manual: '人工填报（考评表）',
+  'manual (avg)': '人工填报（考评表，月均）',
   'Unfiled budget': '未报送月份预算',
   Due: '整改期限',
   Status: '状态',
@@ -122,8 +127,8 @@ export const ZH_TEXTS: Record<string, string> = {
     '原预算（已批准预算）、调整（仅已批准）、调整后预算 = 原预算 + 调整；仅在有调整时列出调整行',
   'Budget vs actual by line': '按科目的预算执行情况',
   'Subtotals by department and category': '按部门和类别小计',
-  'per category only: revenue and costs are never added together; over filed department-months only (lines not filed and their budget are counted beside)':
-    '仅按类别汇总，收入与成本从不相加；只统计已报送的部门月份（未报送的行数及其预算另列）',
+  'per category only: revenue and costs are never added together; over filed department-months only. Lines with nothing filed: their department filed none of the due months (left out of the sums); Months not filed: due department-months without actuals; Unfiled budget: the budget of those months, never compared':
+    '仅按类别汇总：收入与成本费用从不相加；仅含已报送的部门月份。整期未报送行数：所属部门应报月份均未报送（不计入合计）；未报送部门月数：应报未报的部门月份数；未报送月份预算：这些月份的预算，不参与比较',
   'Warning notices': '预警通知',
   'departments with a budget but no actuals for the month': '有预算但当月未报送实际数的部门',
   'Alerts and hints': '库存预警与提示',

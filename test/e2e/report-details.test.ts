@@ -1,0 +1,66 @@
+// Working details of the committee report (issue 13): the Summary's counts of unfiled data
+// agree with each other and say what they count; a KPI card's `manual` metric is explained in
+// Chinese; Summary figures link to the cells they summarise.
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ACME, runOpsplan, tempDir } from '../helpers/run-cli.js';
+
+async function report(args: string[]): Promise<ExcelJS.Workbook> {
+  const out = path.join(tempDir('opsplan-details-'), 'r.xlsx');
+  const r = runOpsplan(['report', ACME, '--as-of', '2026-11-30', '--no-charts', '--output', out, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  return wb;
+}
+
+// exceljs reads a formula whose cached value is 0 (<v>0</v>) as a formula without a result.
+const result = (v: ExcelJS.CellValue): unknown => (v !== null && typeof v === 'object' && 'formula' in v ? (v.result ?? 0) : v);
+
+/** Rows under the first header row that starts with `header`, as objects by header, up to an empty row. */
+function rowsAfter(ws: ExcelJS.Worksheet, header: string[]): Record<string, unknown>[] {
+  let h = 0;
+  for (let r = 1; r <= ws.rowCount && h === 0; r++) if (header.every((x, i) => ws.getRow(r).getCell(i + 1).value === x)) h = r;
+  expect(h, `header ${header.join(',')}`).toBeGreaterThan(0);
+  const names = (ws.getRow(h).values as unknown[]).slice(1).map(String);
+  const out: Record<string, unknown>[] = [];
+  for (let r = h + 1; r <= ws.rowCount && ws.getRow(r).getCell(1).value !== null; r++) {
+    const o: Record<string, unknown> = {};
+    names.forEach((n, i) => (o[n] = result(ws.getRow(r).getCell(i + 1).value)));
+    out.push(o);
+  }
+  return out;
+}
+
+describe('report details', () => {
+  it('Summary FY2026-Q4: an unfiled month is counted beside its budget (months not filed 1, unfiled budget 148,210.35), and the caption says what each count means', async () => {
+    const wb = await report(['--period', 'FY2026-Q4']);
+    const ws = wb.getWorksheet('Summary')!;
+    // customer-service filed October, not November: no line is unfiled as a whole, one department-month is.
+    const expense = rowsAfter(ws, ['Department', 'Category']).find((r) => r.Category === 'expense')!;
+    expect(expense['Lines with nothing filed']).toBe(0);
+    expect(expense['Months not filed']).toBe(1);
+    expect(expense['Unfiled budget']).toBe(148210.35);
+    const captions: string[] = [];
+    ws.eachRow((row) => captions.push(String(row.getCell(1).value)));
+    expect(captions.some((c) => c.includes('Months not filed: due department-months without actuals; Unfiled budget: the budget of those months, never compared'))).toBe(true);
+  }, 60000);
+
+  it('Summary 2026-11: customer-service filed nothing: its expense lines, 1 month and their budget, all counted', async () => {
+    const v = JSON.parse(runOpsplan(['variance', ACME, '--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { rows: { department: string; category: string; actual: number | null }[] };
+    const unfiled = v.rows.filter((r) => r.department === 'customer-service' && r.category === 'expense' && r.actual === null).length;
+    expect(unfiled).toBe(4);
+    const wb = await report(['--period', '2026-11']);
+    const expense = rowsAfter(wb.getWorksheet('Summary')!, ['Department', 'Category']).find((r) => r.Category === 'expense')!;
+    expect([expense['Lines with nothing filed'], expense['Months not filed'], expense['Unfiled budget']]).toEqual([unfiled, 1, 148210.35]);
+  }, 60000);
+
+  it('zh-CN: a KPI card names a manual indicator 人工填报（考评表）, not the bare id manual', async () => {
+    const wb = await report(['--period', '2026-11', '--lang', 'zh-CN']);
+    const metrics: unknown[] = [];
+    wb.getWorksheet('经营绩效')!.eachRow((row) => metrics.push(row.getCell(3).value));
+    expect(metrics).toContain('人工填报（考评表）');
+    expect(metrics).not.toContain('manual');
+  }, 60000);
+});
