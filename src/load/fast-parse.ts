@@ -23,8 +23,9 @@ const BACKSLASH = 92;
  * One pass over the text that says whether js-yaml and the reference parser could read it
  * differently, or the reference parser must report something:
  * - a directive line (`%YAML 1.1`);
- * - an alias or anchor (`*a`, `&a`): aliases need the expansion cap, merges need `<<`;
- * - an explicit key (`? key`): the two name a null key differently;
+ * - an alias or anchor (`*a`, `&a`) other than the simple ones `simpleAnchors` accepts;
+ * - an explicit key (`? key`) or an empty key in a flow collection (`[: 1]`): the two name
+ *   a null key differently;
  * - a quoted scalar that continues on the next line: js-yaml folds such scalars even where
  *   the YAML 1.2 indentation rules (and the reference parser) reject them.
  * - a flow collection (`[`, `{`) continued on a line indented no deeper than the block node it
@@ -34,9 +35,11 @@ const BACKSLASH = 92;
  * quote and a `*` in prose can look like an alias: both only cost the slower path. Quotes
  * count only after a separator: mid-word apostrophes in prose are literal in YAML.
  */
-export function needsReferenceParser(text: string): boolean {
+export function needsReferenceParser(text: string, maxAliasCount: number): boolean {
   // Character codes, not one-character strings: this runs over every byte of the workspace.
   let state: 'none' | 'dq' | 'sq' = 'none';
+  // Offsets of the `&anchor` and `*alias` tokens, checked after the pass (simpleAnchors).
+  const marks: number[] = [];
   let prev = NL;
   let flowDepth = 0;
   let flowIndent = 0;
@@ -67,6 +70,13 @@ export function needsReferenceParser(text: string): boolean {
     else if (c === 0x5b || c === 0x7b) {
       if (flowDepth++ === 0) flowIndent = blockIndentAt(text, i);
     } else if ((c === 0x5d || c === 0x7d) && flowDepth > 0) flowDepth--;
+    // `[: 1]`, `{a: 1, : 2}`: an empty key in a flow collection is "null" to js-yaml and ""
+    // to the reference parser (found by the anchor fuzzer).
+    // A key js-yaml would type differently from the reference parser's text key (`0100:`).
+    else if (c === 0x3a) {
+      if (flowDepth > 0 && emptyKeyBefore(text, i)) return true;
+      if (isBlank(text.charCodeAt(i + 1)) && keyIsRetyped(text, i)) return true;
+    }
     else if (isSeparator(prev)) {
       if (c === HASH) {
         const nl = text.indexOf('\n', i);
@@ -76,17 +86,206 @@ export function needsReferenceParser(text: string): boolean {
       } else if (c === 0x2a || c === 0x26) {
         // `*alias`, `&anchor` (a lone `*` or `&` is plain text).
         const next = text.charCodeAt(i + 1);
-        if (!Number.isNaN(next) && !isSeparator(next) && next !== 0x5d && next !== 0x7d) return true;
+        if (!Number.isNaN(next) && !isSeparator(next) && next !== 0x5d && next !== 0x7d) {
+          if (flowDepth > 0 || marks.length === MAX_MARKS) return true;
+          marks.push(i);
+        }
       } else if (c === 0x3f) {
         // `? key`
         const next = text.charCodeAt(i + 1);
         if (Number.isNaN(next) || next === SPACE || next === TAB || next === NL || next === CR) return true;
       } else if (c === 0x25 && prev === NL) return true; // %DIRECTIVE
+      // `!` alone is the non-specific tag: js-yaml reads null, the reference reports a tag.
+      else if (c === 0x21 && isBlank(text.charCodeAt(i + 1))) return true;
     }
     // After a skip (escape, comment) this is the character landed on, as before the skip.
     prev = text.charCodeAt(i);
   }
-  return state !== 'none';
+  return state !== 'none' || (marks.length > 0 && !simpleAnchors(text, marks, maxAliasCount));
+}
+
+/** Whether nothing but blanks stands between `at` and the flow indicator or line start before it. */
+function emptyKeyBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i--;
+  const c = text.charCodeAt(i);
+  return i < 0 || c === 0x5b || c === 0x7b || c === 0x2c || c === NL || c === CR;
+}
+
+/**
+ * Whether the plain key before the `:` at `colon` is one js-yaml reads as a number, boolean
+ * or null and then writes back differently: the reference parser (stringKeys) keeps the text,
+ * so `0100:` is "0100" there and "100" in js-yaml, `~:` "~" against "null", `1e3:` "1e3"
+ * against "1000" (found by the anchor fuzzer). Canonical integers, true, false and null read
+ * the same both ways; any other key that starts like a number or `~` (a date `2026-11:`
+ * too, rarely a key) takes the slower path.
+ */
+function keyIsRetyped(text: string, colon: number): boolean {
+  let end = colon;
+  while (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB) end--;
+  let start = end;
+  for (;;) {
+    const p = text.charCodeAt(start - 1);
+    if (start === 0 || p === SPACE || p === TAB || p === NL || p === CR || p === 0x5b || p === 0x7b || p === 0x2c) break;
+    start--;
+  }
+  // A key starts a line (after its indent and `- ` markers) or follows `[`, `{`, `,`; a word
+  // after other words is text (`agreed on 2025-12-10: about`) or a key of several words.
+  let b = start - 1;
+  while (b >= 0) {
+    const p = text.charCodeAt(b);
+    if (p === SPACE || p === TAB) b--;
+    else if (p === 0x2d && (b === 0 || isBlank(text.charCodeAt(b - 1)))) b--;
+    else break;
+  }
+  const p = text.charCodeAt(b);
+  if (b >= 0 && p !== NL && p !== CR && p !== 0x5b && p !== 0x7b && p !== 0x2c) return false;
+  // Most keys start with a letter other than t, f, n: no slice, no regular expression.
+  const first = text.charCodeAt(start) | 0x20;
+  if (first > 0x39 && first !== 0x74 && first !== 0x66 && first !== 0x6e && first !== 0x7e) return false;
+  const key = text.slice(start, end);
+  if (/^(?:-?(?:0|[1-9][0-9]{0,14})|true|false|null)$/.test(key)) return false;
+  return /^[-+.~0-9]/.test(key) || /^(?:true|false|null)$/i.test(key);
+}
+
+/** More anchors and aliases than this in one file: the reference parser decides. */
+const MAX_MARKS = 64;
+
+const isNameChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f;
+
+/**
+ * Whether the anchors and aliases at `marks` are the plain sharing of defaults that js-yaml
+ * (with merge keys) reads exactly as the reference parser, with no way to blow up:
+ * - names of letters, digits, `-` and `_` (an anchor ending in `:` is a warning there), each
+ *   anchored once;
+ * - in block context only, after `key:` or `- `, and nothing but a comment after them on the
+ *   line: an anchor stands on a block collection (or an empty value), an alias is a whole
+ *   value (`<<: *defaults`, `key: *x`, `- *x`), never a key;
+ * - no alias inside an anchored node, so no expansion nests in another: the reference
+ *   parser's alias count is then at most one per alias use (measured: it refuses 10 merges
+ *   of one anchor under maxAliasCount 10, accepts 9), and twice the number of aliases within
+ *   the limit keeps it clear of `yaml/alias-limit` (a billion-laughs file nests).
+ * An anchored node ends at the first later line indented no deeper than the key it belongs
+ * to (a `-` entry at the key's own indent continues it) or than its `- ` marker. Anything
+ * else goes to the reference parser, as all anchors used to.
+ */
+function simpleAnchors(text: string, marks: readonly number[], maxAliasCount: number): boolean {
+  let aliases = 0;
+  for (const at of marks) if (text.charCodeAt(at) === 0x2a) aliases++;
+  if (aliases * 2 > maxAliasCount) return false;
+  // Open anchored nodes: the column that ends each and whether `-` at that column continues it.
+  let open: { col: number; dashContinues: boolean }[] = [];
+  // Anchor names, each with whether it stands on a block mapping.
+  const mappings = new Map<string, boolean>();
+  // The first line not yet looked at: lines before the first mark close nothing.
+  let nextLine = text.lastIndexOf('\n', marks[0]! - 1) + 1;
+  for (const at of marks) {
+    const markLine = text.lastIndexOf('\n', at - 1) + 1;
+    // Close the anchored nodes that end on the lines up to and including this mark's line.
+    while (nextLine <= markLine) {
+      let j = nextLine;
+      while (text.charCodeAt(j) === SPACE) j++;
+      const c = text.charCodeAt(j);
+      if (c === TAB) return false;
+      if (open.length > 0 && !isBlank(c) && c !== HASH) {
+        const indent = j - nextLine;
+        const dash = c === 0x2d && isBlank(text.charCodeAt(j + 1));
+        open = open.filter((a) => indent > a.col || (indent === a.col && dash && a.dashContinues));
+      }
+      const nl = text.indexOf('\n', nextLine);
+      nextLine = nl < 0 ? text.length + 1 : nl + 1;
+    }
+    const anchor = text.charCodeAt(at) === 0x26;
+    let end = at + 1;
+    while (isNameChar(text.charCodeAt(end))) end++;
+    if (end === at + 1 || !restOfLineIsEmpty(text, end)) return false;
+    let before = at - 1;
+    while (text.charCodeAt(before) === SPACE) before--;
+    const b = text.charCodeAt(before);
+    const afterKey = b === 0x3a;
+    if (!afterKey && !(b === 0x2d && (before === 0 || isBlank(text.charCodeAt(before - 1))))) return false;
+    const name = text.slice(at + 1, end);
+    if (!anchor) {
+      if (open.length > 0) return false;
+      // js-yaml merges a list's items, or nothing from a text, where the reference parser
+      // refuses anything but a mapping.
+      if (afterKey && text.startsWith('<<', before - 2) && !mappings.get(name)) return false;
+    } else {
+      // A name anchored twice: js-yaml and the reference parser disagree on which one an
+      // alias means when the two nest (js-yaml sets a collection's anchor again at its end).
+      if (mappings.has(name)) return false;
+      const col = afterKey ? blockIndentAt(text, at) : before - markLine;
+      // Only on a block mapping or list: js-yaml gives an alias of a block scalar that
+      // starts on the next line `{}` (found by the fuzzer), the reference parser the text.
+      const shape = blockShape(text, at, col, afterKey);
+      if (shape === null) return false;
+      mappings.set(name, shape === 'mapping');
+      // The key's column (entry markers skipped), or the `-` marker's.
+      open.push({ col, dashContinues: afterKey });
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether every `<<` in the text is a block merge key (`<<:` first on its line, after any
+ * `- ` markers) and no mapping holds two of them: the reference parser calls a second merge
+ * key a duplicate key, js-yaml merges both. A `<<` anywhere else (flow, quoted, prose) sends
+ * the file to the reference parser. A mapping at column K ends at the first line indented
+ * less than K, which is how two merge keys at the same column are told apart.
+ */
+function simpleMergeKeys(text: string): boolean {
+  let count = 0;
+  for (let at = text.indexOf('<<'); at >= 0; at = text.indexOf('<<', at + 2)) count++;
+  const keys = [...text.matchAll(/^([ ]*(?:-[ ]+)*)<<[ \t]*:/gm)];
+  if (keys.length !== count) return false;
+  // Columns of the mappings that have a merge key and may still be open.
+  const openAt = new Set<number>();
+  let nextLine = keys[0]!.index;
+  for (const key of keys) {
+    while (nextLine <= key.index) {
+      let j = nextLine;
+      while (text.charCodeAt(j) === SPACE) j++;
+      const c = text.charCodeAt(j);
+      if (!isBlank(c) && c !== HASH) for (const col of openAt) if (col > j - nextLine) openAt.delete(col);
+      const nl = text.indexOf('\n', nextLine);
+      nextLine = nl < 0 ? text.length + 1 : nl + 1;
+    }
+    const col = key[1]!.length;
+    if (openAt.has(col)) return false;
+    openAt.add(col);
+  }
+  return true;
+}
+
+/**
+ * What the anchor at `at` stands on, from the first line with content after it: a block
+ * mapping (deeper than `col`, reading `key:` with a plain key), a block list (`- ` deeper, or
+ * at `col` itself after a key), or null for anything else (a scalar, an empty value).
+ */
+function blockShape(text: string, at: number, col: number, afterKey: boolean): 'mapping' | 'list' | null {
+  const lines = /\n([ ]*)([^ \r\n].*)/g;
+  lines.lastIndex = at;
+  for (let m = lines.exec(text); m; m = lines.exec(text)) {
+    const content = m[2]!;
+    if (content.startsWith('#')) continue;
+    const indent = m[1]!.length;
+    if (/^-(?:[ \t]|\r?$)/.test(content)) return indent > col || (indent === col && afterKey) ? 'list' : null;
+    return indent > col && /^[A-Za-z0-9_][^#:]*:(?:[ \t]|\r?$)/.test(content) ? 'mapping' : null;
+  }
+  return null;
+}
+
+const isBlank = (c: number): boolean => c === SPACE || c === TAB || c === NL || c === CR || Number.isNaN(c);
+
+/** Whether only blanks, or blanks and a comment, follow `from` on its line. */
+function restOfLineIsEmpty(text: string, from: number): boolean {
+  let i = from;
+  const first = text.charCodeAt(i);
+  if (!isBlank(first)) return false;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
+  const c = text.charCodeAt(i);
+  return c === NL || c === CR || c === HASH || Number.isNaN(c);
 }
 
 /**
@@ -113,6 +312,15 @@ function continuesTooShallow(text: string, from: number, indent: number): boolea
   return i - from <= indent;
 }
 
+// A list entry with nothing after its `-`: js-yaml lets the next, shallower `- ` line join
+// that list (`  -\n   -\n  - c` is [[null, c]] there, [[null], c] in the reference parser).
+const EMPTY_ENTRY = /^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?\r?$/m;
+
+// YAML 1.2 core types plus merge keys (`<<: *defaults`), which the reference parser reads
+// too (PARSE_OPTIONS.merge); without it a `<<` key would stay a plain key here.
+// (js-yaml exports its types; @types/js-yaml does not declare them.)
+const CORE_WITH_MERGE = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
+
 function depthExceeds(value: unknown, max: number): boolean {
   // Iterative, so a deep structure cannot overflow our own stack.
   const stack: [unknown, number][] = [[value, 0]];
@@ -131,12 +339,12 @@ function depthExceeds(value: unknown, max: number): boolean {
  * a non-mapping top level, excessive depth).
  */
 export function fastParse(text: string, limits: ParseLimits): Record<string, unknown> | undefined {
-  if (needsReferenceParser(text)) return undefined;
+  if (needsReferenceParser(text, limits.maxAliasCount) || (text.includes('<<') && !simpleMergeKeys(text)) || EMPTY_ENTRY.test(text)) return undefined;
   let data: unknown;
   try {
     // CORE_SCHEMA: YAML 1.2 core types only; unknown tags, duplicate keys and several
     // documents throw. A stack overflow on absurd nesting is a RangeError, caught here too.
-    data = jsYaml.load(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { schema: jsYaml.CORE_SCHEMA, json: false });
+    data = jsYaml.load(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { schema: CORE_WITH_MERGE, json: false });
   } catch {
     return undefined;
   }
