@@ -95,8 +95,9 @@ export function needsReferenceParser(text: string, maxAliasCount: number): boole
         const next = text.charCodeAt(i + 1);
         if (Number.isNaN(next) || next === SPACE || next === TAB || next === NL || next === CR) return true;
       } else if (c === 0x25 && prev === NL) return true; // %DIRECTIVE
-      // `!` alone is the non-specific tag: js-yaml reads null, the reference reports a tag.
-      else if (c === 0x21 && isBlank(text.charCodeAt(i + 1))) return true;
+      // A tag other than `!!str`: js-yaml reads `!!int`, `!!seq`, `!!map` and `!` (as null),
+      // the reference parser reports every tag but `!!str` (found by running the YAML test suite).
+      else if (c === 0x21 && !(text.startsWith('!!str', i) && isBlank(text.charCodeAt(i + 5)))) return true;
     }
     // After a skip (escape, comment) this is the character landed on, as before the skip.
     prev = text.charCodeAt(i);

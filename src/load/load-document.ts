@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { KIND_IDS } from '../kinds/registry.js';
 import type { FileKind } from '../model/documents.js';
 import { fastParse } from './fast-parse.js';
+import { locatePlain } from './locate-plain.js';
 import { DEFAULT_PARSE_LIMITS, parseYaml } from './parse-yaml.js';
 import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
 import { decodeUtf8 } from './read-files.js';
@@ -75,7 +76,8 @@ export function loadDocument(file: string, bytes: Uint8Array, limits: ParseLimit
     const lazy: ParsedYaml = {
       data: fast,
       diagnostics: [],
-      locate: (path, where) => reference().locate(path, where),
+      // Plain shapes are located in the text; the rest (and hints) need the reference parser.
+      locate: (path, where) => (slow ? slow.locate(path, where) : (locatePlain(text, path, where) ?? reference().locate(path, where))),
       nodeAt: (path) => reference().nodeAt(path),
     };
     if (options.deferPositions) {

@@ -116,6 +116,8 @@ describe('fast path', () => {
       'kind: x\nm: {~: a}\n',
       'kind: x\nb: [: 1, 2]\n', // empty flow key: "null" against ""
       'kind: x\nc: !\n',
+      'kind: x\nc: !!int 5\n', // a tag the reference parser reports
+      'kind: x\nl: !!seq\n- a\n',
       'kind: x\nl:\n  -\n   -\n  - c: 2\n', // js-yaml: [[null, {c: 2}]]
     ];
     for (const text of careful) expect(fastParse(text, DEFAULT_PARSE_LIMITS), text).toBeUndefined();
