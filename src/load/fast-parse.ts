@@ -2,6 +2,7 @@
 // positions. It answers `undefined` whenever the reference parser (parse-yaml.ts) could see
 // the file differently or must report a problem: then the caller uses the reference path.
 import jsYaml from 'js-yaml';
+import { BACKSLASH, CR, DQ, HASH, NL, SPACE, SQ, TAB } from './char-codes.js';
 import type { ParseLimits } from './parse-yaml.js';
 
 /** Character codes after which `#`, `*`, `&`, `?` and `%` start something: blanks, line breaks, `[`, `{`, `,`. */
@@ -10,14 +11,6 @@ for (const ch of ' \t\n\r[{,') SEPARATOR[ch.charCodeAt(0)] = 1;
 
 const isSeparator = (c: number): boolean => c < 128 && SEPARATOR[c] === 1;
 
-const NL = 10;
-const CR = 13;
-const TAB = 9;
-const SPACE = 32;
-const DQ = 34;
-const SQ = 39;
-const HASH = 35;
-const BACKSLASH = 92;
 
 /**
  * One pass over the text that says whether js-yaml and the reference parser could read it

@@ -6,16 +6,9 @@
 // (flow collections, block scalars, multi-line scalars, merge keys, aliases, escapes, a
 // missing path) answers undefined and the caller asks the reference parser. A test compares
 // both on every path of every example file and on mutated files.
+import { COLON, CR, DASH, DQ, HASH, SPACE, SQ, TAB } from './char-codes.js';
 import type { Position } from './parse-yaml.js';
 
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const HASH = 35;
-const DASH = 0x2d;
-const COLON = 0x3a;
-const DQ = 34;
-const SQ = 39;
 
 /** One line of the text: where it starts, where its content starts, where it ends (before CR LF). */
 interface Line {
