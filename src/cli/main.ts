@@ -1,6 +1,8 @@
 // The CLI core: handed argv, environment and streams, returns an exit code. Only this layer
 // knows about exit codes; bin/opsplan just sets process.exitCode.
 import { Command, CommanderError } from 'commander';
+import { useStandaloneLoader } from '../load/standalone-loader.js';
+import { codeCacheDir, requireWithCodeCache, saveCodeCache } from './code-cache.js';
 import { ExitError } from './context.js';
 import type { CliContext, TextSink } from './context.js';
 import { commandsFor } from './commands/index.js';
@@ -111,6 +113,10 @@ export async function runCli(): Promise<number> {
       if (stream !== process.stderr) process.stderr.write(`opsplan: cannot write ${name}: ${describeIoError(e)}\n`);
     });
   }
+  // The schema validators load through a V8 code cache (see code-cache.ts); written after the run.
+  const cacheDir = codeCacheDir(process.env);
+  if (cacheDir) useStandaloneLoader((file) => requireWithCodeCache(file, cacheDir));
   const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: new Date() });
+  if (cacheDir) saveCodeCache(cacheDir);
   return streamFailed ? Math.max(code, EXIT.output) : code;
 }

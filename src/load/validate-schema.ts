@@ -2,7 +2,6 @@
 // points at the right node: the offending key for unknown keys, the parent's key for a
 // missing property, the value otherwise.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -13,6 +12,7 @@ import type { FileKind } from '../model/documents.js';
 import { amountDigitsRule } from '../model/money.js';
 import { SCHEMA_ID_BASE, createAjv } from './ajv-setup.js';
 import { isPlainScalar } from './parse-yaml.js';
+import { loadStandalone } from './standalone-loader.js';
 import type { ParsedYaml } from './parse-yaml.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,7 +55,7 @@ function compileAtRunTime(moneyDigits: number): Map<string, ValidateFunction> {
 export function getValidator(kind: string, moneyDigits = SCHEMA_MONEY_DIGITS): ValidateFunction | undefined {
   if (moneyDigits === SCHEMA_MONEY_DIGITS && existsSync(STANDALONE_FILE)) {
     if (!standalone) {
-      const mod = createRequire(import.meta.url)(STANDALONE_FILE) as Record<string, ValidateFunction>;
+      const mod = loadStandalone(STANDALONE_FILE) as Record<string, ValidateFunction>;
       standalone = new Map(KIND_IDS.map((k) => [k, mod[`${SCHEMA_ID_BASE}${k}.schema.json`]!]));
     }
     return standalone.get(kind);
