@@ -8,6 +8,8 @@ import type { CellRef, Formula, Table } from '../report/model.js';
 export interface TablePlace {
   sheet: string;
   firstData: number;
+  /** Number of data rows (for ranges over a whole column; unknown: no range). */
+  rows?: number;
   columns: Map<string, string>;
 }
 
@@ -28,7 +30,7 @@ export function tablePlaces(sheets: readonly { name: string; tables: readonly Ta
   const places = new Map<string, TablePlace | null>();
   for (const s of sheets) {
     s.tables.forEach((t, i) => {
-      const place: TablePlace = { sheet: s.name, firstData: s.firstData[i]!, columns: new Map(t.columns.map((c, k) => [c.key, letter(k + 1)])) };
+      const place: TablePlace = { sheet: s.name, firstData: s.firstData[i]!, rows: t.rows.length, columns: new Map(t.columns.map((c, k) => [c.key, letter(k + 1)])) };
       places.set(t.id, places.has(t.id) ? null : place);
     });
   }
@@ -49,6 +51,15 @@ function resolve(ref: CellRef, places: ReadonlyMap<string, TablePlace | null>, s
 }
 
 const a1 = (r: Resolved): string => `${r.prefix}${r.col}${r.row}`;
+
+/** A table's column over its data rows (`'Variance'!I5:I40`), or null for an unknown, ambiguous or empty table. */
+function columnRange(table: string, column: string, places: ReadonlyMap<string, TablePlace | null>, sheet: string): string | null {
+  const place = places.get(table);
+  const col = place?.columns.get(column);
+  if (!place || !col || !place.rows) return null;
+  const prefix = place.sheet === sheet ? '' : `${quotedSheet(place.sheet)}!`;
+  return `${prefix}${col}${place.firstData}:${col}${place.firstData + place.rows - 1}`;
+}
 
 /** The argument list of a SUM: runs of neighbouring cells in one column or one row as ranges. */
 function sumArguments(cells: Resolved[]): string {
@@ -87,6 +98,13 @@ export function formulaText(f: Formula, places: ReadonlyMap<string, TablePlace |
     const target = sheetNames.get(f.sheet);
     const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
     return target === undefined ? undefined : `HYPERLINK(${quote(`#${quotedSheet(target)}!A1`)},${quote(label)})`;
+  }
+  if (f.op === 'countif' || f.op === 'rows') {
+    const range = columnRange(f.table, f.column, places, sheet);
+    if (range === null) return undefined;
+    // COUNTIF criteria: * ? ~ are wildcards, escaped with ~; quotes doubled.
+    const criterion = (t: string): string => `"${(f.op === 'countif' && f.contains ? `*${t.replace(/[*?~]/g, '~$&')}*` : t.replace(/[*?~]/g, '~$&')).replace(/"/g, '""')}"`;
+    return f.op === 'rows' ? `ROWS(${range})` : `COUNTIF(${range},${criterion(f.equals)})`;
   }
   const one = (r: CellRef): string | null => {
     const x = resolve(r, places, sheet);

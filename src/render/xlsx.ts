@@ -673,7 +673,10 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
       rowNo++;
       const fmt = numberFormat(h.value, h.type, digits);
       const style = styles.id({ ...(fmt ? { numFmt: fmt } : {}), bold: true, ...(h.tone ? { color: TONE_STYLE[h.tone].font, fill: TONE_STYLE[h.tone].fill } : {}) });
-      chunk += `<row r="${rowNo}">${cell(1, h.label, 0)}${cell(2, excelValue(h.value, h.type, digits), style)}</row>`;
+      const value = excelValue(h.value, h.type, digits);
+      // A Summary figure counts or adds up the cells it summarises (the value cached beside it).
+      const formula = h.formula && typeof value === 'number' ? formulaText(h.formula, ctx.places, sheetName) : undefined;
+      chunk += `<row r="${rowNo}">${cell(1, h.label, 0)}${cell(2, value, style, formula, h.type === 'money' && typeof h.value === 'number' ? centsText(h.value, digits.value) : undefined)}</row>`;
     }
   }
 

@@ -210,6 +210,13 @@ export function text(key: string, lang: Lang): string {
   return tr(TEXTS[key] ?? key, lang);
 }
 
+/** A text cell of column `key` of table `tableId` as translateTable writes it (for formulas that look for it). */
+export function cellText(tableId: string, key: string, v: Cell, lang: Lang): Cell {
+  if (lang === 'en' || typeof v !== 'string' || v === '') return v;
+  if (INPUT_COLUMNS.has(key)) return generatedInInputColumn(v, key) ? tr(v, lang) : inputWithSuffix(v, lang);
+  return trIn(tableId, key, v, lang);
+}
+
 /**
  * A table in a language: title, caption, column headers, and the cells opsplan writes itself
  * (categories, statuses, levels, flags, alert sentences); the user's own words stay as typed.
@@ -217,11 +224,7 @@ export function text(key: string, lang: Lang): string {
 export function translateTable(table: Table, lang: Lang): Table {
   if (lang === 'en') return table;
   const textKeys = table.columns.filter((c) => c.type === 'text').map((c) => c.key);
-  const cell = (key: string, v: Cell): Cell => {
-    if (typeof v !== 'string' || v === '') return v;
-    if (INPUT_COLUMNS.has(key)) return generatedInInputColumn(v, key) ? tr(v, lang) : inputWithSuffix(v, lang);
-    return trIn(table.id, key, v, lang);
-  };
+  const cell = (key: string, v: Cell): Cell => cellText(table.id, key, v, lang);
   return {
     ...table,
     title: tr(table.title, lang),

@@ -54,7 +54,11 @@ export type Formula =
   /** The value of another cell. */
   | { op: 'ref'; ref: CellRef }
   /** A link to the first cell of the sheet named `sheet` (as the report names it); the cell's text is the link's label. */
-  | { op: 'link'; sheet: string };
+  | { op: 'link'; sheet: string }
+  /** How many cells of a table's column equal `equals` (or, `contains`, hold it among other words): COUNTIF. */
+  | { op: 'countif'; table: string; column: string; equals: string; contains?: boolean }
+  /** How many data rows a table has: ROWS over its column. */
+  | { op: 'rows'; table: string; column: string };
 
 /** One row: values by column key, plus styling hints. */
 export interface Row {
@@ -84,7 +88,8 @@ export interface Report {
   currency: string;
   /** Minor-unit digits of the currency. */
   digits: number;
-  headline?: { label: string; value: Cell; type: ColumnType; tone?: Tone }[];
+  /** `formula`: the workbook cell counts or adds up the cells the figure summarises (Summary). */
+  headline?: { label: string; value: Cell; type: ColumnType; tone?: Tone; formula?: Formula }[];
   tables: Table[];
 }
 

@@ -25,9 +25,9 @@ import type { Workspace } from '../model/workspace.js';
 import { buildConsolidationReport } from './consolidate.js';
 import { buildEquipmentReport } from './equipment.js';
 import { kpiCommendationTable, kpiGoalsTable, kpiIndicatorsTable, kpiRankingTable, kpiRectificationTable } from './kpi.js';
-import { amountsLine, amountUnitLabel, sheetName, text, tr, translateTable } from './i18n.js';
+import { amountsLine, amountUnitLabel, cellText, sheetName, text, tr, translateTable } from './i18n.js';
 import type { Lang } from './i18n.js';
-import type { AmountUnit, CellRef, Chart, Report, Row, Table, Tone } from './model.js';
+import type { AmountUnit, Cell, CellRef, Chart, Formula, Report, Row, Table, Tone } from './model.js';
 import { buildAccountsReport } from './accounts.js';
 import { materialPlanSheet, productionSheet } from './production-sheets.js';
 import { buildServiceReport } from './service.js';
@@ -36,7 +36,7 @@ import { buildSafetyReport } from './safety.js';
 import { buildStockReport } from './stock.js';
 import { buildSupplierReport } from './suppliers.js';
 import { buildVarianceReport, previousPeriodTable, varianceLinesTable } from './variance.js';
-import { linkedRows, sumOfRows, withSubtotalSums, withVarianceFormulas, withYearSums } from './workbook-formulas.js';
+import { countOf, linkedRows, sumOfRows, withForecastFormulas, withSubtotalSums, withVarianceFormulas, withYearSums } from './workbook-formulas.js';
 
 /** A native chart of a sheet (its data is a table of the same sheet). */
 export type ChartData = Chart;
@@ -497,7 +497,42 @@ function summaryHeadline(c: SheetContext): NonNullable<Report['headline']> {
     { label: 'Stock alerts warn', value: input.stock.counts.warn, type: 'number', ...(input.stock.counts.warn > 0 ? { tone: 'warn' as const } : {}) },
     { label: 'Procurement plan value', value: procurementPlanValue(input.stock.procurementPlan), type: 'money' },
   ];
-  return headline.map((h) => ({ ...h, label: tr(h.label, c.lang) }));
+  const formulas = headlineFormulas(c);
+  return headline.map((h) => {
+    const formula = formulas[h.label]?.(h.value);
+    return { ...h, label: tr(h.label, c.lang), ...(formula ? { formula } : {}) };
+  });
+}
+
+/**
+ * The Summary's counts as formulas over the cells they count (by English label): level and
+ * flag counts over the Variance lines, notice statuses over the Notices sheet, missing actuals
+ * as the rows of their table, stock severities over the Stock Alerts, the procurement plan
+ * value as the SUM of the plan's lines. Each is attached only where the cells give exactly the
+ * figure; the criteria are the texts as the workbook writes them (translated).
+ */
+function headlineFormulas(c: SheetContext): Record<string, (value: Cell) => Formula | undefined> {
+  const lines = varianceLinesTable(c.input.variance);
+  const notices = noticesTable(c.input.variance);
+  const [missing] = pick(c.varianceReport, 'variance-missing-actuals');
+  const [alerts] = pick(c.stockReport, 'stock-alerts');
+  const [plan] = pick(c.stockReport, 'stock-procurement');
+  const shown = (t: Table, key: string, v: string): Cell => cellText(t.id, key, v, c.lang);
+  const level = (v: string) => (value: Cell) => countOf(lines, 'level', v, value, shown(lines, 'level', v));
+  const status = (v: string) => (value: Cell) => countOf(notices, 'status', v, value, shown(notices, 'status', v));
+  const severity = (v: string) => (value: Cell) => (alerts ? countOf(alerts, 'severity', v, value, shown(alerts, 'severity', v)) : undefined);
+  const planLines = plan ? plan.rows.flatMap((r, i) => ((r.kind ?? 'detail') === 'detail' ? [i] : [])) : [];
+  return {
+    'Critical lines': level('critical'),
+    'Warn lines': level('warn'),
+    'Unbudgeted lines': (value) => countOf(lines, 'flags', 'unbudgeted', value, shown(lines, 'flags', 'unbudgeted'), true),
+    'Overdue notices': status('overdue'),
+    'Open notices': status('open'),
+    'Missing actuals': (value) => (missing && value === missing.rows.length && value > 0 ? { op: 'rows', table: missing.id, column: 'department' } : undefined),
+    'Stock alerts critical': severity('critical'),
+    'Stock alerts warn': severity('warn'),
+    'Procurement plan value': (value) => (plan ? sumOfRows(plan, planLines, 'value', value) : undefined),
+  };
 }
 
 /** An axis title with its unit: "Variance (CNY)", 偏差（CNY）. */
@@ -677,6 +712,7 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
     name: 'Variance',
     build: ({ input, lang, varianceReport }) => {
       const ytdLines = varianceLinesTable(input.varianceYtd);
+      const ytd = withVarianceFormulas({ ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` });
       // Live figures: each line's variance and %, each subtotal the SUM of its filed lines.
       const lines = withVarianceFormulas(withNotices(varianceLinesTable(input.variance), input.variance, lang === 'zh-CN' ? '预警通知' : 'Notice'));
       return {
@@ -685,8 +721,9 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
           ...pick(varianceReport, 'variance-subtotals').map((tb) => withVarianceFormulas(withSubtotalSums(tb, lines))),
           // The period before: its lines are not on the sheet, so company totals add up the department rows.
           withVarianceFormulas(withSubtotalSums(previousPeriodTable(input.variancePrevious), { ...lines, id: 'variance-previous-lines', rows: [] })),
-          withVarianceFormulas({ ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` }),
-          forecastTable(input.forecast),
+          ytd,
+          // The outlook adds up the filed year-to-date lines above it.
+          withForecastFormulas(forecastTable(input.forecast), ytd),
         ],
       };
     },

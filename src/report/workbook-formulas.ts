@@ -116,3 +116,71 @@ export function sumOfRows(source: Table, rows: readonly number[], key: string, t
   const refs = sumRefs(source, rows, key, target);
   return refs ? { op: 'sum', refs } : undefined;
 }
+
+/** Filed rows (actual a number) of a lines table by department and category (category without its `?`). */
+function filedLinesByDepartment(lines: Table): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  lines.rows.forEach((r, i) => {
+    if (typeof r.cells.actual !== 'number') return;
+    const k = `${String(r.cells.department)}\u0000${categoryOf(r.cells.category)}`;
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  });
+  return m;
+}
+
+/**
+ * The landing forecast's live figures: a department's actual to date is the SUM of its filed
+ * year-to-date lines of the category (`ytdLines`); landing and run-rate variance subtract the
+ * year budget on the row, the run-rate % divides by it; a company total row adds up the
+ * department rows of its category (year budget, actual to date, months filed, landing, run
+ * rate). Each only where the cells give exactly the computed value.
+ */
+export function withForecastFormulas(table: Table, ytdLines: Table): Table {
+  const filed = filedLinesByDepartment(ytdLines);
+  const detailRows = new Map<string, number[]>();
+  table.rows.forEach((r, i) => {
+    if (r.kind === 'total') return;
+    const cat = String(r.cells.category);
+    detailRows.set(cat, [...(detailRows.get(cat) ?? []), i]);
+  });
+  return {
+    ...table,
+    rows: table.rows.map((row, i) => {
+      const c = row.cells;
+      const f: Record<string, Formula> = {};
+      const put = (key: string, formula: Formula | undefined): void => {
+        if (formula) f[key] = formula;
+      };
+      if (row.kind === 'total') {
+        for (const key of ['yearBudget', 'actualToDate', 'monthsFiled', 'landing', 'runRate']) put(key, sumOfRows(table, detailRows.get(String(c.category)) ?? [], key, c[key]));
+      } else {
+        const refs = sumRefs(table, filed.get(`${String(c.department)}\u0000${String(c.category)}`) ?? [], 'actual', c.actualToDate, ytdLines);
+        if (refs) f.actualToDate = { op: 'sum', refs };
+      }
+      const num = (k: string): number | null => (typeof c[k] === 'number' ? (c[k] as number) : null);
+      const [budget, landing, runRate] = [num('yearBudget'), num('landing'), num('runRate')];
+      if (budget !== null && landing !== null && landing - budget === c.landingVariance) f.landingVariance = { op: 'sub', a: ref(table.id, i, 'landing'), b: ref(table.id, i, 'yearBudget') };
+      if (budget !== null && runRate !== null && runRate - budget === c.runRateVariance) {
+        f.runRateVariance = { op: 'sub', a: ref(table.id, i, 'runRate'), b: ref(table.id, i, 'yearBudget') };
+        if (budget !== 0 && typeof c.runRateVariancePct === 'number') f.runRateVariancePct = { op: 'pct', num: ref(table.id, i, 'runRateVariance'), den: ref(table.id, i, 'yearBudget') };
+      }
+      return withFormulas(row, f);
+    }),
+  };
+}
+
+/**
+ * A count of the Summary as a COUNTIF over the column it counts, when the table's cells give
+ * exactly `target`: cells equal to `english` (or, `contains`, holding it among space-separated
+ * words, as flags are). `shown` is the text as the workbook writes it (translated).
+ */
+export function countOf(table: Table | undefined, key: string, english: string, target: Cell, shown: Cell, contains = false): Formula | undefined {
+  if (!table || typeof target !== 'number' || typeof shown !== 'string') return undefined;
+  const n = table.rows.filter((r) => {
+    const v = r.cells[key];
+    return typeof v === 'string' && (contains ? v.split(' ').includes(english) : v === english);
+  }).length;
+  return n === target && n > 0 ? { op: 'countif', table: table.id, column: key, equals: shown, ...(contains ? { contains: true } : {}) } : undefined;
+}

@@ -1,15 +1,22 @@
 // Working details of the committee report (issue 13): the Summary's counts of unfiled data
 // agree with each other and say what they count; a KPI card's `manual` metric is explained in
 // Chinese; Summary figures link to the cells they summarise.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { disagreements, recomputeFormulas } from '../helpers/formula-check.js';
 import { ACME, runOpsplan, tempDir } from '../helpers/run-cli.js';
 
-async function report(args: string[]): Promise<ExcelJS.Workbook> {
+function write(args: string[]): string {
   const out = path.join(tempDir('opsplan-details-'), 'r.xlsx');
   const r = runOpsplan(['report', ACME, '--as-of', '2026-11-30', '--no-charts', '--output', out, ...args]);
   expect(r.code, r.stderr).toBe(0);
+  return out;
+}
+
+async function report(args: string[]): Promise<ExcelJS.Workbook> {
+  const out = write(args);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   return wb;
@@ -63,4 +70,30 @@ describe('report details', () => {
     expect(metrics).toContain('人工填报（考评表）');
     expect(metrics).not.toContain('manual');
   }, 60000);
+
+  for (const lang of ['en', 'zh-CN']) {
+    it(`Summary headline counts and the landing forecast are formulas over the cells they summarise, recomputed equal to variance and stock JSON (${lang})`, async () => {
+      const cells = await recomputeFormulas(readFileSync(write(['--period', '2026-11', '--lang', lang])));
+      expect(disagreements(cells)).toEqual([]);
+      const v = JSON.parse(runOpsplan(['variance', ACME, '--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { summary: { critical: number; warn: number; unbudgeted: number; missingActuals: number; notices: { open: number; overdue: number } }; forecast: { totals: { category: string; yearBudget: number; actualToDate: number; landing: number; runRate: number | null }[] } };
+      const s = JSON.parse(runOpsplan(['stock', ACME, '--as-of', '2026-11-30', '--format', 'json']).stdout) as { counts: { critical: number; warn: number } };
+      const summary = lang === 'en' ? 'Summary' : '汇总';
+      // Headline: B7.. in label order (Critical, Warn, Unbudgeted, Overdue, Levels pending, Open, Missing, Stock critical, Stock warn, Procurement value).
+      const head = cells.filter((c) => c.sheet === summary && /^B\d+$/.test(c.ref) && Number(c.ref.slice(1)) < 20);
+      const byFormula = (re: RegExp): unknown[] => head.filter((c) => re.test(c.formula)).map((c) => c.computed);
+      expect(head.filter((c) => c.formula.startsWith('COUNTIF(')).length).toBeGreaterThanOrEqual(7);
+      expect(byFormula(/^COUNTIF\('[^']+'!I\d+:I\d+,"(critical|严重)"\)$/)).toEqual([v.summary.critical]);
+      expect(byFormula(/^COUNTIF\('[^']+'!I\d+:I\d+,"(warn|一般)"\)$/)).toEqual([v.summary.warn]);
+      expect(byFormula(/^COUNTIF\('[^']+'!J\d+:J\d+,"\*.+\*"\)$/)).toEqual([v.summary.unbudgeted]);
+      expect(byFormula(/^ROWS\(/)).toEqual([v.summary.missingActuals]);
+      expect(head.filter((c) => c.formula.startsWith('SUM(')).length).toBe(1);
+      expect(byFormula(/^COUNTIF\('[^']+'!D\d+:D\d+,"(critical|严重)"\)$/)).toEqual([s.counts.critical]);
+      expect(byFormula(/^COUNTIF\('[^']+'!D\d+:D\d+,"(warn|一般)"\)$/)).toEqual([s.counts.warn]);
+      // Landing forecast: company rows add up the department rows; departments' actual to date adds up their filed year-to-date lines.
+      const variance = lang === 'en' ? 'Variance' : '预算执行差异';
+      const sums = cells.filter((c) => c.sheet === variance && c.formula.startsWith('SUM(')).map((c) => c.computed as number);
+      const summed = (x: number): boolean => sums.some((y) => Math.abs(y - x) < 0.005);
+      for (const t of v.forecast.totals) expect([t.category, summed(t.yearBudget), summed(t.landing), summed(t.actualToDate)]).toEqual([t.category, true, true, true]);
+    }, 60000);
+  }
 });

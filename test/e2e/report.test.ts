@@ -145,7 +145,8 @@ describe('opsplan report on examples/acme', () => {
     }
     const summary = wb.getWorksheet('Summary')!;
     const headline = new Map<unknown, unknown>();
-    summary.eachRow((r) => headline.set(r.getCell(1).value, r.getCell(2).value));
+    // Summary figures are formulas over the cells they count (their cached result is the figure).
+    summary.eachRow((r) => headline.set(r.getCell(1).value, r.getCell(2).result ?? r.getCell(2).value));
     expect(headline.get('Stock alerts critical')).toBe(s.counts.critical);
     expect(headline.get('Stock alerts warn')).toBe(s.counts.warn);
     expect(headline.get('Procurement plan value')).toBe(s.procurementPlan.reduce((a, g) => a + g.totalValue * 100, 0) / 100);
@@ -275,8 +276,8 @@ describe('opsplan report on examples/acme', () => {
     wb.eachSheet((s) => s.eachRow((r) => r.eachCell((cell) => {
       if (cell.type === ExcelJS.ValueType.Formula) {
         formulas++;
-        // Only the formulas opsplan writes: SUMs, a variance (A-B), a variance % (A/ABS(B)), a link to a cell (a chart's data to the Ranking, Summary to Variance), a Contents link.
-        expect(cell.formula).toMatch(/^(SUM\([^()"=]+\)|[A-Z]+\d+-[A-Z]+\d+|[A-Z]+\d+\/ABS\([A-Z]+\d+\)|(?:'[^']+'!)?[A-Z]+\d+|HYPERLINK\("#'[^']+'!A1","[^"]+"\))$/);
+        // Only the formulas opsplan writes: SUMs, a variance (A-B), a variance % (A/ABS(B)), a link to a cell (a chart's data to the Ranking, Summary to Variance), a Contents link, a Summary count (COUNTIF over a column, ROWS of a table).
+        expect(cell.formula).toMatch(/^(SUM\([^()"=]+\)|COUNTIF\('[^']+'![A-Z]+\d+:[A-Z]+\d+,"[^"]+"\)|ROWS\('[^']+'![A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+-[A-Z]+\d+|[A-Z]+\d+\/ABS\([A-Z]+\d+\)|(?:'[^']+'!)?[A-Z]+\d+|HYPERLINK\("#'[^']+'!A1","[^"]+"\))$/);
       }
     })));
     expect(formulas).toBeGreaterThan(0);
@@ -356,7 +357,9 @@ describe('opsplan report: determinism and safety', () => {
     const r = runOpsplan(['report', ws, '--period', 'FY2026-Q4', '--as-of', '2026-11-30', '--no-charts', '-o', file]);
     expect(r.code, r.stderr).toBe(0);
     const v = JSON.parse(runOpsplan(['variance', ws, '--period', 'FY2026-Q4', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { summary: { critical: number; warn: number; missingActuals: number; levelsPending: number }; missingActuals: { department: string; month: string }[] };
-    const summary = new Map((((await readWorkbook(file)).getWorksheet('Summary')!.getSheetValues() as unknown[][]).filter((x) => x?.[1] !== undefined)).map((x) => [x[1], x[2]]));
+    // A count may be a formula: its cached result is the figure.
+    const figure = (v: unknown): unknown => (v !== null && typeof v === 'object' && 'formula' in v ? ((v as { result?: unknown }).result ?? 0) : v);
+    const summary = new Map((((await readWorkbook(file)).getWorksheet('Summary')!.getSheetValues() as unknown[][]).filter((x) => x?.[1] !== undefined)).map((x) => [x[1], figure(x[2])]));
     // Before: "Critical lines 0, Warn lines 0, Missing actuals 6" (December counted missing).
     expect(summary.get('Critical lines')).toBe(v.summary.critical);
     expect(summary.get('Warn lines')).toBe(v.summary.warn);
