@@ -33,12 +33,22 @@ export function needsReferenceParser(text: string, maxAliasCount: number): boole
   let state: 'none' | 'dq' | 'sq' = 'none';
   // Offsets of the `&anchor` and `*alias` tokens, checked after the pass (simpleAnchors).
   const marks: number[] = [];
-  let prev = NL;
+
   let flowDepth = 0;
   let flowIndent = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
+    if (state === 'none') {
+      // Jump to the next character that can matter: the regular expression runs as native
+      // code, where a loop over every byte ran in V8's interpreter for most of a short run
+      // (17 of 20 ms over acme's 117 KB, cold). Nothing else changes on the bytes skipped.
+      SPECIAL.lastIndex = i;
+      if (!SPECIAL.test(text)) break;
+      i = SPECIAL.lastIndex - 1;
+    }
     const c = text.charCodeAt(i);
+    // The character before this one (a line break at the start), as the checks below read it.
+    const prev = i === 0 ? NL : text.charCodeAt(i - 1);
     if (state === 'none' && flowDepth > 0 && c === NL && continuesTooShallow(text, i + 1, flowIndent)) return true;
     if (state === 'dq') {
       if (c === BACKSLASH) i++;
@@ -64,8 +74,8 @@ export function needsReferenceParser(text: string, maxAliasCount: number): boole
       if (flowDepth++ === 0) flowIndent = blockIndentAt(text, i);
     } else if ((c === 0x5d || c === 0x7d) && flowDepth > 0) flowDepth--;
     // `[: 1]`, `{a: 1, : 2}`: an empty key in a flow collection is "null" to js-yaml and ""
-    // to the reference parser (found by the anchor fuzzer).
-    // A key js-yaml would type differently from the reference parser's text key (`0100:`).
+    // to the reference parser (found by the anchor fuzzer); and a key js-yaml would type
+    // differently from the reference parser's text key (`0100:`).
     else if (c === 0x3a) {
       if (flowDepth > 0 && emptyKeyBefore(text, i)) return true;
       if (isBlank(text.charCodeAt(i + 1)) && keyIsRetyped(text, i)) return true;
@@ -73,7 +83,8 @@ export function needsReferenceParser(text: string, maxAliasCount: number): boole
     else if (isSeparator(prev)) {
       if (c === HASH) {
         const nl = text.indexOf('\n', i);
-        if (nl < 0) return false;
+        // A last line that is a comment: the anchors and aliases before it still need checking.
+        if (nl < 0) break;
         i = nl;
         if (flowDepth > 0 && continuesTooShallow(text, nl + 1, flowIndent)) return true;
       } else if (c === 0x2a || c === 0x26) {
@@ -92,8 +103,6 @@ export function needsReferenceParser(text: string, maxAliasCount: number): boole
       // the reference parser reports every tag but `!!str` (found by running the YAML test suite).
       else if (c === 0x21 && !(text.startsWith('!!str', i) && isBlank(text.charCodeAt(i + 5)))) return true;
     }
-    // After a skip (escape, comment) this is the character landed on, as before the skip.
-    prev = text.charCodeAt(i);
   }
   return state !== 'none' || (marks.length > 0 && !simpleAnchors(text, marks, maxAliasCount));
 }
@@ -141,6 +150,9 @@ function keyIsRetyped(text: string, colon: number): boolean {
   if (/^(?:-?(?:0|[1-9][0-9]{0,14})|true|false|null)$/.test(key)) return false;
   return /^[-+.~0-9]/.test(key) || /^(?:true|false|null)$/i.test(key);
 }
+
+/** The characters outside quotes that the scanner acts on; all others it passes over. */
+const SPECIAL = /[\n"'[\]{}:#*&?%!]/g;
 
 /** More anchors and aliases than this in one file: the reference parser decides. */
 const MAX_MARKS = 64;

@@ -121,6 +121,11 @@ describe('fast path', () => {
       'kind: x\nl:\n  -\n   -\n  - c: 2\n', // js-yaml: [[null, {c: 2}]]
     ];
     for (const text of careful) expect(fastParse(text, DEFAULT_PARSE_LIMITS), text).toBeUndefined();
+    // Nested aliases (a billion laughs) stay with the reference parser's cap, also when the
+    // file ends in a comment without a line break.
+    const laughs = 'kind: x\na: &a\n  - x\nb: &b\n  - *a\n  - *a\nc:\n  - *b\n  - *b # end';
+    expect(fastParse(laughs, DEFAULT_PARSE_LIMITS)).toBeUndefined();
+    expect(fastParse(laughs.replace('- *a\n  - *a', '- 1'), DEFAULT_PARSE_LIMITS)).toBeDefined();
     // The alias cap: twice the aliases must stay within maxAliasCount.
     const three = 'kind: x\nd: &d\n  a: 1\ne:\n  - *d\n  - *d\n  - *d\n';
     expect(fastParse(three, { ...DEFAULT_PARSE_LIMITS, maxAliasCount: 6 })).toBeDefined();
