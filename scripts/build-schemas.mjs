@@ -28,5 +28,9 @@ for (const id of KIND_IDS) {
   ajv.addSchema(schema);
   refs[schema.$id] = schema.$id;
 }
-writeFileSync(path.join(root, 'dist/validators.cjs'), standaloneCode.default(ajv, refs));
+// Non-ASCII characters (a few CJK words in descriptions) written as \u escapes, which mean
+// the same in JavaScript source: an all-ASCII file becomes a one-byte string in V8, half the
+// memory of a two-byte one, and is read and hashed faster at every run (README "Start-up").
+const code = standaloneCode.default(ajv, refs).replace(/[^\t\n\r\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(path.join(root, 'dist/validators.cjs'), code);
 process.stdout.write(`schemas: ${KIND_IDS.length} kinds published to schemas/, validators compiled to dist/validators.cjs\n`);

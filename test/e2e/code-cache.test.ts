@@ -1,10 +1,10 @@
 // The V8 code cache of the precompiled validators (src/cli/code-cache.ts) may only change how
 // fast a run starts: the same findings with a fresh cache, a warm one, a corrupt one, none,
 // and a cache folder other users can write to is never read.
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACME, runOpsplan, tempDir } from '../helpers/run-cli.js';
+import { ACME, REPO, runOpsplan, tempDir } from '../helpers/run-cli.js';
 
 const validateAcme = (env: Record<string, string>): { code: number | null; stdout: string } => {
   const r = runOpsplan(['validate', ACME, '-f', 'json'], { env });
@@ -30,6 +30,14 @@ describe('validator code cache', () => {
     writeFileSync(path.join(dir, files[0]!), 'not a code cache');
     expect(validateAcme({ OPSPLAN_CODE_CACHE: dir })).toEqual(off);
     expect(readdirSync(dir)).toEqual(files);
+  });
+
+  it('reads precompiled validators written in ASCII (a one-byte string in V8)', () => {
+    const code = readFileSync(path.join(REPO, 'dist', 'validators.cjs'), 'latin1');
+    expect(code.length).toBeGreaterThan(100000);
+    expect(/[^\t\n\r\x20-\x7e]/.test(code)).toBe(false);
+    // The CJK words of the descriptions are there, as escapes.
+    expect(code).toContain('\\u516d');
   });
 
   it('never uses a cache folder that other users can write to', () => {
