@@ -97,7 +97,7 @@ const TEXTS: Record<string, string> = {
 const INPUT_COLUMNS = new Set([
   'account', 'name', 'sku', 'warehouse', 'supplier', 'file', 'metric', 'description', 'owner', 'title', 'id', 'notice', 'sha256', 'from', 'to', 'unit', 'note', 'department', 'value', 'cause', 'measures',
   'equipment', 'productionLine', 'task', 'lot', 'code', 'area', 'hazard', 'inspection', 'inspections', 'manager', 'indicator', 'goal', 'comment',
-  'scope', 'customer', 'repeatOf', 'cases', 'missing', 'sheet', 'holds',
+  'scope', 'customer', 'repeatOf', 'cases', 'missing', 'sheet', 'holds', 'departmentName',
 ]);
 const GENERATED_IN_INPUT_COLUMNS = new Set(['company', 'Company', '(none)', 'Total', 'GS not reviewed: score is the KPI part']);
 

@@ -782,6 +782,20 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
   { id: 'about', name: 'About', build: ({ input }) => ({ tables: aboutTables(input) }) },
 ];
 
+/**
+ * A table that shows department ids gets the department's name from the company file in a
+ * column beside the id (a `company` total row and an unknown id get none). Formulas name
+ * columns by key, so the inserted column moves no reference. Chart-data tables already carry
+ * the name their chart draws.
+ */
+export function withDepartmentNames(table: Table, names: Record<string, string> | undefined): Table {
+  const at = table.columns.findIndex((c) => c.key === 'department');
+  if (!names || at < 0 || table.id.startsWith('chart-') || table.columns.some((c) => c.key === 'departmentName')) return table;
+  const columns = [...table.columns];
+  columns.splice(at + 1, 0, { key: 'departmentName', header: 'Department name', type: 'text' });
+  return { ...table, columns, rows: table.rows.map((r) => ({ ...r, cells: { ...r.cells, departmentName: names[String(r.cells.department)] ?? null } })) };
+}
+
 /** Builds every sheet of the monthly report, one per builder, translated. */
 export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly SheetBuilder[] = SHEET_BUILDERS): MonthlyReport {
   const { lang } = input;
@@ -800,7 +814,8 @@ export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly
     const built = b.build(c);
     // Headline labels in English (the Summary's are translated already; translating twice is harmless).
     const headline = built.headline?.map((h) => ({ ...h, label: tr(h.label, lang) }));
-    return { ...built, ...(headline ? { headline } : {}), id: b.id, name: sheetName(b.id, b.name, lang), tables: built.tables.map((t) => translateTable(t, lang)) };
+    const tables = built.tables.map((t) => translateTable(withDepartmentNames(t, input.departmentNames), lang));
+    return { ...built, ...(headline ? { headline } : {}), id: b.id, name: sheetName(b.id, b.name, lang), tables };
   });
   if (builders === SHEET_BUILDERS && sheets.length > 1) sheets.splice(1, 0, contentsSheet(sheets, c.flags, lang));
   return { currency: input.currency, digits: input.digits, sheets, flags: c.flags };

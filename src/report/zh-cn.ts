@@ -46,6 +46,7 @@ export const ZH_TEXTS: Record<string, string> = {
   'Not filed': '未报送行数',
   'Lines with nothing filed': '整期未报送行数',
   'Months not filed': '未报送部门月数',
+  'Department name': '部门名称',
   // A KPI indicator scored on a value entered in the kpi-review (not a catalogue metric).
   manual: '人工填报（考评表）',
   'manual (avg)': '人工填报（考评表，月均）',

@@ -80,7 +80,7 @@ describe('the previous period', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Variance')!;
-    const values = (no: number): unknown[] => (sheet.getRow(no).values as unknown[]).slice(1, 7).map((v) => (v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
+    const values = (no: number): unknown[] => (sheet.getRow(no).values as unknown[]).slice(1, 8).map((v) => (v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
     let title = 0;
     sheet.eachRow((row, no) => {
       if (row.getCell(1).value === 'Subtotals by department and category, previous period 2026-02') title = no;
@@ -89,15 +89,15 @@ describe('the previous period', () => {
     expect(sheet.getRow(title + 1).getCell(1).value).toBe('2026-02 (2026-02-01 to 2026-02-28): the period before, by the same rules; over filed department-months only');
     const rows = [title + 3, title + 4, title + 5].map(values);
     expect(rows).toEqual([
-      ['marketing', 'revenue', 5000, 4000, -1000, -0.2],
-      ['marketing', 'expense', 1000, 1300, 300, 0.3],
-      ['production', 'cost', 2000, 'missing', undefined, undefined],
+      ['marketing', 'Marketing', 'revenue', 5000, 4000, -1000, -0.2],
+      ['marketing', 'Marketing', 'expense', 1000, 1300, 300, 0.3],
+      ['production', 'Production', 'cost', 2000, 'missing', undefined, undefined],
     ]);
     // The company expense total is a SUM over the department row above it.
     const formulas: string[] = [];
     sheet.eachRow((row, no) => {
       if (no > title + 5 && no < title + 10 && row.getCell(1).value === 'company') {
-        const v = row.getCell(3).value as { formula?: string } | null;
+        const v = row.getCell(4).value as { formula?: string } | null;
         if (v && typeof v === 'object' && v.formula) formulas.push(v.formula);
       }
     });

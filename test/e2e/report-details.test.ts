@@ -45,7 +45,7 @@ describe('report details', () => {
     const wb = await report(['--period', 'FY2026-Q4']);
     const ws = wb.getWorksheet('Summary')!;
     // customer-service filed October, not November: no line is unfiled as a whole, one department-month is.
-    const expense = rowsAfter(ws, ['Department', 'Category']).find((r) => r.Category === 'expense')!;
+    const expense = rowsAfter(ws, ['Department', 'Department name', 'Category']).find((r) => r.Category === 'expense')!;
     expect(expense['Lines with nothing filed']).toBe(0);
     expect(expense['Months not filed']).toBe(1);
     expect(expense['Unfiled budget']).toBe(148210.35);
@@ -59,7 +59,7 @@ describe('report details', () => {
     const unfiled = v.rows.filter((r) => r.department === 'customer-service' && r.category === 'expense' && r.actual === null).length;
     expect(unfiled).toBe(4);
     const wb = await report(['--period', '2026-11']);
-    const expense = rowsAfter(wb.getWorksheet('Summary')!, ['Department', 'Category']).find((r) => r.Category === 'expense')!;
+    const expense = rowsAfter(wb.getWorksheet('Summary')!, ['Department', 'Department name', 'Category']).find((r) => r.Category === 'expense')!;
     expect([expense['Lines with nothing filed'], expense['Months not filed'], expense['Unfiled budget']]).toEqual([unfiled, 1, 148210.35]);
   }, 60000);
 
@@ -82,9 +82,9 @@ describe('report details', () => {
       const head = cells.filter((c) => c.sheet === summary && /^B\d+$/.test(c.ref) && Number(c.ref.slice(1)) < 20);
       const byFormula = (re: RegExp): unknown[] => head.filter((c) => re.test(c.formula)).map((c) => c.computed);
       expect(head.filter((c) => c.formula.startsWith('COUNTIF(')).length).toBeGreaterThanOrEqual(7);
-      expect(byFormula(/^COUNTIF\('[^']+'!I\d+:I\d+,"(critical|严重)"\)$/)).toEqual([v.summary.critical]);
-      expect(byFormula(/^COUNTIF\('[^']+'!I\d+:I\d+,"(warn|一般)"\)$/)).toEqual([v.summary.warn]);
-      expect(byFormula(/^COUNTIF\('[^']+'!J\d+:J\d+,"\*.+\*"\)$/)).toEqual([v.summary.unbudgeted]);
+      expect(byFormula(/^COUNTIF\('(Variance|预算执行差异)'![A-Z]+\d+:[A-Z]+\d+,"(critical|严重)"\)$/)).toEqual([v.summary.critical]);
+      expect(byFormula(/^COUNTIF\('(Variance|预算执行差异)'![A-Z]+\d+:[A-Z]+\d+,"(warn|一般)"\)$/)).toEqual([v.summary.warn]);
+      expect(byFormula(/^COUNTIF\('(Variance|预算执行差异)'![A-Z]+\d+:[A-Z]+\d+,"\*.+\*"\)$/)).toEqual([v.summary.unbudgeted]);
       expect(byFormula(/^ROWS\(/)).toEqual([v.summary.missingActuals]);
       expect(head.filter((c) => c.formula.startsWith('SUM(')).length).toBe(1);
       expect(byFormula(/^COUNTIF\('[^']+'!D\d+:D\d+,"(critical|严重)"\)$/)).toEqual([s.counts.critical]);
@@ -96,4 +96,16 @@ describe('report details', () => {
       for (const t of v.forecast.totals) expect([t.category, summed(t.yearBudget), summed(t.landing), summed(t.actualToDate)]).toEqual([t.category, true, true, true]);
     }, 60000);
   }
+
+  it('names departments beside their ids in tables (部门名称 in zh-CN), from the company file; company rows have none', async () => {
+    const wb = await report(['--period', '2026-11', '--lang', 'zh-CN']);
+    const lines = rowsAfter(wb.getWorksheet('预算执行差异')!, ['部门', '部门名称', '科目']);
+    expect(lines.length).toBeGreaterThan(10);
+    const names: Record<string, string> = { operations: 'Operations Management', production: 'Production Operations', marketing: 'Marketing', 'marketing-online': 'Online Marketing', 'customer-service': 'Customer Service', 'supply-chain': 'Supply Chain' };
+    for (const l of lines) expect(l['部门名称']).toBe(names[l['部门'] as string]);
+    const totals = rowsAfter(wb.getWorksheet('汇总')!, ['部门', '部门名称', '类别']);
+    expect(totals.every((r) => r['部门名称'] === null)).toBe(true);
+    expect(rowsAfter(wb.getWorksheet('预警通知')!, ['预警通知', '部门', '部门名称']).map((r) => r['部门名称'])).toContain('Customer Service');
+    expect(rowsAfter(wb.getWorksheet('经营绩效')!, ['名次', '部门', '部门名称']).length).toBeGreaterThan(3);
+  }, 60000);
 });

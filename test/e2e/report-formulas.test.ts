@@ -41,16 +41,16 @@ describe('live formulas', () => {
     const bytes = report(['--period', '2026-11']);
     const cells = await recomputeFormulas(bytes);
     const json = JSON.parse(runOpsplan(['variance', ACME, '--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { totals: { category: string; budget: number; actual: number | null; variance: number | null }[] };
-    // The Summary's month totals: Category in column B, Budget C, Actual D, Variance E (one row per category, in JSON order).
+    // The Summary's month totals: Department name in column B, Category C, Budget D, Actual E, Variance F (one row per category, in JSON order).
     const wbText = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
-    const budgetCells = on(cells, 'Summary').filter((c) => /^C\d+$/.test(c.ref) && c.formula.startsWith("'Variance'!"));
+    const budgetCells = on(cells, 'Summary').filter((c) => /^D\d+$/.test(c.ref) && c.formula.startsWith("'Variance'!"));
     expect(budgetCells.length).toBe(json.totals.length);
     const rows = budgetCells.map((c) => Number(c.ref.slice(1))).sort((a, b) => a - b);
     json.totals.forEach((t, i) => {
       const at = (col: string): unknown => cells.find((c) => c.sheet === 'Summary' && c.ref === `${col}${rows[i]}`)?.computed;
-      expect(at('C')).toBeCloseTo(t.budget, 2);
-      if (t.actual !== null) expect(at('D')).toBeCloseTo(t.actual, 2);
-      if (t.variance !== null) expect(at('E')).toBeCloseTo(t.variance, 2);
+      expect(at('D')).toBeCloseTo(t.budget, 2);
+      if (t.actual !== null) expect(at('E')).toBeCloseTo(t.actual, 2);
+      if (t.variance !== null) expect(at('F')).toBeCloseTo(t.variance, 2);
     });
     expect(wbText).toContain('<f>');
   }, 60000);
@@ -70,15 +70,15 @@ describe('live formulas', () => {
     const order = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]!);
     const sheet = `xl/worksheets/sheet${order.indexOf('Variance') + 1}.xml`;
     const xml = await zip.file(sheet)!.async('string');
-    // The Variance sheet's first line budget (E5) gets 1,000.00 more.
-    const changed = xml.replace(/(<c r="E5"[^>]*><v>)([^<]+)(<\/v>)/, (_, a: string, v: string, b: string) => `${a}${Number(v) + 1000}${b}`);
+    // The Variance sheet's first line budget (F5, after Department, Department name, Account, Name, Category) gets 1,000.00 more.
+    const changed = xml.replace(/(<c r="F5"[^>]*><v>)([^<]+)(<\/v>)/, (_, a: string, v: string, b: string) => `${a}${Number(v) + 1000}${b}`);
     expect(changed).not.toBe(xml);
     zip.file(sheet, changed);
     const cells = await recomputeFormulas(await zip.generateAsync({ type: 'uint8array' }));
     const moved = disagreements(cells);
     // The line's variance and %, its subtotal, the company total, and the Summary cells that link to them.
-    expect(moved.some((c) => c.sheet === 'Variance' && c.ref === 'G5')).toBe(true);
-    expect(moved.some((c) => c.sheet === 'Variance' && c.formula.startsWith('SUM(') && c.formula.includes('E5'))).toBe(true);
+    expect(moved.some((c) => c.sheet === 'Variance' && c.ref === 'H5')).toBe(true);
+    expect(moved.some((c) => c.sheet === 'Variance' && c.formula.startsWith('SUM(') && c.formula.includes('F5'))).toBe(true);
     expect(moved.some((c) => c.sheet === 'Summary')).toBe(true);
   }, 60000);
 });

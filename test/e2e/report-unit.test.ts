@@ -27,11 +27,11 @@ const result = (v: ExcelJS.CellValue): unknown => (v !== null && typeof v === 'o
 interface VarianceJson { rows: { department: string; account: string; budget: number; actual: number | null }[]; totals: { category: string; budget: number; actual: number | null }[] }
 const variance = (): VarianceJson => JSON.parse(runOpsplan(['variance', ACME, '--period', '2026-11', '--as-of', '2026-11-30', '--format', 'json']).stdout) as VarianceJson;
 
-/** The Variance sheet's line of marketing 6601 (Department in A, Account in B, Budget E, Actual F). */
+/** The Variance sheet's line of marketing 6601 (Department in A, Department name B, Account C, Budget F, Actual G). */
 function line(wb: ExcelJS.Workbook, sheet: string, department: string, account: string): ExcelJS.Row {
   let found: ExcelJS.Row | undefined;
   wb.getWorksheet(sheet)!.eachRow((row) => {
-    if (!found && row.getCell(1).value === department && row.getCell(2).value === account) found = row;
+    if (!found && row.getCell(1).value === department && row.getCell(3).value === account) found = row;
   });
   return found!;
 }
@@ -46,14 +46,14 @@ describe('report --unit', () => {
     const v = variance();
     const expected = v.rows.find((r) => r.department === 'marketing' && r.account === '6601')!;
     const row = line(wb, 'Variance', 'marketing', '6601');
-    expect(row.getCell(5).value).toBe(expected.budget / 10000);
-    expect(row.getCell(6).value).toBe(46.23508);
-    expect(row.getCell(6).numFmt).toBe('#,##0.00;(#,##0.00);"-"');
+    expect(row.getCell(6).value).toBe(expected.budget / 10000);
+    expect(row.getCell(7).value).toBe(46.23508);
+    expect(row.getCell(7).numFmt).toBe('#,##0.00;(#,##0.00);"-"');
     const cells = await recomputeFormulas(readFileSync(file));
     expect(cells.length).toBeGreaterThan(200);
     expect(disagreements(cells)).toEqual([]);
     // The Summary's month company totals (links to the Variance subtotals), recomputed: the JSON / 10,000, to the cent (1e-6 万元).
-    const summary = cells.filter((c) => c.sheet === 'Summary' && /^C\d+$/.test(c.ref) && c.formula.startsWith("'Variance'!")).sort((a, b) => Number(a.ref.slice(1)) - Number(b.ref.slice(1)));
+    const summary = cells.filter((c) => c.sheet === 'Summary' && /^D\d+$/.test(c.ref) && c.formula.startsWith("'Variance'!")).sort((a, b) => Number(a.ref.slice(1)) - Number(b.ref.slice(1)));
     expect(summary.length).toBe(v.totals.length);
     v.totals.forEach((t, i) => expect(Math.abs((summary[i]!.computed as number) - t.budget / 10000)).toBeLessThan(0.5e-6));
   }, 60000);
@@ -73,9 +73,9 @@ describe('report --unit', () => {
     const wb = await workbook(file);
     expect(wb.getWorksheet('Variance')!.getCell('A2').value).toBe('Amounts in CNY, whole units');
     const row = line(wb, 'Variance', 'marketing', '6601');
-    expect(row.getCell(6).value).toBe(462350.8);
-    expect(row.getCell(6).numFmt).toBe('#,##0;(#,##0);"-"');
-    expect(result(row.getCell(7).value)).toBe(132350.8);
+    expect(row.getCell(7).value).toBe(462350.8);
+    expect(row.getCell(7).numFmt).toBe('#,##0;(#,##0);"-"');
+    expect(result(row.getCell(8).value)).toBe(132350.8);
     expect(disagreements(await recomputeFormulas(readFileSync(file)))).toEqual([]);
   }, 60000);
 
@@ -84,7 +84,7 @@ describe('report --unit', () => {
     expect(json.unit).toBeNull();
     const wb = await workbook(file);
     expect(wb.getWorksheet('Variance')!.getCell('A2').value).toBe('Amounts in CNY');
-    expect(line(wb, 'Variance', 'marketing', '6601').getCell(6).numFmt).toBe('#,##0.00;(#,##0.00);"-"');
+    expect(line(wb, 'Variance', 'marketing', '6601').getCell(7).numFmt).toBe('#,##0.00;(#,##0.00);"-"');
   }, 60000);
 
   it('refuses another unit with exit 2', () => {

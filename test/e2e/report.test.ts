@@ -97,13 +97,13 @@ describe('opsplan report on examples/acme', () => {
   it('lists the ten largest unfavourable lines on Summary, as variance --format json has them', () => {
     const v = JSON.parse(runOpsplan(['variance', ws, ...ARGS, '--format', 'json']).stdout) as { rows: { department: string; account: string; variance: number | null; favourable: boolean | null }[] };
     const expected = v.rows.filter((r) => r.favourable === false).sort((a, b) => Math.abs(b.variance!) - Math.abs(a.variance!)).slice(0, 10);
-    const rows = tableRows(wb.getWorksheet('Summary')!, ['Department', 'Account', 'Name']);
+    const rows = tableRows(wb.getWorksheet('Summary')!, ['Department', 'Department name', 'Account', 'Name']);
     expect(rows.slice(0, expected.length).map((r) => [r.Department, r.Account, r.Variance])).toEqual(expected.map((r) => [r.department, r.account, r.variance]));
     expect(expected.length).toBe(Math.min(10, v.rows.filter((r) => r.favourable === false).length));
   });
 
   it('works the notices: amount, days overdue or left, and the answer (cause, measures, owner, due)', () => {
-    const rows = tableRows(wb.getWorksheet('Notices')!, ['Notice', 'Department', 'Lines']);
+    const rows = tableRows(wb.getWorksheet('Notices')!, ['Notice', 'Department', 'Department name', 'Lines']);
     const overdue = rows.find((r) => r.Notice === 'VN-2026-10-customer-service')!;
     // Due 2026-11-10, as of 2026-11-30: 20 days overdue.
     expect([overdue.Status, overdue['Days overdue (-) / left'], overdue.Cause]).toEqual(['overdue', -20, null]);
@@ -115,7 +115,7 @@ describe('opsplan report on examples/acme', () => {
 
   it('shows the figures variance prints as JSON', () => {
     const v = JSON.parse(runOpsplan(['variance', ws, ...ARGS, '--format', 'json']).stdout) as { rows: { department: string; account: string; budget: number; actual: number; variance: number; variancePct: number | null; level: string | null }[]; summary: { critical: number; warn: number; notices: Record<string, number> } };
-    const rows = tableRows(wb.getWorksheet('Variance')!, ['Department', 'Account']);
+    const rows = tableRows(wb.getWorksheet('Variance')!, ['Department', 'Department name', 'Account']);
     expect(rows.length).toBe(v.rows.length);
     v.rows.forEach((line, i) => {
       const row = rows[i]!;
@@ -176,11 +176,11 @@ describe('opsplan report on examples/acme', () => {
 
   it('shows the figures consolidate prints as JSON', () => {
     const c = JSON.parse(runOpsplan(['consolidate', ws, '--period', 'FY2026', '--format', 'json']).stdout) as { targets: { id: string; target: number; baseline: number }[]; budget: { lines: { department: string; account: string; revised: { months: Record<string, number> } }[] } };
-    const targets = tableRows(wb.getWorksheet('Plan')!, ['Department', 'Target', 'Metric (unit)']);
+    const targets = tableRows(wb.getWorksheet('Plan')!, ['Department', 'Department name', 'Target', 'Metric (unit)']);
     expect(targets.map((t) => t.Target)).toEqual(c.targets.map((t) => t.id));
     expect(targets.map((t) => t['Target 2'])).toEqual(c.targets.map((t) => t.target));
     expect(targets.map((t) => t.Baseline)).toEqual(c.targets.map((t) => t.baseline));
-    const budget = tableRows(wb.getWorksheet('Budget')!, ['Department', 'Account']).filter((r) => r.Measure === 'revised');
+    const budget = tableRows(wb.getWorksheet('Budget')!, ['Department', 'Department name', 'Account']).filter((r) => r.Measure === 'revised');
     expect(budget.length).toBe(c.budget.lines.length);
     for (const line of c.budget.lines) {
       const row = budget.find((r) => r.Department === line.department && r.Account === line.account)!;
@@ -337,7 +337,7 @@ describe('opsplan report: determinism and safety', () => {
     const v = JSON.parse(runOpsplan(['variance', ws, '--period', 'FY2026-Q4', '--as-of', '2026-11-30', '--format', 'json']).stdout) as { forecast: { through: string; totals: { category: string; yearBudget: number; landing: number; runRate: number | null }[] } };
     // Q4 runs through December: the forecast counts filed months through it (none in December).
     expect(v.forecast.through).toBe('2026-12');
-    const rows = tableRows(q.getWorksheet('Variance')!, ['Department', 'Category', 'Year budget']);
+    const rows = tableRows(q.getWorksheet('Variance')!, ['Department', 'Department name', 'Category', 'Year budget']);
     for (const t of v.forecast.totals) {
       const row = rows.find((x) => x.Department === 'company' && x.Category === t.category)!;
       expect([row['Year budget'], row.Landing, row['Run rate']]).toEqual([t.yearBudget, t.landing, t.runRate]);
@@ -393,7 +393,7 @@ describe('opsplan report: determinism and safety', () => {
     expect(r.code).toBe(0);
     const wb = await readWorkbook(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '目录', '经营计划', '预算', '预算执行差异', '预警通知', '库存预警', '采购计划', '调拨建议', '盘点差异', '生产计划执行', '物料需求计划', '质量', '设备', '安全', '供应商评价', '经营绩效', '客户服务', '重点客户', '数据校验', '关于']);
-    expect(tableRows(wb.getWorksheet('预算执行差异')!, ['部门', '科目']).length).toBeGreaterThan(0);
+    expect(tableRows(wb.getWorksheet('预算执行差异')!, ['部门', '部门名称', '科目']).length).toBeGreaterThan(0);
   }, 60000);
 
   it('opens cleanly in LibreOffice (converted to PDF)', (ctx) => {
