@@ -6,7 +6,7 @@
 // machine, 2026-11-30): running the validators over its 145 files took 24 ms compiling them
 // lazily without the cache and 6 ms with it; see README "Start-up".
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import process from 'node:process';
 import vm from 'node:vm';
 
 /** Scripts compiled without an accepted cache: written back by `saveCodeCache`. */
-const pending: { script: vm.Script; file: string }[] = [];
+const pending: { script: vm.Script; cache: string; file: string }[] = [];
 
 /**
  * The cache folder: OPSPLAN_CODE_CACHE names one, `0` (or `off`) turns the cache off, and by
@@ -43,10 +43,20 @@ function privateDir(dir: string, create: boolean): boolean {
   }
 }
 
-/** The cache file of a source: its content hash (V8 itself checks only the length) and this Node. */
+/**
+ * The cache file of a source: `<name>-<path hash>-<content hash>.v8`. The content hash covers
+ * this Node too (V8 itself checks only the source's length); the path is in the name because
+ * V8 keeps the file name it compiled under (for stack traces and profiles), so two checkouts
+ * with the same validators would otherwise name each other's file, and so that a new build's
+ * cache can replace the old one (`saveCodeCache`).
+ */
 function cacheFile(dir: string, file: string, source: string): string {
-  const key = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32);
-  return path.join(dir, `${path.basename(file)}-${key}.v8`);
+  const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return path.join(dir, `${cachePrefix(file)}${hash(`${source}\0${process.version}\0${process.arch}`)}.v8`);
+}
+
+function cachePrefix(file: string): string {
+  return `${path.basename(file)}-${createHash('sha256').update(file).digest('hex').slice(0, 16)}-`;
 }
 
 /**
@@ -66,7 +76,7 @@ export function requireWithCodeCache(file: string, dir: string): unknown {
   }
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, file: target });
+  if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, cache: target, file });
   const compiled = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
   const mod = { exports: {} };
   compiled.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
@@ -80,11 +90,14 @@ export function requireWithCodeCache(file: string, dir: string): unknown {
  */
 export function saveCodeCache(dir: string): void {
   if (pending.length === 0 || !privateDir(dir, true)) return;
-  for (const { script, file } of pending.splice(0)) {
-    const tmp = `${file}.${process.pid}.tmp`;
+  for (const { script, cache, file } of pending.splice(0)) {
+    const tmp = `${cache}.${process.pid}.tmp`;
     try {
       writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-      renameSync(tmp, file);
+      renameSync(tmp, cache);
+      // The caches of earlier builds of the same file are of no use any more.
+      const prefix = cachePrefix(file);
+      for (const old of readdirSync(dir)) if (old.startsWith(prefix) && old.endsWith('.v8') && path.join(dir, old) !== cache) rmSync(path.join(dir, old), { force: true });
     } catch {
       rmSync(tmp, { force: true });
     }

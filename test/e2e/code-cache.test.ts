@@ -21,7 +21,7 @@ describe('validator code cache', () => {
     const cold = validateAcme({ OPSPLAN_CODE_CACHE: dir });
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^validators\.cjs-[0-9a-f]{32}\.v8$/);
+    expect(files[0]).toMatch(/^validators\.cjs-[0-9a-f]{16}-[0-9a-f]{16}\.v8$/);
     const warm = validateAcme({ OPSPLAN_CODE_CACHE: dir });
     expect(cold).toEqual(off);
     expect(warm).toEqual(off);
@@ -30,6 +30,14 @@ describe('validator code cache', () => {
     writeFileSync(path.join(dir, files[0]!), 'not a code cache');
     expect(validateAcme({ OPSPLAN_CODE_CACHE: dir })).toEqual(off);
     expect(readdirSync(dir)).toEqual(files);
+
+    // A new build's cache replaces the old one of the same file; other files stay.
+    const stale = files[0]!.replace(/-[0-9a-f]{16}\.v8$/, '-0000000000000000.v8');
+    writeFileSync(path.join(dir, 'other.v8'), 'x');
+    writeFileSync(path.join(dir, files[0]!), 'an earlier build');
+    writeFileSync(path.join(dir, stale), 'an earlier build');
+    expect(validateAcme({ OPSPLAN_CODE_CACHE: dir })).toEqual(off);
+    expect(readdirSync(dir).sort()).toEqual([files[0]!, 'other.v8'].sort());
   });
 
   it('reads precompiled validators written in ASCII (a one-byte string in V8)', () => {
