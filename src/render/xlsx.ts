@@ -66,6 +66,11 @@ export interface XlsxOptions {
   /** The whole amounts line of every sheet with money, when it says more than `amountsIn` + currency (a unit); translated by the caller. */
   amountsLine?: string;
   /**
+   * What every sheet says under its title so that it reads alone (company, report, period,
+   * as-of date); the amounts line follows on the same row, so every sheet then names its currency.
+   */
+  sheetLine?: string;
+  /**
    * The unit money cells are written in: `yuan` keeps the exact value and shows whole units;
    * `wan` writes the exact value in units of 10,000 (cents / 10^(digits + 4), every digit kept)
    * and shows two decimals. Default: the exact value shown with the currency's minor digits.
@@ -321,13 +326,20 @@ function hasMoney(sheet: SheetSpec): boolean {
   return (sheet.headline ?? []).some((h) => h.type === 'money') || sheet.tables.some((t) => t.columns.some((c) => c.type === 'money'));
 }
 
+/** The second row of a sheet: the sheet line and the amounts line, or the amounts line on a sheet with money, or none. */
+function secondLine(sheet: SheetSpec, options: XlsxOptions): string | null {
+  const amounts = options.amountsLine ?? `${options.amountsIn ?? 'Amounts in'} ${options.currency}`;
+  if (options.sheetLine) return `${options.sheetLine} | ${amounts}`;
+  return hasMoney(sheet) ? amounts : null;
+}
+
 /**
  * The sheet row of each table's first data row: title, "Amounts in", headline, then per table
  * a blank row and its title (unless it is the sheet's title row), caption, header. The writer
  * follows the same layout and checks it; formulas on other sheets rely on it.
  */
-function tableFirstDataRows(sheet: SheetSpec): number[] {
-  let row = 1 + (hasMoney(sheet) ? 1 : 0) + (sheet.headline?.length ? sheet.headline.length + 1 : 0);
+function tableFirstDataRows(sheet: SheetSpec, options: XlsxOptions): number[] {
+  let row = 1 + (secondLine(sheet, options) === null ? 0 : 1) + (sheet.headline?.length ? sheet.headline.length + 1 : 0);
   const title = sheetTitle(sheet);
   return sheet.tables.map((t) => {
     if (row > 2 || t.title !== title) row += 2;
@@ -340,8 +352,8 @@ function tableFirstDataRows(sheet: SheetSpec): number[] {
 }
 
 /** The sheet row of the first table's header (the row that is frozen and printed on every page). */
-function firstHeaderRow(sheet: SheetSpec): number {
-  return tableFirstDataRows(sheet)[0]! - 1;
+function firstHeaderRow(sheet: SheetSpec, options: XlsxOptions): number {
+  return tableFirstDataRows(sheet, options)[0]! - 1;
 }
 
 /** An upper bound of the rows a sheet takes. */
@@ -644,7 +656,7 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
 
   // One frozen header per sheet, and only over the one table it labels: frozen above stacked
   // tables it would name another table's columns (a "2026-04" above January figures).
-  const headerRow = sheet.tables.length === 1 ? firstHeaderRow(sheet) : null;
+  const headerRow = sheet.tables.length === 1 ? firstHeaderRow(sheet, options) : null;
   layout.headerRow = headerRow;
   yield sheetHeadXml(columnWidths(sheet, visible, digits), visible, helpers, headerRow, selected);
 
@@ -666,7 +678,8 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
 
   const title = sheetTitle(sheet);
   row(() => cell(1, title, styles.id({ bold: true, size: 14 })));
-  if (hasMoney(sheet)) row(() => cell(1, options.amountsLine ?? `${options.amountsIn ?? 'Amounts in'} ${options.currency}`, 0));
+  const second = secondLine(sheet, options);
+  if (second !== null) row(() => cell(1, second, 0));
   if (sheet.headline?.length) {
     row(() => '');
     for (const h of sheet.headline) {
@@ -839,7 +852,7 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
     if (countRows(s) > EXCEL_MAX_ROWS + 8) throw new XlsxLimitError(`sheet "${names[i]}" needs about ${countRows(s)} rows; Excel allows ${EXCEL_MAX_ROWS}`);
   }
   const zip = new ZipWriter(options.date, options.compressionLevel ?? DEFAULT_COMPRESSION);
-  const places = tablePlaces(sheets.map((s, i) => ({ name: names[i]!, tables: s.tables, firstData: tableFirstDataRows(s) })), columnLetter);
+  const places = tablePlaces(sheets.map((s, i) => ({ name: names[i]!, tables: s.tables, firstData: tableFirstDataRows(s, options) })), columnLetter);
   const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options, places, sheetNames: new Map(sheets.map((s, i) => [s.name, names[i]!])) };
   const REL = `${NS_REL}/`;
 

@@ -64,6 +64,7 @@ const SHEETS: Record<Lang, Partial<Record<SheetId, string>>> = {
 /** Free texts of the workbook addressed by key (titles, labels); the Chinese comes from the catalogue. */
 const TEXTS: Record<string, string> = {
   amountsIn: 'Amounts in',
+  'sheet.as-of': 'as of',
   'summary.title': 'Monthly operations report',
   'summary.title.quarter': 'Quarterly operations report',
   'summary.title.year': 'Annual operations report',

@@ -547,6 +547,15 @@ function summaryTitleKey(period: string): string {
   return 'summary.title';
 }
 
+/**
+ * The line under every sheet's title that lets a sheet read alone (printed, or copied out of
+ * the workbook): company, report and period, as-of date. "Acme Co. | Monthly operations report
+ * 2026-11 | as of 2026-11-30"; the writer adds the amounts line (the currency) after it.
+ */
+export function reportSheetLine(companyName: string, period: string, asOf: string, lang: Lang): string {
+  return `${companyName} | ${text(summaryTitleKey(period), lang)} ${period} | ${text('sheet.as-of', lang)} ${asOf}`;
+}
+
 /** A department on a chart axis and beside its id in the chart's table: its name from the company file, else its id. */
 export function departmentLabel(id: string, names: Record<string, string> | undefined): string {
   return names?.[id] || id;

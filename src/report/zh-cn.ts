@@ -497,6 +497,7 @@ export const ZH_TEXTS: Record<string, string> = {
   ' (tone)': '（色标）',
   'Page {page} of {pages}': '第 {page} 页，共 {pages} 页',
   'Amounts in': '金额单位',
+  'as of': '截至',
   // Production and Material Plan sheets (issue 14)
   'Production against the plan': '生产计划执行情况',
   'Material plan as of': '物料需求计划 截至',

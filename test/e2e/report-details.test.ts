@@ -97,6 +97,25 @@ describe('report details', () => {
     }, 60000);
   }
 
+  // Issue 13 item 6: a sheet printed or copied out alone still says whose report it is, for
+  // which period, as of when and in which currency (before, only Summary did).
+  for (const [period, lang, title] of [
+    ['2026-11', 'en', 'Monthly operations report'],
+    ['FY2026-Q4', 'zh-CN', '季度运营报告'],
+    ['FY2026', 'en', 'Annual operations report'],
+  ] as const) {
+    it(`every sheet starts with its title, then company, report and period, as-of date and currency (${period}, ${lang})`, async () => {
+      const wb = await report(['--period', period, '--lang', lang]);
+      const asOf = lang === 'en' ? 'as of' : '截至';
+      const amounts = lang === 'en' ? 'Amounts in CNY' : '金额单位 CNY';
+      expect(wb.worksheets.length).toBeGreaterThan(15);
+      for (const ws of wb.worksheets) {
+        expect([ws.name, typeof ws.getCell('A1').value]).toEqual([ws.name, 'string']);
+        expect([ws.name, ws.getCell('A2').value]).toEqual([ws.name, `Acme Manufacturing Co. | ${title} ${period} | ${asOf} 2026-11-30 | ${amounts}`]);
+      }
+    }, 60000);
+  }
+
   it('names departments beside their ids in tables (部门名称 in zh-CN), from the company file; company rows have none', async () => {
     const wb = await report(['--period', '2026-11', '--lang', 'zh-CN']);
     const lines = rowsAfter(wb.getWorksheet('预算执行差异')!, ['部门', '部门名称', '科目']);

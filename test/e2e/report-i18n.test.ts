@@ -67,7 +67,7 @@ describe('the zh-CN workbook', () => {
     // The mistranslations of the first edition: About's "Value" is text, not an amount;
     // the reorder "Buy" is the quantity to buy.
     const about = wb.getWorksheet('关于')!;
-    const aboutHeader = about.getRow(2).values as unknown[];
+    const aboutHeader = about.getRow(3).values as unknown[];
     expect(aboutHeader).toContain('内容');
     expect(aboutHeader).not.toContain('金额');
     expect(strings).toContain('采购量');

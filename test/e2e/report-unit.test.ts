@@ -41,7 +41,7 @@ describe('report --unit', () => {
     const { file, json } = report(['--unit', 'wan']);
     expect(json.unit).toBe('wan');
     const wb = await workbook(file);
-    expect(wb.getWorksheet('Variance')!.getCell('A2').value).toBe('Amounts in CNY 10,000');
+    expect(wb.getWorksheet('Variance')!.getCell('A2').value).toBe('Acme Manufacturing Co. | Monthly operations report 2026-11 | as of 2026-11-30 | Amounts in CNY 10,000');
     // marketing 6601 in November: budget 330,000.00 = 33 万元; actual 462,350.80 = 46.23508 万元 (not rounded).
     const v = variance();
     const expected = v.rows.find((r) => r.department === 'marketing' && r.account === '6601')!;
@@ -61,7 +61,7 @@ describe('report --unit', () => {
   it('wan in zh-CN: 金额单位：万元 on every sheet with money and on About', async () => {
     const { file } = report(['--unit', 'wan', '--lang', 'zh-CN']);
     const wb = await workbook(file);
-    expect(wb.getWorksheet('预算执行差异')!.getCell('A2').value).toBe('金额单位：万元');
+    expect(wb.getWorksheet('预算执行差异')!.getCell('A2').value).toBe('Acme Manufacturing Co. | 月度运营报告 2026-11 | 截至 2026-11-30 | 金额单位：万元');
     const about: unknown[][] = [];
     wb.getWorksheet('关于')!.eachRow((r) => about.push([r.getCell(1).value, r.getCell(2).value]));
     expect(about).toContainEqual(['金额单位', '金额单位：万元']);
@@ -71,7 +71,7 @@ describe('report --unit', () => {
     const { file, json } = report(['--unit', 'yuan']);
     expect(json.unit).toBe('yuan');
     const wb = await workbook(file);
-    expect(wb.getWorksheet('Variance')!.getCell('A2').value).toBe('Amounts in CNY, whole units');
+    expect(wb.getWorksheet('Variance')!.getCell('A2').value).toBe('Acme Manufacturing Co. | Monthly operations report 2026-11 | as of 2026-11-30 | Amounts in CNY, whole units');
     const row = line(wb, 'Variance', 'marketing', '6601');
     expect(row.getCell(7).value).toBe(462350.8);
     expect(row.getCell(7).numFmt).toBe('#,##0;(#,##0);"-"');
@@ -83,7 +83,7 @@ describe('report --unit', () => {
     const { file, json } = report([]);
     expect(json.unit).toBeNull();
     const wb = await workbook(file);
-    expect(wb.getWorksheet('Variance')!.getCell('A2').value).toBe('Amounts in CNY');
+    expect(wb.getWorksheet('Variance')!.getCell('A2').value).toBe('Acme Manufacturing Co. | Monthly operations report 2026-11 | as of 2026-11-30 | Amounts in CNY');
     expect(line(wb, 'Variance', 'marketing', '6601').getCell(7).numFmt).toBe('#,##0.00;(#,##0.00);"-"');
   }, 60000);
 

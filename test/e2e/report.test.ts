@@ -417,6 +417,6 @@ describe('opsplan report: determinism and safety', () => {
     expect(csv.status).toBe(0);
     const lines = readFileSync(path.join(dir, 'acme.csv'), 'utf8').split('\n');
     expect(lines[0]).toMatch(/^Acme.*2026-11/);
-    expect(lines[1]).toMatch(/^Amounts in CNY/);
+    expect(lines[1]).toMatch(/^Acme Manufacturing Co\. \| Monthly operations report 2026-11 \| as of 2026-11-30 \| Amounts in CNY/);
   }, 150000);
 });

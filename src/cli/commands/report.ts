@@ -23,7 +23,7 @@ import { amountsLine, LANGS, text } from '../../report/i18n.js';
 import { AMOUNT_UNITS } from '../../report/model.js';
 import type { AmountUnit } from '../../report/model.js';
 import type { Lang } from '../../report/i18n.js';
-import { buildMonthlyReport } from '../../report/monthly-report.js';
+import { buildMonthlyReport, reportSheetLine } from '../../report/monthly-report.js';
 import type { ChapterResults, MonthlyReportInput } from '../../report/monthly-report.js';
 import { addOutputOptions, oneOf, requireCompany, resolveOutputPath, resolveOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
@@ -85,6 +85,7 @@ export function registerReport(program: Command, ctx: CliContext, setExit: (code
       creator: `opsplan ${ctx.version}`,
       amountsIn: text('amountsIn', flags.lang),
       amountsLine: amountsLine(report.currency, flags.unit, flags.lang),
+      sheetLine: reportSheetLine(companyName, month, asOf, flags.lang),
       ...(flags.unit ? { unit: flags.unit } : {}),
       toneSuffix: text('toneSuffix', flags.lang),
       pageOf: text('pageOf', flags.lang),
