@@ -457,7 +457,10 @@ function summaryTables(c: SheetContext): Table[] {
       { key: 'count', header: 'Count', type: 'number' },
       { key: 'code', header: 'Code', type: 'text' },
     ],
-    rows: Object.entries(flags).map(([kind, count]) => ({ cells: { meaning: flagMeaning(kind), count, code: kind } })),
+    rows: Object.entries(flags).map(([kind, count]) => {
+      const formula = warningCountFormula(c, kind, count);
+      return { cells: { meaning: flagMeaning(kind), count, code: kind }, ...(formula ? { formulas: { count: formula } } : {}) };
+    }),
   };
   // The ten largest unfavourable lines of the period, whatever their level.
   const worst = input.variance.lines.filter((l) => l.favourable === false && l.variance !== null).sort((a, b) => Math.abs(b.variance!) - Math.abs(a.variance!) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0)).slice(0, 10);
@@ -533,6 +536,27 @@ function headlineFormulas(c: SheetContext): Record<string, (value: Cell) => Form
     'Stock alerts warn': severity('warn'),
     'Procurement plan value': (value) => (plan ? sumOfRows(plan, planLines, 'value', value) : undefined),
   };
+}
+
+/**
+ * A "Warnings by kind" count as a COUNTIF over the column it counts, like the headline counts:
+ * variance levels over the Variance lines' Level, variance flags over their Flags (the flag
+ * among others), notice statuses over the Notices' Status, stock alert codes over the Stock
+ * Alerts' Alert, finding severities over the Findings' Severity. Attached only where those
+ * cells give exactly the count (countOf); a warehouse finding counted elsewhere stays a value.
+ */
+function warningCountFormula(c: SheetContext, kind: string, count: number): Formula | undefined {
+  const dot = kind.indexOf('.');
+  const [group, code] = [kind.slice(0, dot), kind.slice(dot + 1)];
+  const by = (t: Table | undefined, key: string, contains = false): Formula | undefined => (t ? countOf(t, key, code, count, cellText(t.id, key, code, c.lang), contains) : undefined);
+  if (group === 'variance') {
+    const lines = varianceLinesTable(c.input.variance);
+    return code === 'critical' || code === 'warn' ? by(lines, 'level') : by(lines, 'flags', true);
+  }
+  if (group === 'notices') return by(noticesTable(c.input.variance), 'status');
+  if (group === 'stock') return by(pick(c.stockReport, 'stock-alerts')[0], 'alert');
+  if (group === 'findings') return by(findingsTable(c.input.diagnostics), 'severity');
+  return undefined;
 }
 
 /** An axis title with its unit: "Variance (CNY)", 偏差（CNY）. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { disagreements, recomputeFormulas } from '../helpers/formula-check.js';
+import { disagreements, readSheets, recomputeFormulas } from '../helpers/formula-check.js';
 import { ACME, runOpsplan, tempDir } from '../helpers/run-cli.js';
 
 function write(args: string[]): string {
@@ -94,6 +94,35 @@ describe('report details', () => {
       const sums = cells.filter((c) => c.sheet === variance && c.formula.startsWith('SUM(')).map((c) => c.computed as number);
       const summed = (x: number): boolean => sums.some((y) => Math.abs(y - x) < 0.005);
       for (const t of v.forecast.totals) expect([t.category, summed(t.yearBudget), summed(t.landing), summed(t.actualToDate)]).toEqual([t.category, true, true, true]);
+    }, 60000);
+  }
+
+  for (const [period, lang] of [['2026-11', 'en'], ['FY2026-Q4', 'zh-CN']] as const) {
+    it(`Summary "Warnings by kind": every count is a COUNTIF over the cells it counts, recomputed equal to its cache and to the JSON flags (${period}, ${lang})`, async () => {
+      const out = path.join(tempDir('opsplan-details-'), 'r.xlsx');
+      const r = runOpsplan(['report', ACME, '--as-of', '2026-11-30', '--no-charts', '--period', period, '--lang', lang, '--format', 'json', '--output', out]);
+      expect(r.code, r.stderr).toBe(0);
+      const flags = (JSON.parse(r.stdout) as { flags: Record<string, number> }).flags;
+      const bytes = readFileSync(out);
+      const cells = await recomputeFormulas(bytes);
+      expect(disagreements(cells)).toEqual([]);
+      const summary = (await readSheets(bytes)).get(lang === 'en' ? 'Summary' : '汇总')!;
+      // The table's rows: Code (column C) is a warning code, Count (column B) beside it.
+      const counts: Record<string, unknown> = {};
+      const formulas: Record<string, string | null> = {};
+      for (const [at, cell] of summary) {
+        const [col, row] = at.split(',');
+        if (col !== '3' || typeof cell.value !== 'string' || !(cell.value in flags)) continue;
+        const count = summary.get(`2,${row}`)!;
+        formulas[cell.value] = count.formula;
+        counts[cell.value] = cells.find((c) => c.ref === `B${row}` && c.sheet === (lang === 'en' ? 'Summary' : '汇总'))?.computed ?? count.value;
+      }
+      expect(Object.keys(counts).sort()).toEqual(Object.keys(flags).sort());
+      expect(counts).toEqual(flags);
+      // Every count that is not 0 counts cells (a 0 stays a plain value, as in the headline).
+      const nonZero = Object.keys(flags).filter((k) => flags[k]! > 0);
+      expect(nonZero.length).toBeGreaterThan(10);
+      for (const k of nonZero) expect([k, formulas[k]]).toEqual([k, expect.stringMatching(/^COUNTIF\('[^']+'![A-Z]+\d+:[A-Z]+\d+,"[^"]+"\)$/)]);
     }, 60000);
   }
 
