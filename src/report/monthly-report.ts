@@ -822,12 +822,20 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
  * the name their chart draws.
  */
 export function withDepartmentNames(table: Table, names: Record<string, string> | undefined): Table {
-  const at = table.columns.findIndex((c) => c.key === 'department');
+  const key = DEPARTMENT_COLUMN_BY_TABLE[table.id] ?? 'department';
+  const at = table.columns.findIndex((c) => c.key === key);
   if (!names || at < 0 || table.id.startsWith('chart-') || table.columns.some((c) => c.key === 'departmentName')) return table;
   const columns = [...table.columns];
   columns.splice(at + 1, 0, { key: 'departmentName', header: 'Department name', type: 'text' });
-  return { ...table, columns, rows: table.rows.map((r) => ({ ...r, cells: { ...r.cells, departmentName: names[String(r.cells.department)] ?? null } })) };
+  return { ...table, columns, rows: table.rows.map((r) => ({ ...r, cells: { ...r.cells, departmentName: names[String(r.cells[key])] ?? null } })) };
 }
+
+/**
+ * Tables whose department column has another key, because it also holds something that is not
+ * a department: the Customer Service figures by `scope` (a department, or `company` on the
+ * total row, which gets no name).
+ */
+const DEPARTMENT_COLUMN_BY_TABLE: Record<string, string> = { 'service-summary': 'scope' };
 
 /** Builds every sheet of the monthly report, one per builder, translated. */
 export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly SheetBuilder[] = SHEET_BUILDERS): MonthlyReport {

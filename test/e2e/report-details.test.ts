@@ -155,5 +155,8 @@ describe('report details', () => {
     expect(totals.every((r) => r['部门名称'] === null)).toBe(true);
     expect(rowsAfter(wb.getWorksheet('预警通知')!, ['预警通知', '部门', '部门名称']).map((r) => r['部门名称'])).toContain('Customer Service');
     expect(rowsAfter(wb.getWorksheet('经营绩效')!, ['名次', '部门', '部门名称']).length).toBeGreaterThan(3);
+    // Customer Service's figures by department: its department column (keyed scope) ends with the company row, which has no name.
+    const service = rowsAfter(wb.getWorksheet('客户服务')!, ['部门', '部门名称', '受理数']);
+    expect(service.map((r) => [r['部门'], r['部门名称']])).toEqual([['customer-service', 'Customer Service'], ['公司合计', null]]);
   }, 60000);
 });

@@ -191,7 +191,7 @@ describe('opsplan report on examples/acme', () => {
   it('shows the figures service and accounts print as JSON on the Customer Service and Key Accounts sheets', () => {
     const svc = JSON.parse(runOpsplan(['service', ws, ...ARGS, '--format', 'json']).stdout) as { company: { opened: number; backlog: { total: number }; sla: { met: number; breached: number; attainmentPct: number }; satisfaction: { pct: number }; hotIssues: { category: string; complaints: number; rise: number }[] } };
     const sheet = wb.getWorksheet('Customer Service')!;
-    const company = tableRows(sheet, ['Department', 'Opened']).find((r) => r.Department === 'company')!;
+    const company = tableRows(sheet, ['Department', 'Department name', 'Opened']).find((r) => r.Department === 'company')!;
     expect([company.Opened, company.Backlog, company['SLA met'], company.Breached]).toEqual([svc.company.opened, svc.company.backlog.total, svc.company.sla.met, svc.company.sla.breached]);
     // Percentages are stored as fractions with a percent format.
     expect(company['SLA %']).toBeCloseTo(svc.company.sla.attainmentPct / 100, 6);
