@@ -569,6 +569,20 @@ function wrapsText(v: Cell, digits: MoneyDigits): boolean {
   return typeof v === 'string' && (v.includes('\n') || shownWidth(v, 'text', digits) + 2 > MAX_WIDTH);
 }
 
+/**
+ * The lines a wrapped text takes in a column `width` characters wide: each of its own lines
+ * broken at the width (two characters kept for the cell's padding and for words moved whole).
+ * Readers do not size rows to wrapped text on their own (LibreOffice drew the Plan's risk
+ * register over the rows below it), so the row gets this many lines of height.
+ */
+function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 2);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / room)), 0);
+}
+
+/** Points per line of the default font (Calibri 11), as `defaultRowHeight`. */
+const LINE_HEIGHT = 15;
+
 /** Column widths of a sheet: every shown value must be known before the first row (<cols> precedes the data). */
 function columnWidths(sheet: SheetSpec, visible: number, digits: MoneyDigits): number[] {
   const widths = new Array<number>(visible).fill(8);
@@ -658,7 +672,8 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
   // tables it would name another table's columns (a "2026-04" above January figures).
   const headerRow = sheet.tables.length === 1 ? firstHeaderRow(sheet, options) : null;
   layout.headerRow = headerRow;
-  yield sheetHeadXml(columnWidths(sheet, visible, digits), visible, helpers, headerRow, selected);
+  const widths = columnWidths(sheet, visible, digits);
+  yield sheetHeadXml(widths, visible, helpers, headerRow, selected);
 
   let chunk = '';
   let rowNo = 0;
@@ -731,11 +746,13 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
       const total = r.kind === 'subtotal' || r.kind === 'total';
       const flagsBase = (total ? 2 : 0) | (r.kind === 'total' ? 4 : 0);
       let cells = '';
+      let lines = 1;
       for (const c of columns) {
         const v = r.cells[c.key] ?? null;
         const value = excelValue(v, c.type, digits);
         const variant = c.fractional && typeof v === 'number' && !Number.isInteger(v) ? 1 : 0;
         const flags = flagsBase | (wrapsText(v, digits) ? 1 : 0);
+        if (flags & 1) lines = Math.max(lines, wrappedLines(v as string, widths[c.col - 1]!));
         const style = c.styles[variant]![flags] ?? (c.styles[variant]![flags] = dataStyle(ctx, dataStyles, c.formats[variant], flags));
         if (value === null) {
           // Empty cells are written only where they carry a look (a total row's border).
@@ -747,7 +764,7 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
         cells += cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits.value) : undefined);
       }
       if (r.tones) for (const k of toned) if (r.tones[k]) cells += cell(helperCol.get(k)!, r.tones[k]!, 0);
-      chunk += `<row r="${rowNo}">${cells}</row>`;
+      chunk += lines > 1 ? `<row r="${rowNo}" ht="${lines * LINE_HEIGHT}" customHeight="1">${cells}</row>` : `<row r="${rowNo}">${cells}</row>`;
       layout.dataRows++;
       if (chunk.length > CHUNK_CHARS) {
         yield chunk;

@@ -216,6 +216,18 @@ describe('renderXlsx', () => {
     expect(ws.getCell('A4').alignment?.wrapText).toBeFalsy();
     // 60 Chinese characters are 120 columns wide on screen.
     expect(ws.getCell('A5').alignment).toMatchObject({ wrapText: true });
+    // Wrapped rows are as tall as their lines (readers do not size them): 120 characters in a
+    // 60-wide column are 3 lines of 15 points; a short text keeps the default height.
+    expect([ws.getRow(3).height, ws.getRow(4).height, ws.getRow(5).height]).toEqual([45, undefined, 45]);
+    expect(await ooxmlProblems(bytes)).toEqual([]);
+  });
+
+  it('makes a row with text on several lines as tall as its lines', async () => {
+    const t: Table = { id: 'n', title: 'N', columns: [{ key: 'k', header: 'K', type: 'text' }, { key: 'n', header: 'N', type: 'number' }], rows: [{ cells: { k: 'risk\n-> mitigation\n-> owner', n: 1 } }, { cells: { k: 'one line', n: 2 } }] };
+    const { bytes } = await renderXlsx([{ name: 'N', tables: [t] }], OPTIONS);
+    const xml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<row r="3" ht="45" customHeight="1">');
+    expect(xml).toContain('<row r="4">');
     expect(await ooxmlProblems(bytes)).toEqual([]);
   });
 
