@@ -1,7 +1,9 @@
 // The fast path of YAML parsing: js-yaml (core schema) for files that can be read without
 // positions. It answers `undefined` whenever the reference parser (parse-yaml.ts) could see
 // the file differently or must report a problem: then the caller uses the reference path.
-import jsYaml from 'js-yaml';
+import { createRequire } from 'node:module';
+import type JsYaml from 'js-yaml';
+import { blockParse } from './block-parse.js';
 import { BACKSLASH, CR, DQ, HASH, NL, SPACE, SQ, TAB } from './char-codes.js';
 import type { ParseLimits } from './parse-yaml.js';
 
@@ -322,10 +324,20 @@ function continuesTooShallow(text: string, from: number, indent: number): boolea
 // that list (`  -\n   -\n  - c` is [[null, c]] there, [[null], c] in the reference parser).
 const EMPTY_ENTRY = /^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?\r?$/m;
 
+// js-yaml is loaded on first use: the files of a clean workspace are usually all read by
+// block-parse.ts, and then a run never needs it. (Its CommonJS build: `load` must stay
+// synchronous; the package's CommonJS and ES builds are one source.)
+let jsYamlModule: typeof JsYaml | undefined;
 // YAML 1.2 core types plus merge keys (`<<: *defaults`), which the reference parser reads
 // too (PARSE_OPTIONS.merge); without it a `<<` key would stay a plain key here.
 // (js-yaml exports its types; @types/js-yaml does not declare them.)
-const CORE_WITH_MERGE = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
+let coreWithMerge: JsYaml.Schema | undefined;
+
+function jsYamlLoad(text: string): unknown {
+  const jsYaml = (jsYamlModule ??= createRequire(import.meta.url)('js-yaml') as typeof JsYaml);
+  coreWithMerge ??= jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: { merge: JsYaml.Type } }).types.merge] });
+  return jsYaml.load(text, { schema: coreWithMerge, json: false });
+}
 
 function depthExceeds(value: unknown, max: number): boolean {
   // Iterative, so a deep structure cannot overflow our own stack.
@@ -346,13 +358,17 @@ function depthExceeds(value: unknown, max: number): boolean {
  */
 export function fastParse(text: string, limits: ParseLimits): Record<string, unknown> | undefined {
   if (needsReferenceParser(text, limits.maxAliasCount) || (text.includes('<<') && !simpleMergeKeys(text)) || EMPTY_ENTRY.test(text)) return undefined;
-  let data: unknown;
-  try {
-    // CORE_SCHEMA: YAML 1.2 core types only; unknown tags, duplicate keys and several
-    // documents throw. A stack overflow on absurd nesting is a RangeError, caught here too.
-    data = jsYaml.load(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { schema: CORE_WITH_MERGE, json: false });
-  } catch {
-    return undefined;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The common shapes line by line (js-yaml's data exactly), anything else by js-yaml.
+  let data: unknown = blockParse(body);
+  if (data === undefined) {
+    try {
+      // CORE_SCHEMA: YAML 1.2 core types only; unknown tags, duplicate keys and several
+      // documents throw. A stack overflow on absurd nesting is a RangeError, caught here too.
+      data = jsYamlLoad(body);
+    } catch {
+      return undefined;
+    }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   if (depthExceeds(data, limits.maxFlowDepth)) return undefined;
