@@ -19,8 +19,32 @@ const offsets = new Map<string, Map<number, number>>();
 const dayOffsets = new Map<string, Map<number, number | null>>();
 const MS_14H = 14 * MS_HOUR;
 
+/**
+ * Zones whose offset from UTC has not changed since 2000 (their last transitions: Shanghai
+ * 1991, Seoul 1988, Singapore 1982, Hong Kong and Taipei 1979, Tokyo 1951, Kolkata 1945; tz
+ * 2025c), with that offset in minutes. From 2000 on their offsets are read here, not from
+ * Intl: the first Intl.DateTimeFormat loads ICU's zone data, about 13 ms of a 250 ms
+ * `validate examples/acme`, whose service logs are in Asia/Shanghai. Earlier instants and
+ * every other zone ask Intl. test/unit/zoned-time.test.ts holds the table against Intl for
+ * every day of 2000-2060; a zone that changes its rules in a later tz release fails it there.
+ */
+export const FIXED_OFFSETS: ReadonlyMap<string, number> = new Map([
+  ['UTC', 0],
+  ['Etc/UTC', 0],
+  ['Asia/Shanghai', 480],
+  ['Asia/Hong_Kong', 480],
+  ['Asia/Taipei', 480],
+  ['Asia/Singapore', 480],
+  ['Asia/Tokyo', 540],
+  ['Asia/Seoul', 540],
+  ['Asia/Kolkata', 330],
+]);
+/** 2000-01-01T00:00Z: where FIXED_OFFSETS start to apply. */
+export const FIXED_SINCE: Instant = Date.UTC(2000, 0, 1);
+
 /** Whether Intl knows the zone (Asia/Shanghai, UTC, Europe/Berlin ...). */
 export function isTimeZone(zone: string): boolean {
+  if (FIXED_OFFSETS.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -40,6 +64,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
 
 /** The zone's offset from UTC (local − UTC, in ms) at an instant. */
 export function zoneOffset(zone: string, t: Instant): number {
+  const fixed = t >= FIXED_SINCE ? FIXED_OFFSETS.get(zone) : undefined;
+  if (fixed !== undefined) return fixed * 60_000;
   let cache = offsets.get(zone);
   if (!cache) {
     cache = new Map();
