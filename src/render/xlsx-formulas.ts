@@ -68,7 +68,10 @@ function sumArguments(cells: Resolved[]): string {
   const groups = new Map<string, Resolved[]>();
   for (const c of cells) {
     const key = sameRow ? `${c.prefix}|row` : `${c.prefix}|${c.col}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    // Push, never copy: a company total at L sums thousands of cells (copying was quadratic).
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
   }
   const parts: string[] = [];
   for (const list of groups.values()) {
