@@ -13,6 +13,7 @@ import { fromCents } from '../model/money.js';
 import type { AmountUnit, Cell, Chart, ColumnType, Report, Row, Table, Tone } from '../report/model.js';
 import { chartCells, chartDescription, chartSpaceXml } from './chart.js';
 import type { ChartCells } from './chart.js';
+import type { ByteSink } from './byte-sink.js';
 import { ZipWriter } from './zip-writer.js';
 import { escapeXml } from './xml-escape.js';
 import { formulaText, quotedSheet, tablePlaces } from './xlsx-formulas.js';
@@ -496,8 +497,13 @@ class SharedStrings {
   }
 }
 
-/** Pending XML handed to the compressor at about this many characters. */
-const CHUNK_CHARS = 1 << 18;
+/**
+ * Pending XML handed to the zip writer at about this many characters (it packs the pieces
+ * into blocks for the compressor). Kept small so that the pieces of a chunk die young: with
+ * 256K characters per chunk they survived scavenges and were promoted, and the render phase
+ * at L spent seconds in garbage collection and grew the heap by hundreds of megabytes.
+ */
+const CHUNK_CHARS = 1 << 14;
 
 /** How a number is written in `<v>`: JavaScript's shortest round-trip form is valid xsd:double. */
 function numberText(n: number): string {
@@ -658,10 +664,141 @@ function sheetTailXml(layout: SheetLayout, conditional: readonly string[], optio
 }
 
 /**
- * One worksheet's XML, generated row by row. `layout` is filled in as the rows are written
- * (the workbook part, written after the sheets, needs the filter range and print titles).
+ * Writes the cells of a worksheet's rows into the entry's bytes: a cell's reference, style,
+ * type, formula and value, as `<c>` elements, without building a string per cell.
  */
-function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | null, selected: boolean, ctx: WriteContext, layout: SheetLayout): Generator<string> {
+class CellWriter {
+  /** The 1-based sheet row being written; cell references use it. */
+  rowNo = 0;
+
+  constructor(
+    private readonly out: ByteSink,
+    private readonly letters: readonly string[],
+    private readonly strings: SharedStrings,
+  ) {}
+
+  /** Opens the next row, `lines` lines of text high. */
+  open(lines = 1): void {
+    this.rowNo++;
+    this.out.ascii('<row r="');
+    this.out.int(this.rowNo);
+    if (lines > 1) {
+      this.out.ascii('" ht="');
+      this.out.int(lines * LINE_HEIGHT);
+      this.out.ascii('" customHeight="1">');
+    } else this.out.ascii('">');
+  }
+
+  close(): void {
+    this.out.ascii('</row>');
+  }
+
+  /** A row with one text in its first cell. */
+  textRow(text: string, style: number): void {
+    this.open();
+    this.cell(1, text, style);
+    this.close();
+  }
+
+  /**
+   * A cell: a number (with its `<v>` text when given) or a string, which is always written
+   * as text (a shared string) whatever it starts with (=, +, -, @); a text with a formula (a
+   * link) is a formula string with its cached text inline. An empty cell is written only
+   * where it carries a look (a total row's border).
+   */
+  cell(col: number, value: number | string | null, style: number, formula?: string, text?: string): void {
+    const out = this.out;
+    if (value === null && !style) return;
+    out.ascii('<c r="');
+    out.ascii(this.letters[col]!);
+    out.int(this.rowNo);
+    if (style) {
+      out.ascii('" s="');
+      out.int(style);
+    }
+    if (value === null) return out.ascii('"/>');
+    if (typeof value === 'string') {
+      if (formula) {
+        out.ascii('" t="str"><f>');
+        out.text(escapeXml(formula));
+        out.ascii('</f><v>');
+        out.text(escapeXml(value));
+      } else {
+        out.ascii('" t="s"><v>');
+        out.int(this.strings.id(value));
+      }
+    } else {
+      out.ascii('">');
+      if (formula) {
+        out.ascii('<f>');
+        out.text(escapeXml(formula));
+        out.ascii('</f>');
+      }
+      out.ascii('<v>');
+      out.ascii(text ?? numberText(value));
+    }
+    out.ascii('</v></c>');
+  }
+}
+
+/** What the data rows of one table need besides the table: the sheet's writer and layout. */
+interface TableRun {
+  sheetName: string;
+  cells: CellWriter;
+  digits: MoneyDigits;
+  widths: readonly number[];
+  letters: readonly string[];
+  /** Hidden helper column of each toned column, in order. */
+  helperCol: ReadonlyMap<string, number>;
+  toned: readonly string[];
+  /** Style ids of data cells by number format and flags, shared by the sheet's tables. */
+  dataStyles: Map<string, number[]>;
+}
+
+/** The data rows of a table, yielding after each so the compressor gets its blocks. */
+function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: TableRun): Generator<void> {
+  const { cells, digits, widths, letters, toned, helperCol } = run;
+  // Style ids per column, by number-format variant (whole or fractional number) and flags.
+  const columns = table.columns.map((c, i) => ({ key: c.key, type: c.type, col: i + 1, numeric: isNumeric(c.type), fractional: c.type === 'number' || c.type === 'quantity', formats: [numberFormat(0, c.type, digits), numberFormat(0.5, c.type, digits)], styles: [[], []] as number[][] }));
+  const values: Cell[] = new Array<Cell>(columns.length).fill(null);
+  for (let index = 0; index < table.rows.length; index++) {
+    const r: Row = table.rows[index]!;
+    const total = r.kind === 'subtotal' || r.kind === 'total';
+    const flagsBase = (total ? 2 : 0) | (r.kind === 'total' ? 4 : 0);
+    // The row's height comes first in the markup: wrapped texts are measured before any cell is written.
+    let lines = 1;
+    for (let k = 0; k < columns.length; k++) {
+      const v = r.cells[columns[k]!.key] ?? null;
+      values[k] = v;
+      if (wrapsText(v, digits)) lines = Math.max(lines, wrappedLines(v as string, widths[k]!));
+    }
+    cells.open(lines);
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k]!;
+      const v = values[k]!;
+      const value = excelValue(v, c.type, digits);
+      const variant = c.fractional && typeof v === 'number' && !Number.isInteger(v) ? 1 : 0;
+      const flags = flagsBase | (wrapsText(v, digits) ? 1 : 0);
+      const style = c.styles[variant]![flags] ?? (c.styles[variant]![flags] = dataStyle(ctx, run.dataStyles, c.formats[variant], flags));
+      if (value === null) {
+        if (total) cells.cell(c.col, null, style);
+        continue;
+      }
+      const link = r.formulas?.[c.key];
+      const formula = typeof value === 'number' ? cellFormula(ctx, run.sheetName, { rows: table.rows, index, key: c.key, column: letters[c.col]!, numeric: c.numeric, firstData }) : link?.op === 'link' && typeof value === 'string' ? formulaText(link, ctx.places, run.sheetName, value, ctx.sheetNames) : undefined;
+      cells.cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits.value) : undefined);
+    }
+    if (r.tones) for (const k of toned) if (r.tones[k]) cells.cell(helperCol.get(k)!, r.tones[k]!, 0);
+    cells.close();
+    yield;
+  }
+}
+
+/**
+ * One worksheet's XML, generated row by row into `out`. `layout` is filled in as the rows are
+ * written (the workbook part, written after the sheets, needs the filter range and print titles).
+ */
+function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | null, selected: boolean, ctx: WriteContext, layout: SheetLayout, out: ByteSink): Generator<void> {
   const { styles, strings, options } = ctx;
   const digits = moneyDigits(options.digits, options.unit);
   const { visible, helpers } = sheetColumns(sheet);
@@ -673,38 +810,25 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
   const headerRow = sheet.tables.length === 1 ? firstHeaderRow(sheet, options) : null;
   layout.headerRow = headerRow;
   const widths = columnWidths(sheet, visible, digits);
-  yield sheetHeadXml(widths, visible, helpers, headerRow, selected);
+  out.text(sheetHeadXml(widths, visible, helpers, headerRow, selected));
 
-  let chunk = '';
-  let rowNo = 0;
-  const cell = (col: number, value: number | string | null, style: number, formula?: string, text?: string): string => {
-    const s = style ? ` s="${style}"` : '';
-    if (value === null) return style ? `<c r="${letters[col]}${rowNo}"${s}/>` : '';
-    // A text with a formula (a link) is a formula string: its cached text written inline.
-    if (typeof value === 'string') return formula ? `<c r="${letters[col]}${rowNo}"${s} t="str"><f>${escapeXml(formula)}</f><v>${escapeXml(value)}</v></c>` : `<c r="${letters[col]}${rowNo}"${s} t="s"><v>${strings.id(value)}</v></c>`;
-    return `<c r="${letters[col]}${rowNo}"${s}>${formula ? `<f>${escapeXml(formula)}</f>` : ''}<v>${text ?? numberText(value)}</v></c>`;
-  };
-  /** Starts the next row, then builds its cells: cell() reads rowNo for the references. */
-  const row = (cells: () => string): void => {
-    rowNo++;
-    const xml = cells();
-    if (xml) chunk += `<row r="${rowNo}">${xml}</row>`;
-  };
-
+  const cells = new CellWriter(out, letters, strings);
   const title = sheetTitle(sheet);
-  row(() => cell(1, title, styles.id({ bold: true, size: 14 })));
+  cells.textRow(title, styles.id({ bold: true, size: 14 }));
   const second = secondLine(sheet, options);
-  if (second !== null) row(() => cell(1, second, 0));
+  if (second !== null) cells.textRow(second, 0);
   if (sheet.headline?.length) {
-    row(() => '');
+    cells.rowNo++;
     for (const h of sheet.headline) {
-      rowNo++;
       const fmt = numberFormat(h.value, h.type, digits);
       const style = styles.id({ ...(fmt ? { numFmt: fmt } : {}), bold: true, ...(h.tone ? { color: TONE_STYLE[h.tone].font, fill: TONE_STYLE[h.tone].fill } : {}) });
       const value = excelValue(h.value, h.type, digits);
       // A Summary figure counts or adds up the cells it summarises (the value cached beside it).
       const formula = h.formula && typeof value === 'number' ? formulaText(h.formula, ctx.places, sheetName) : undefined;
-      chunk += `<row r="${rowNo}">${cell(1, h.label, 0)}${cell(2, value, style, formula, h.type === 'money' && typeof h.value === 'number' ? centsText(h.value, digits.value) : undefined)}</row>`;
+      cells.open();
+      cells.cell(1, h.label, 0);
+      cells.cell(2, value, style, formula, h.type === 'money' && typeof h.value === 'number' ? centsText(h.value, digits.value) : undefined);
+      cells.close();
     }
   }
 
@@ -715,76 +839,44 @@ function* sheetXml(sheet: SheetSpec, sheetName: string, drawingRel: string | nul
   const headerText = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', vertical: 'center', wrap: true });
   const headerNumber = styles.id({ bold: true, fill: 'FFD9E1F2', border: 'bottom', horizontal: 'right', vertical: 'center', wrap: true });
   for (const table of sheet.tables) {
-    if (rowNo > 2 || table.title !== title) {
-      row(() => '');
-      row(() => cell(1, table.title, styles.id({ bold: true, size: 12 })));
+    if (cells.rowNo > 2 || table.title !== title) {
+      cells.rowNo++;
+      cells.textRow(table.title, styles.id({ bold: true, size: 12 }));
     }
-    if (table.caption) row(() => cell(1, table.caption!, styles.id({ italic: true, color: 'FF595959' })));
+    if (table.caption) cells.textRow(table.caption, styles.id({ italic: true, color: 'FF595959' }));
     const toned = tonedColumns(table);
     const helperCol = new Map(toned.map((k, i) => [k, visible + 1 + i]));
-    // Style ids per column, by number-format variant (whole or fractional number) and flags.
-    const columns = table.columns.map((c, i) => ({ key: c.key, type: c.type, col: i + 1, numeric: isNumeric(c.type), fractional: c.type === 'number' || c.type === 'quantity', formats: [numberFormat(0, c.type, digits), numberFormat(0.5, c.type, digits)], styles: [[], []] as number[][] }));
 
-    rowNo++;
-    const headerRowNo = rowNo;
-    let headerCells = '';
-    for (const c of table.columns.map((c, i) => ({ c, i }))) headerCells += cell(c.i + 1, c.c.header, c.c.type === 'text' ? headerText : headerNumber);
-    for (const k of toned) headerCells += cell(helperCol.get(k)!, `${table.columns.find((c) => c.key === k)!.header}${options.toneSuffix ?? ' (tone)'}`, headerText);
-    chunk += `<row r="${rowNo}">${headerCells}</row>`;
+    cells.open();
+    const headerRowNo = cells.rowNo;
+    table.columns.forEach((c, i) => cells.cell(i + 1, c.header, c.type === 'text' ? headerText : headerNumber));
+    for (const k of toned) cells.cell(helperCol.get(k)!, `${table.columns.find((c) => c.key === k)!.header}${options.toneSuffix ?? ' (tone)'}`, headerText);
+    cells.close();
     // The layout was computed up front for the frozen pane; a mismatch is a bug here.
     if (table === sheet.tables[0] && headerRow !== null && headerRowNo !== headerRow) throw new Error('xlsx layout: header row mismatch');
     // On paper, a header repeated above another table's rows would mislabel them.
     if (table === sheet.tables[0] && sheet.tables.length === 1) layout.printTitles = headerRowNo;
 
-    const firstData = rowNo + 1;
+    const firstData = cells.rowNo + 1;
     // Formulas elsewhere point at the rows tableFirstDataRows predicted; a mismatch is a bug here.
     const place = ctx.places.get(table.id);
     if (place && place.sheet === sheetName && place.firstData !== firstData) throw new Error('xlsx layout: table row mismatch');
-    for (let index = 0; index < table.rows.length; index++) {
-      const r: Row = table.rows[index]!;
-      rowNo++;
-      const total = r.kind === 'subtotal' || r.kind === 'total';
-      const flagsBase = (total ? 2 : 0) | (r.kind === 'total' ? 4 : 0);
-      let cells = '';
-      let lines = 1;
-      for (const c of columns) {
-        const v = r.cells[c.key] ?? null;
-        const value = excelValue(v, c.type, digits);
-        const variant = c.fractional && typeof v === 'number' && !Number.isInteger(v) ? 1 : 0;
-        const flags = flagsBase | (wrapsText(v, digits) ? 1 : 0);
-        if (flags & 1) lines = Math.max(lines, wrappedLines(v as string, widths[c.col - 1]!));
-        const style = c.styles[variant]![flags] ?? (c.styles[variant]![flags] = dataStyle(ctx, dataStyles, c.formats[variant], flags));
-        if (value === null) {
-          // Empty cells are written only where they carry a look (a total row's border).
-          if (total) cells += cell(c.col, null, style);
-          continue;
-        }
-        const link = r.formulas?.[c.key];
-        const formula = typeof value === 'number' ? cellFormula(ctx, sheetName, { rows: table.rows, index, key: c.key, column: letters[c.col]!, numeric: c.numeric, firstData }) : link?.op === 'link' && typeof value === 'string' ? formulaText(link, ctx.places, sheetName, value, ctx.sheetNames) : undefined;
-        cells += cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits.value) : undefined);
-      }
-      if (r.tones) for (const k of toned) if (r.tones[k]) cells += cell(helperCol.get(k)!, r.tones[k]!, 0);
-      chunk += lines > 1 ? `<row r="${rowNo}" ht="${lines * LINE_HEIGHT}" customHeight="1">${cells}</row>` : `<row r="${rowNo}">${cells}</row>`;
-      layout.dataRows++;
-      if (chunk.length > CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    const lastData = rowNo;
+    yield* dataRowsXml(table, firstData, ctx, { sheetName, cells, digits, widths, letters, helperCol, toned, dataStyles });
+    layout.dataRows += table.rows.length;
+    const lastData = cells.rowNo;
     // One auto-filter per sheet: on the table when it is the only one.
     if (single && table.rows.length > 0) layout.autoFilter = { first: `A${headerRowNo}`, last: `${columnLetter(visible + toned.length)}${lastData}` };
     // Colours come from the hidden helper column of the same row (toneRuleXml).
     if (table.rows.length > 0) {
       for (const key of toned) {
-        conditional.push(toneRuleXml(letters[columns.find((c) => c.key === key)!.col]!, letters[helperCol.get(key)!]!, firstData, lastData, priority));
+        conditional.push(toneRuleXml(letters[table.columns.findIndex((c) => c.key === key) + 1]!, letters[helperCol.get(key)!]!, firstData, lastData, priority));
         priority += TONES.length;
       }
     }
-    if (table.rows.length === 0) row(() => cell(1, '-', 0));
+    if (table.rows.length === 0) cells.textRow('-', 0);
   }
-  if (rowNo > EXCEL_MAX_ROWS) throw new XlsxLimitError(`sheet "${sheet.name}" needs ${rowNo} rows; Excel allows ${EXCEL_MAX_ROWS}`);
-  yield chunk + sheetTailXml(layout, conditional, options, drawingRel);
+  if (cells.rowNo > EXCEL_MAX_ROWS) throw new XlsxLimitError(`sheet "${sheet.name}" needs ${cells.rowNo} rows; Excel allows ${EXCEL_MAX_ROWS}`);
+  out.text(sheetTailXml(layout, conditional, options, drawingRel));
 }
 
 /** `&` starts a code in header and footer texts: a literal one is doubled. */
@@ -908,7 +1000,7 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
       await zip.add(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, [relationships(parts.map((n) => ({ type: `${REL}chart`, target: `../charts/chart${n}.xml` })))]);
       for (const [k, c] of charts.entries()) await zip.add(`xl/charts/chart${parts[k]}.xml`, [chartSpaceXml(c.chart, c.cells, lang)]);
     }
-    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, names[i]!, charts.length ? 'rId1' : null, i === 0, ctx, layout));
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, (out) => sheetXml(sheet, names[i]!, charts.length ? 'rId1' : null, i === 0, ctx, layout, out));
     layouts[i] = layout;
     summary.sheets[i] = { name: names[i]!, rows: layout.dataRows, charts: charts.length, images: charts.length };
   }

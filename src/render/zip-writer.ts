@@ -5,10 +5,14 @@
 // sheet of Excel's 1,048,576 rows can reach in practice.
 import { once } from 'node:events';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import { ByteSink } from './byte-sink.js';
+import type { BlockTarget } from './byte-sink.js';
 
 const MAX_32 = 0xffffffff;
 /** Uncompressed bytes that may wait for the compressor (bounds memory, keeps both cores busy). */
 const QUEUE_BYTES = 8 << 20;
+/** Size of the blocks an entry's bytes are packed into for the compressor. */
+const BLOCK_BYTES = 1 << 20;
 /** General-purpose flag bit 11: file names are UTF-8. */
 const UTF8_NAMES = 0x0800;
 
@@ -21,9 +25,8 @@ export function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
-function toBuffer(piece: string | Uint8Array): Buffer {
-  return typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-}
+/** An entry's content: pieces (strings are UTF-8 encoded), or a producer writing into a sink that yields now and then. */
+export type EntrySource = Iterable<string | Uint8Array> | ((sink: ByteSink) => Iterable<unknown>);
 
 interface Entry {
   /** The entry's name as given. */
@@ -44,6 +47,8 @@ interface Entry {
 export class ZipWriter {
   private readonly parts: Buffer[] = [];
   private readonly entries: Entry[] = [];
+  /** Blocks zlib is done with, reused so that pending input stays within a few blocks of memory. */
+  private readonly spare: Buffer[] = [];
   private offset = 0;
   private readonly time: number;
   private readonly date: number;
@@ -57,43 +62,61 @@ export class ZipWriter {
   }
 
   /**
-   * Adds an entry from a sequence of pieces (strings are UTF-8 encoded). Pieces are handed to
-   * the compressor as they come, so a generator can produce a large sheet without ever
-   * holding its whole XML.
+   * Adds an entry from a sequence of pieces (strings are UTF-8 encoded), or from a producer
+   * that writes into a ByteSink and yields now and then. Bytes go to the compressor block by
+   * block as they come, so a generator can produce a large sheet without ever holding its
+   * whole XML.
    */
-  async add(name: string, source: Iterable<string | Uint8Array>, compress = true): Promise<void> {
+  async add(name: string, source: EntrySource, compress = true): Promise<void> {
     let crc = 0;
     let size = 0;
     const out: Buffer[] = [];
-    if (compress) {
-      // zlib compresses on the thread pool, but hands each finished piece back through the
-      // event loop before taking the next: the generator must let the loop run between
-      // pieces, or compression would wait for generation and the two would never overlap.
-      // Pending input is bounded by QUEUE_BYTES; output comes back in 1 MiB buffers.
-      const z = createDeflateRaw({ level: this.level, chunkSize: 1 << 20 });
-      z.on('data', (c: Buffer) => out.push(c));
-      const ended = once(z, 'end');
-      // Awaited below; until then a zlib error must not count as an unhandled rejection.
-      ended.catch(() => undefined);
-      let pending = 0;
-      let wake: (() => void) | null = null;
-      const done = (n: number) => (): void => {
-        pending -= n;
-        if (wake && pending <= QUEUE_BYTES / 2) {
-          wake();
-          wake = null;
+    // zlib compresses on the thread pool, but hands each finished block back through the
+    // event loop before taking the next: the producer must let the loop run after a block was
+    // sent, or compression would wait for generation and the two would never overlap.
+    // Pending input is bounded by QUEUE_BYTES; output comes back in 1 MiB buffers.
+    const z = compress ? createDeflateRaw({ level: this.level, chunkSize: 1 << 20 }) : null;
+    z?.on('data', (c: Buffer) => out.push(c));
+    const ended = z ? once(z, 'end') : Promise.resolve([]);
+    // Awaited below; until then a zlib error must not count as an unhandled rejection.
+    ended.catch(() => undefined);
+    let pending = 0;
+    let sent = false;
+    let wake: (() => void) | null = null;
+    const target: BlockTarget = {
+      take: () => this.spare.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES),
+      release: (block) => void this.spare.push(block),
+      send: (data, block) => {
+        crc = crc32(data, crc);
+        size += data.length;
+        sent = true;
+        if (!z) {
+          out.push(Buffer.from(data));
+          if (block) this.spare.push(block);
+          return;
         }
-      };
-      for (const piece of source) {
-        const buf = toBuffer(piece);
-        if (buf.length === 0) continue;
-        crc = crc32(buf, crc);
-        size += buf.length;
-        pending += buf.length;
-        z.write(buf, done(buf.length));
-        if (pending > QUEUE_BYTES) await new Promise<void>((resolve) => (wake = resolve));
-        else await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+        pending += data.length;
+        z.write(data, () => {
+          pending -= data.length;
+          // zlib has consumed the input when it calls back: the block can be filled again.
+          if (block) this.spare.push(block);
+          if (wake && pending <= QUEUE_BYTES / 2) {
+            wake();
+            wake = null;
+          }
+        });
+      },
+    };
+    const sink = new ByteSink(target);
+    for (const piece of typeof source === 'function' ? source(sink) : source) {
+      if (typeof piece === 'string') sink.text(piece);
+      else if (piece instanceof Uint8Array) sink.bytes(piece);
+      if (pending > QUEUE_BYTES) await new Promise<void>((resolve) => (wake = resolve));
+      else if (sent) await new Promise<void>((resolve) => setImmediate(resolve));
+      sent = false;
+    }
+    sink.end();
+    if (z) {
       z.end();
       await ended;
       // zlib hands out slices of 1 MiB buffers: one right-sized copy, so a small entry does
@@ -101,13 +124,6 @@ export class ZipWriter {
       const data = Buffer.concat(out);
       out.length = 0;
       out.push(data);
-    } else {
-      for (const piece of source) {
-        const buf = toBuffer(piece);
-        crc = crc32(buf, crc);
-        size += buf.length;
-        out.push(buf);
-      }
     }
     const compressed = out.reduce((n, b) => n + b.length, 0);
     if (size > MAX_32 || compressed > MAX_32) throw new Error(`zip entry ${name} is over 4 GiB`);
