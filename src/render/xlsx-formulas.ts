@@ -37,7 +37,8 @@ export function tablePlaces(sheets: readonly { name: string; tables: readonly Ta
   return places;
 }
 
-interface Resolved {
+/** A placed cell reference: sheet prefix (`'Budget'!`, or empty on the same sheet), column letters, sheet row. */
+export interface Resolved {
   prefix: string;
   col: string;
   row: number;
@@ -62,7 +63,7 @@ function columnRange(table: string, column: string, places: ReadonlyMap<string, 
 }
 
 /** The argument list of a SUM: runs of neighbouring cells in one column or one row as ranges. */
-function sumArguments(cells: Resolved[]): string {
+export function sumArguments(cells: Resolved[]): string {
   const sameRow = cells.every((c) => c.prefix === cells[0]!.prefix && c.row === cells[0]!.row);
   const colNo = (c: string): number => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const groups = new Map<string, Resolved[]>();
