@@ -471,15 +471,25 @@ class SharedStrings {
   private readonly ids = new Map<string, number>();
   private readonly list: string[] = [];
   private uses = 0;
+  /** The last text and id of each slot (a column): `===` on a repeated text skips hashing it. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastId: number[] = [];
 
-  id(text: string): number {
+  /**
+   * The index of a text; `slot` (the cell's column) remembers the last one, as a column
+   * often repeats the text of the row above (a department, a warehouse, a status).
+   */
+  id(text: string, slot = 0): number {
     this.uses++;
+    if (this.lastText[slot] === text) return this.lastId[slot]!;
     let id = this.ids.get(text);
     if (id === undefined) {
       id = this.list.length;
       this.ids.set(text, id);
       this.list.push(text);
     }
+    this.lastText[slot] = text;
+    this.lastId[slot] = id;
     return id;
   }
 
@@ -572,7 +582,10 @@ const MAX_WIDTH = 60;
 
 /** Text on several lines, or too wide for the widest column, wraps: cut at the cell's edge it would be lost on screen and on paper. */
 function wrapsText(v: Cell, digits: MoneyDigits): boolean {
-  return typeof v === 'string' && (v.includes('\n') || shownWidth(v, 'text', digits) + 2 > MAX_WIDTH);
+  if (typeof v !== 'string') return false;
+  // No character is wider than two: a short text fits unless it has a line break.
+  if (2 * v.length + 2 <= MAX_WIDTH) return v.includes('\n');
+  return v.includes('\n') || shownWidth(v, 'text', digits) + 2 > MAX_WIDTH;
 }
 
 /**
@@ -601,14 +614,30 @@ function columnWidths(sheet: SheetSpec, visible: number, digits: MoneyDigits): n
     fitWidth(1, shownWidth(h.value, h.type, digits) + 2);
   }
   for (const t of sheet.tables) {
-    t.columns.forEach((c, i) => {
-      fitWidth(i, shownWidth(c.header, 'text', digits));
-      const key = c.key;
-      for (const r of t.rows) {
+    const n = t.columns.length;
+    t.columns.forEach((c, i) => fitWidth(i, shownWidth(c.header, 'text', digits)));
+    // A whole number's width grows with its magnitude, by sign: only each column's smallest
+    // and largest are measured (money, counts and percentages alike; see shownWidth).
+    const low = new Array<number>(n).fill(Infinity);
+    const high = new Array<number>(n).fill(-Infinity);
+    // Row by row, not column by column: each row's cells are read while they are in the cache.
+    for (const r of t.rows) {
+      for (let i = 0; i < n; i++) {
         // A column at the cap cannot get wider.
-        if (widths[i] === MAX_WIDTH) break;
-        fitWidth(i, shownWidth(r.cells[key] ?? null, c.type, digits));
+        if (widths[i] === MAX_WIDTH) continue;
+        const c = t.columns[i]!;
+        const v = r.cells[c.key];
+        if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 1e15) {
+          if (v < low[i]!) low[i] = v;
+          if (v > high[i]!) high[i] = v;
+        } else if (typeof v === 'string' && 2 * v.length + 2 <= widths[i]!) continue;
+        else if (v !== null && v !== undefined) fitWidth(i, shownWidth(v, c.type, digits));
       }
+    }
+    t.columns.forEach((c, i) => {
+      if (low[i]! > high[i]!) return;
+      fitWidth(i, shownWidth(low[i]!, c.type, digits));
+      fitWidth(i, shownWidth(high[i]!, c.type, digits));
     });
   }
   return widths;
@@ -725,7 +754,7 @@ class CellWriter {
         out.text(escapeXml(value));
       } else {
         out.ascii('" t="s"><v>');
-        out.int(this.strings.id(value));
+        out.int(this.strings.id(value, col));
       }
     } else {
       out.ascii('">');
@@ -761,6 +790,7 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
   // Style ids per column, by number-format variant (whole or fractional number) and flags.
   const columns = table.columns.map((c, i) => ({ key: c.key, type: c.type, col: i + 1, numeric: isNumeric(c.type), fractional: c.type === 'number' || c.type === 'quantity', formats: [numberFormat(0, c.type, digits), numberFormat(0.5, c.type, digits)], styles: [[], []] as number[][] }));
   const values: Cell[] = new Array<Cell>(columns.length).fill(null);
+  const wraps = new Uint8Array(columns.length);
   for (let index = 0; index < table.rows.length; index++) {
     const r: Row = table.rows[index]!;
     const total = r.kind === 'subtotal' || r.kind === 'total';
@@ -770,7 +800,8 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
     for (let k = 0; k < columns.length; k++) {
       const v = r.cells[columns[k]!.key] ?? null;
       values[k] = v;
-      if (wrapsText(v, digits)) lines = Math.max(lines, wrappedLines(v as string, widths[k]!));
+      wraps[k] = wrapsText(v, digits) ? 1 : 0;
+      if (wraps[k]) lines = Math.max(lines, wrappedLines(v as string, widths[k]!));
     }
     cells.open(lines);
     for (let k = 0; k < columns.length; k++) {
@@ -778,7 +809,7 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
       const v = values[k]!;
       const value = excelValue(v, c.type, digits);
       const variant = c.fractional && typeof v === 'number' && !Number.isInteger(v) ? 1 : 0;
-      const flags = flagsBase | (wrapsText(v, digits) ? 1 : 0);
+      const flags = flagsBase | wraps[k]!;
       const style = c.styles[variant]![flags] ?? (c.styles[variant]![flags] = dataStyle(ctx, run.dataStyles, c.formats[variant], flags));
       if (value === null) {
         if (total) cells.cell(c.col, null, style);
