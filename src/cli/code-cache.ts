@@ -1,10 +1,11 @@
-// A V8 code cache for the precompiled schema validators (dist/validators.cjs, about 1 MB of
-// ajv standalone code). Node 20 has no `module.enableCompileCache()` (added in 22.1), so the
-// file is compiled through `vm.Script` with `cachedData`, the mechanism v8-compile-cache and
-// Node 22's compile cache use. It caches V8's bytecode of the validator functions, not
-// validation results: every run still validates every file. Measured on acme (quiet
-// machine, 2026-11-30): running the validators over its 145 files took 24 ms compiling them
-// lazily without the cache and 6 ms with it; see README "Start-up".
+// A V8 code cache for the CLI bundle (dist/cli/opsplan.cjs, see src/cli/boot.ts) and the
+// precompiled schema validators (dist/validators.cjs, about 1 MB of ajv standalone code).
+// Node 20 has no `module.enableCompileCache()` (added in 22.1), so these CommonJS files are
+// compiled through `vm.Script` with `cachedData`, the mechanism v8-compile-cache and Node 22's
+// compile cache use. It caches V8's bytecode of the functions, not results: every run still
+// validates every file. Measured on acme (quiet machine, 2026-11-30): running the validators
+// over its 145 files took 24 ms compiling them lazily without the cache and 6 ms with it;
+// see README "Start-up".
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +15,7 @@ import process from 'node:process';
 import vm from 'node:vm';
 
 /** Scripts compiled without an accepted cache: written back by `saveCodeCache`. */
-const pending: { script: vm.Script; cache: string; file: string }[] = [];
+const pending: { script: vm.Script; cache: string; prefix: string }[] = [];
 
 /**
  * The cache folder: OPSPLAN_CODE_CACHE names one, `0` (or `off`) turns the cache off, and by
@@ -44,28 +45,32 @@ function privateDir(dir: string, create: boolean): boolean {
 }
 
 /**
- * The cache file of a source: `<name>-<path hash>-<content hash>.v8`. The content hash covers
- * this Node too (V8 itself checks only the source's length); the path is in the name because
- * V8 keeps the file name it compiled under (for stack traces and profiles), so two checkouts
- * with the same validators would otherwise name each other's file, and so that a new build's
- * cache can replace the old one (`saveCodeCache`).
+ * The cache file of a source: `<name>-<path hash>-[<variant>-]<content hash>.v8`. The content
+ * hash covers this Node too (V8 itself checks only the source's length); the path is in the
+ * name because V8 keeps the file name it compiled under (for stack traces and profiles), so
+ * two checkouts with the same file would otherwise name each other's cache, and so that a new
+ * build's cache can replace the old one (`saveCodeCache`).
  */
-function cacheFile(dir: string, file: string, source: string): string {
-  const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
-  return path.join(dir, `${cachePrefix(file)}${hash(`${source}\0${process.version}\0${process.arch}`)}.v8`);
+function cacheFile(dir: string, file: string, bytes: Buffer, variant: string | undefined): string {
+  // Hashed as bytes: hashing the decoded string re-encodes it first (1 MB: 2 ms against 1).
+  const hash = createHash('sha256').update(bytes).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 16);
+  return path.join(dir, `${cachePrefix(file, variant)}${hash}.v8`);
 }
 
-function cachePrefix(file: string): string {
-  return `${path.basename(file)}-${createHash('sha256').update(file).digest('hex').slice(0, 16)}-`;
+function cachePrefix(file: string, variant: string | undefined): string {
+  return `${path.basename(file)}-${createHash('sha256').update(file).digest('hex').slice(0, 16)}-${variant === undefined ? '' : `${variant}-`}`;
 }
 
 /**
  * Loads a CommonJS file as `require` would, through V8's code cache in `dir`. Any problem
  * with the cache (missing, rejected, unreadable) only costs the compilation it would save.
+ * A `variant` keeps a cache of its own (the bundle keeps one per command: a cache holds the
+ * functions compiled by the run that wrote it, and `--version` compiles few of validate's).
  */
-export function requireWithCodeCache(file: string, dir: string): unknown {
-  const source = readFileSync(file, 'utf8');
-  const target = cacheFile(dir, file, source);
+export function requireWithCodeCache(file: string, dir: string, variant?: string): unknown {
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const target = cacheFile(dir, file, bytes, variant);
   let cachedData: Buffer | undefined;
   if (privateDir(dir, false)) {
     try {
@@ -76,7 +81,7 @@ export function requireWithCodeCache(file: string, dir: string): unknown {
   }
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, cache: target, file });
+  if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, cache: target, prefix: cachePrefix(file, variant) });
   const compiled = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
   const mod = { exports: {} };
   compiled.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
@@ -90,14 +95,13 @@ export function requireWithCodeCache(file: string, dir: string): unknown {
  */
 export function saveCodeCache(dir: string): void {
   if (pending.length === 0 || !privateDir(dir, true)) return;
-  for (const { script, cache, file } of pending.splice(0)) {
+  for (const { script, cache, prefix } of pending.splice(0)) {
     const tmp = `${cache}.${process.pid}.tmp`;
     try {
       writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
       renameSync(tmp, cache);
-      // The caches of earlier builds of the same file are of no use any more.
-      const prefix = cachePrefix(file);
-      for (const old of readdirSync(dir)) if (old.startsWith(prefix) && old.endsWith('.v8') && path.join(dir, old) !== cache) rmSync(path.join(dir, old), { force: true });
+      // The caches of earlier builds of the same file (and variant) are of no use any more.
+      for (const old of readdirSync(dir)) if (old.startsWith(prefix) && /^[0-9a-f]{16}\.v8$/.test(old.slice(prefix.length)) && path.join(dir, old) !== cache) rmSync(path.join(dir, old), { force: true });
     } catch {
       rmSync(tmp, { force: true });
     }

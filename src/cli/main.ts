@@ -2,15 +2,15 @@
 // knows about exit codes; bin/opsplan just sets process.exitCode.
 import { Command, CommanderError } from 'commander';
 import { useStandaloneLoader } from '../load/standalone-loader.js';
-import { codeCacheDir, requireWithCodeCache, saveCodeCache } from './code-cache.js';
+import type { StandaloneLoader } from '../load/standalone-loader.js';
 import { ExitError } from './context.js';
 import type { CliContext, TextSink } from './context.js';
 import { commandsFor } from './commands/index.js';
 import { describeIoError, isIoError } from './io-errors.js';
+import { EXIT, watchProcessStreams } from './process-streams.js';
 import { readVersion } from './version.js';
 
-/** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, findings: 1, usage: 2, output: 3, internal: 4 } as const;
+export { EXIT };
 
 /** Runs opsplan with the given arguments (without `node` and the script) and world. */
 export async function main(args: readonly string[], world: Omit<CliContext, 'version' | 'argv'>): Promise<number> {
@@ -95,28 +95,12 @@ function guardSink(sink: TextSink, name: string): TextSink {
   };
 }
 
-/** Entry point for bin/opsplan: the real process world. */
-export async function runCli(): Promise<number> {
-  // A reader that stops early (`opsplan stock ... | head`) closes the pipe: the rest of the
-  // output is dropped, quietly, and the command still ends with its own exit code. Other
-  // stream failures arrive as events, possibly after main has returned: they end the run
-  // with exit 3 and the reason, never an uncaught exception.
-  let streamFailed = false;
-  for (const [stream, name] of [
-    [process.stdout, 'standard output'],
-    [process.stderr, 'standard error'],
-  ] as const) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
-      streamFailed = true;
-      process.exitCode = EXIT.output;
-      if (stream !== process.stderr) process.stderr.write(`opsplan: cannot write ${name}: ${describeIoError(e)}\n`);
-    });
-  }
-  // The schema validators load through a V8 code cache (see code-cache.ts); written after the run.
-  const cacheDir = codeCacheDir(process.env);
-  if (cacheDir) useStandaloneLoader((file) => requireWithCodeCache(file, cacheDir));
-  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: new Date() });
-  if (cacheDir) saveCodeCache(cacheDir);
-  return streamFailed ? Math.max(code, EXIT.output) : code;
+/**
+ * Entry point for bin/opsplan (through boot.ts): the real process world. `loadValidators`
+ * loads the precompiled schema validators (boot passes one with a V8 code cache).
+ */
+export async function runCli(loadValidators?: StandaloneLoader): Promise<number> {
+  const finalCode = watchProcessStreams();
+  if (loadValidators) useStandaloneLoader(loadValidators);
+  return finalCode(await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: new Date() }));
 }

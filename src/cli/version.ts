@@ -2,8 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** opsplan's version from package.json (src/cli or dist/cli are two levels below it). */
+/**
+ * The folder of opsplan's package.json: two levels above this module in src/cli, in
+ * dist/cli and in the bundle dist/cli/opsplan.cjs (where every module shares this one's
+ * location, so other modules ask here rather than count levels from their own).
+ */
+export function packageRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+/** opsplan's version from package.json. */
 export function readVersion(): string {
-  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -15,11 +15,14 @@ import type { WorkerInput, WorkerMessage, WorkerResult } from './load-worker.js'
 /** Below this many bytes in all, threads cost more (start-up, schema compilation) than they save. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
-const WORKER_URL = new URL('./load-worker.js', import.meta.url);
+// From dist/load/ (tsc's output) and from the bundle dist/cli/opsplan.cjs alike, the worker is
+// tsc's dist/load/load-worker.js: threads start only for large workspaces, where its module
+// loading is no matter.
+const WORKER_URL = new URL('../load/load-worker.js', import.meta.url);
 
 /** True when the compiled worker exists (not when running from TypeScript sources in tests). */
 export function canLoadInParallel(): boolean {
-  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+  return !import.meta.url.endsWith('.ts') && existsSync(fileURLToPath(WORKER_URL));
 }
 
 /** A ParsedYaml whose YAML document is built only when a position is asked for. */

@@ -2,12 +2,12 @@
 // `init --schemas` refreshes only the schema copy of an existing workspace.
 import { copyFileSync, existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { schemasDir } from '../../load/validate-schema.js';
 import { ExitError, usageError } from '../context.js';
 import type { CliContext } from '../context.js';
 import { gitTopLevel } from '../git-tree.js';
+import { packageRoot } from '../version.js';
 import { ensureDir, writeFileAtomic } from '../write-output.js';
 import { INIT_FILES, SCHEMA_COPY_DIR } from './init-templates.js';
 import { GITHUB_WORKFLOW_FILE, githubWorkflow } from './init-ci.js';
@@ -82,7 +82,7 @@ function shellWord(text: string): string {
 function opsplanCommand(ctx: CliContext): string {
   const onPath = (ctx.env.PATH ?? '').split(path.delimiter).some((d) => d !== '' && existsSync(path.join(d, 'opsplan')));
   if (onPath) return 'opsplan';
-  const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'opsplan');
+  const bin = path.join(packageRoot(), 'bin', 'opsplan');
   return shellWord(path.relative(ctx.cwd, bin).startsWith('..') ? bin : path.relative(ctx.cwd, bin) || bin);
 }
 

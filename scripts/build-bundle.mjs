@@ -1,0 +1,44 @@
+// Build step after tsc: bundles the CLI (src/cli/main.ts and everything it imports, commander
+// and chalk included) into one CommonJS file, dist/cli/opsplan.cjs, which bin/opsplan loads
+// through a V8 code cache (src/cli/boot.ts; README "Start-up"). The packages opsplan loads
+// only when needed (js-yaml, yaml, ajv and its formats for the precompiled validators) stay
+// outside and are required on first use. The commands stay lazy inside the bundle: esbuild
+// turns each `await import('./x.js')` into a function that runs x's module code on first call.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = path.join(root, 'dist/cli/opsplan.cjs');
+const result = await build({
+  entryPoints: [path.join(root, 'src/cli/main.ts')],
+  outfile,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['js-yaml', 'yaml', 'ajv', 'ajv-formats'],
+  // Modules find files next to themselves (package.json, schemas/, validators.cjs) through
+  // import.meta.url: in the bundle that is the bundle's own URL, which sits in dist/cli as
+  // their compiled modules did (src/cli/version.ts names the package root for the others).
+  define: { 'import.meta.url': '__opsplanModuleUrl' },
+  banner: { js: 'var __opsplanModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Stack traces name the bundle's lines; the map leads back to src/ for debuggers and profiles.
+  sourcemap: 'linked',
+  sourcesContent: false,
+  charset: 'ascii',
+  logLevel: 'silent',
+});
+if (result.warnings.length > 0 || result.errors.length > 0) {
+  for (const m of [...result.errors, ...result.warnings]) process.stderr.write(`build-bundle: ${m.text}\n`);
+  process.exit(1);
+}
+// The bundle runs as a vm.Script, where import() has no loader to call: every dynamic import
+// must have become a call inside the bundle.
+if (/\bimport\(/.test(readFileSync(outfile, 'latin1').replace(/^\s*\/\/.*$/gm, ''))) {
+  process.stderr.write('build-bundle: dist/cli/opsplan.cjs still has an import() call\n');
+  process.exit(1);
+}
+process.stdout.write('bundle: src/cli/main.ts bundled to dist/cli/opsplan.cjs\n');
