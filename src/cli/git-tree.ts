@@ -2,8 +2,9 @@
 // YAML files of the workspace's folder at a commit, `git cat-file --batch` hands over their
 // bytes in one process, and they are written into a temporary folder that the ordinary loader
 // then reads. Only this file runs git.
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { isInside } from '../load/read-files.js';
@@ -11,11 +12,17 @@ import { usageError } from './context.js';
 
 const GIT_BUFFER = 1024 * 1024 * 1024;
 
+// node:child_process is loaded on first use: it brings net, dgram and their streams along,
+// about 8 ms of every run's start-up (`require` timed in a fresh process, 2026-12-01), and
+// validate imports this file for `--format github|sarif` only.
+let childProcess: typeof ChildProcess | undefined;
+
 /** Runs git in `cwd`; a missing git is a usage error (exit 2), other failures are returned. */
 function git(cwd: string, args: readonly string[], input?: Buffer): { status: number | null; stdout: Buffer; stderr: string } {
   // GIT_* variables of an enclosing hook or script would point git at another repository.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_') || k === 'GIT_CONFIG_NOSYSTEM'));
-  const r = spawnSync('git', [...args], { cwd, input, maxBuffer: GIT_BUFFER, env: { ...env, LC_ALL: 'C' } });
+  childProcess ??= createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
+  const r = childProcess.spawnSync('git', [...args], { cwd, input, maxBuffer: GIT_BUFFER, env: { ...env, LC_ALL: 'C' } });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw usageError('git was not found on PATH; opsplan diff reads the versions to compare from git: install git or add it to PATH');

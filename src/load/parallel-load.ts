@@ -3,7 +3,8 @@
 // the workers run, then waits on a shared flag and reads each worker's results from its port.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileKind } from '../model/documents.js';
 import { loadDocument } from './load-document.js';
@@ -19,6 +20,10 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 // tsc's dist/load/load-worker.js: threads start only for large workspaces, where its module
 // loading is no matter.
 const WORKER_URL = new URL('../load/load-worker.js', import.meta.url);
+
+// node:worker_threads is loaded when threads start (workspaces over PARALLEL_MIN_BYTES), not
+// by every run that imports this file.
+let workerThreads: typeof WorkerThreads | undefined;
 
 /** True when the compiled worker exists (not when running from TypeScript sources in tests). */
 export function canLoadInParallel(): boolean {
@@ -83,6 +88,8 @@ export function loadDocumentsInParallel(
   internals: { workerUrl?: URL; stallMs?: number } = {},
 ): LoadedDocument[] {
   const stallMs = internals.stallMs ?? STALL_MS;
+  workerThreads ??= createRequire(import.meta.url)('node:worker_threads') as typeof WorkerThreads;
+  const { MessageChannel, Worker, receiveMessageOnPort } = workerThreads;
   const n = items.length;
   // Every file's bytes in one shared buffer, so any thread can take any file; callers that
   // packed them already (packShared) save the copy.
