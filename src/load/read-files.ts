@@ -26,8 +26,19 @@ export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
+// The walk builds every path from the resolved root by appending the names readdir gives, so
+// the relative path is the tail after the root and a child is the folder, a separator and a
+// name: string operations, where path.relative and path.join resolve and normalize both
+// paths in V8's interpreter at every call (about 4 ms of acme's 150 files, CPU profile,
+// 2026-12-01). Any other path still goes through path.relative.
 function rel(root: string, abs: string): string {
-  return path.relative(root, abs).split(path.sep).join('/');
+  const tail = abs.startsWith(root) && abs.charAt(root.length) === path.sep && !root.endsWith(path.sep) ? abs.slice(root.length + 1) : path.relative(root, abs);
+  return path.sep === '/' ? tail : tail.split(path.sep).join('/');
+}
+
+/** path.join of a folder below a normalized absolute root and a name from readdir (never `.`, `..` or with a separator). */
+function child(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 function warn(file: string, code: string, message: string): Diagnostic {
@@ -51,10 +62,11 @@ export function isInside(root: string, candidate: string): boolean {
 export function listYamlFiles(root: string): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const join = path.isAbsolute(root) && path.normalize(root) === root ? child : path.join;
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      const abs = path.join(dir, e.name);
+      const abs = join(dir, e.name);
       if (e.isSymbolicLink()) {
         if (e.name.startsWith('.')) continue;
         diagnostics.push(warn(rel(root, abs), 'workspace/symlink-skipped', 'symbolic link not followed (opsplan reads every real file once and nothing outside the workspace); copy the file into the workspace if it should be read'));
