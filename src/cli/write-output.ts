@@ -57,10 +57,73 @@ function* piecesOf(data: string | Uint8Array | Iterable<string>): Generator<Uint
   else for (const piece of data) yield Buffer.from(piece, 'utf8');
 }
 
-function writeAll(fd: number, data: string | Uint8Array | Iterable<string>): void {
-  for (const bytes of piecesOf(data)) {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+/**
+ * An output file being written: a device or pipe written in place, or a temp file beside the
+ * target that `commit()` fsyncs and renames over it. Any I/O failure closes it, removes the
+ * temp file and becomes ExitError(3); the target is then left as it was.
+ */
+class AtomicOutput {
+  private fd: number | null = null;
+
+  private constructor(
+    private readonly target: string,
+    /** The temp file, or null for a device (renaming over it would replace the device node). */
+    private readonly tmp: string | null,
+  ) {}
+
+  /** Checks the target (exit 2: empty or an input file; exit 3: a folder) and opens it. */
+  static open(target: string, inputs: readonly string[]): AtomicOutput {
+    if (target.trim() === '') throw new ExitError(2, 'the output file name is empty; give --output FILE');
+    assertNotInput(target, inputs);
+    const existing = statOrNull(target);
+    // A device or pipe (/dev/stdout, /dev/full) is written straight.
+    const device = existing ? !existing.isFile() && !existing.isDirectory() : false;
+    if (existing?.isDirectory()) throw new ExitError(3, `cannot write ${target}: it is a directory`);
+    const tmp = device ? null : path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+    const out = new AtomicOutput(target, tmp);
+    out.attempt(() => (out.fd = tmp === null ? openSync(target, 'w') : openSync(tmp, 'wx', 0o644)));
+    return out;
+  }
+
+  write(data: string | Uint8Array | Iterable<string>): void {
+    this.attempt(() => {
+      for (const bytes of piecesOf(data)) {
+        let off = 0;
+        while (off < bytes.length) off += writeSync(this.fd!, bytes, off, bytes.length - off);
+      }
+    });
+  }
+
+  /** Makes the output final: the temp file synced and renamed over the target. */
+  commit(): void {
+    this.attempt(() => {
+      if (this.tmp !== null) fsyncSync(this.fd!);
+      closeSync(this.fd!);
+      this.fd = null;
+      if (this.tmp !== null) renameSync(this.tmp, resolveTarget(this.target));
+    });
+  }
+
+  /** Gives up (after a failure here or in what produces the bytes): closed, temp file removed. */
+  abort(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        /* already failing */
+      }
+      this.fd = null;
+    }
+    if (this.tmp !== null) removeQuietly(this.tmp);
+  }
+
+  private attempt(step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      this.abort();
+      throw new ExitError(3, `cannot write ${this.target}: ${describeIoError(e)}${this.tmp === null ? '' : '; the previous file, if any, is unchanged'}`);
+    }
   }
 }
 
@@ -69,51 +132,28 @@ function writeAll(fd: number, data: string | Uint8Array | Iterable<string>): voi
  * `data` may be a sequence of pieces, written as they come (large outputs never exist whole).
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, inputs: readonly string[] = []): void {
-  if (target.trim() === '') throw new ExitError(2, 'the output file name is empty; give --output FILE');
-  assertNotInput(target, inputs);
-  const existing = statOrNull(target);
-  if (existing && !existing.isFile() && !existing.isDirectory()) {
-    // A device or pipe (/dev/stdout, /dev/full): write straight to it; renaming over it would
-    // replace the device node.
-    let device: number | null = null;
-    try {
-      device = openSync(target, 'w');
-      writeAll(device, data);
-      closeSync(device);
-      return;
-    } catch (e) {
-      if (device !== null) {
-        try {
-          closeSync(device);
-        } catch {
-          /* already failing */
-        }
-      }
-      throw new ExitError(3, `cannot write ${target}: ${describeIoError(e)}`);
-    }
-  }
-  if (existing?.isDirectory()) throw new ExitError(3, `cannot write ${target}: it is a directory`);
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | null = null;
+  const out = AtomicOutput.open(target, inputs);
+  out.write(data);
+  out.commit();
+}
+
+/**
+ * Writes to `target` atomically what `produce` hands to its `write` as it goes, so a large
+ * output (the workbook) never exists whole in memory. Returns what `produce` returns. A write
+ * failure is ExitError(3); an error of `produce` itself is rethrown as it is. Either way the
+ * temp file is removed and the target left as it was.
+ */
+export async function writeFileAtomicStreaming<T>(target: string, inputs: readonly string[], produce: (write: (bytes: Uint8Array) => void) => Promise<T>): Promise<T> {
+  const out = AtomicOutput.open(target, inputs);
+  let result: T;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
-    writeAll(fd, data);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, resolveTarget(target));
+    result = await produce((bytes) => out.write(bytes));
   } catch (e) {
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        /* already failing */
-      }
-    }
-    removeQuietly(tmp);
-    throw new ExitError(3, `cannot write ${target}: ${describeIoError(e)}; the previous file, if any, is unchanged`);
+    out.abort();
+    throw e;
   }
+  out.commit();
+  return result;
 }
 
 /**

@@ -374,6 +374,8 @@ const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Prefix of the office document relationship types. */
+const REL = `${NS_REL}/`;
 
 /** The visual attributes of one cell format (a `cellXfs` entry). */
 interface CellStyle {
@@ -982,20 +984,46 @@ function w3cDate(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/**
- * Renders sheets to an .xlsx file in memory: every sheet is generated row by row and
- * compressed as it goes, with its charts. Throws XlsxLimitError for a sheet over Excel's grid.
- */
-export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOptions): Promise<{ bytes: Uint8Array; summary: XlsxSummary }> {
-  const names = sheetNames(sheets.map((s) => s.name));
-  for (const [i, s] of sheets.entries()) {
-    if (countRows(s) > EXCEL_MAX_ROWS + 8) throw new XlsxLimitError(`sheet "${names[i]}" needs about ${countRows(s)} rows; Excel allows ${EXCEL_MAX_ROWS}`);
-  }
-  const zip = new ZipWriter(options.date, options.compressionLevel ?? DEFAULT_COMPRESSION);
-  const places = tablePlaces(sheets.map((s, i) => ({ name: names[i]!, tables: s.tables, firstData: tableFirstDataRows(s, options) })), columnLetter);
-  const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options, places, sheetNames: new Map(sheets.map((s, i) => [s.name, names[i]!])) };
-  const REL = `${NS_REL}/`;
+/** The package's content types: every part by name, with the number of drawings and charts. */
+function contentTypesXml(sheetCount: number, drawings: number, charts: number): string {
+  return (
+    `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    Array.from({ length: sheetCount }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+    Array.from({ length: drawings }, (_, d) => `<Override PartName="/xl/drawings/drawing${d + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('') +
+    Array.from({ length: charts }, (_, n) => `<Override PartName="/xl/charts/chart${n + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('') +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+    '</Types>'
+  );
+}
 
+/** The workbook part: sheets in order, each sheet's filter range and print titles as defined names. */
+function workbookXml(names: readonly string[], layouts: readonly SheetLayout[]): string {
+  const definedNames: string[] = [];
+  layouts.forEach((l, i) => {
+    const q = escapeXml(quotedSheet(names[i]!));
+    if (l.autoFilter) {
+      const abs = (ref: string): string => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+      definedNames.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${q}!${abs(l.autoFilter.first)}:${abs(l.autoFilter.last)}</definedName>`);
+    }
+    if (l.printTitles !== null) definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$${l.printTitles}:$${l.printTitles}</definedName>`);
+  });
+  return (
+    `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="24000" windowHeight="12000"/></bookViews><sheets>` +
+    names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+    '</sheets>' +
+    (definedNames.length ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
+    // Excel recomputes the SUM formulas on open; their cached results already hold the values.
+    '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>'
+  );
+}
+
+/** The package's own parts: relationships and document properties, with fixed dates. */
+async function packagePartsXml(zip: ZipWriter, options: XlsxOptions): Promise<void> {
   await zip.add('_rels/.rels', [
     relationships([
       { type: `${REL}officeDocument`, target: 'xl/workbook.xml' },
@@ -1013,6 +1041,27 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
   await zip.add('docProps/app.xml', [
     `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>${creator}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop></Properties>`,
   ]);
+}
+
+/**
+ * Writes sheets as an .xlsx file to `write`, part by part: every sheet is generated row by row
+ * and compressed as it goes, with its charts. Returns the file's size and what was written.
+ * Throws XlsxLimitError for a sheet over Excel's grid (before anything is written when the
+ * row count says so up front), and whatever `write` throws.
+ */
+export async function writeXlsx(sheets: readonly SheetSpec[], options: XlsxOptions, write: (bytes: Uint8Array) => void): Promise<{ size: number; summary: XlsxSummary }> {
+  const names = sheetNames(sheets.map((s) => s.name));
+  for (const [i, s] of sheets.entries()) {
+    if (countRows(s) > EXCEL_MAX_ROWS + 8) throw new XlsxLimitError(`sheet "${names[i]}" needs about ${countRows(s)} rows; Excel allows ${EXCEL_MAX_ROWS}`);
+  }
+  const zip = new ZipWriter(options.date, options.compressionLevel ?? DEFAULT_COMPRESSION, write);
+  const places = tablePlaces(sheets.map((s, i) => ({ name: names[i]!, tables: s.tables, firstData: tableFirstDataRows(s, options) })), columnLetter);
+  const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), options, places, sheetNames: new Map(sheets.map((s, i) => [s.name, names[i]!])) };
+  // The charts are placed first: the content types, first in the archive (where tools that
+  // sniff the file type look for it), count their parts.
+  const charts = sheets.map((sheet, i) => placedCharts(sheet, names[i]!, ctx));
+  await zip.add('[Content_Types].xml', [contentTypesXml(sheets.length, charts.filter((c) => c.length > 0).length, charts.reduce((n, c) => n + c.length, 0))]);
+  await packagePartsXml(zip, options);
 
   const summary: XlsxSummary = { streaming: false, sheets: [] };
   const layouts: SheetLayout[] = [];
@@ -1021,38 +1070,22 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
   const lang = options.lang ?? 'en-US';
   for (const [i, sheet] of sheets.entries()) {
     const layout: SheetLayout = { headerRow: null, autoFilter: null, printTitles: null, dataRows: 0 };
-    const charts = placedCharts(sheet, names[i]!, ctx);
-    if (charts.length) {
+    const placed = charts[i]!;
+    if (placed.length) {
       drawingNo++;
       await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [relationships([{ type: `${REL}drawing`, target: `../drawings/drawing${drawingNo}.xml` }])]);
       const cols = sheetColumns(sheet);
-      await zip.add(`xl/drawings/drawing${drawingNo}.xml`, [drawingXml(charts.map((c) => chartDescription(c.chart, c.cells)), cols.visible + cols.helpers + 1)]);
-      const parts = charts.map(() => ++chartNo);
+      await zip.add(`xl/drawings/drawing${drawingNo}.xml`, [drawingXml(placed.map((c) => chartDescription(c.chart, c.cells)), cols.visible + cols.helpers + 1)]);
+      const parts = placed.map(() => ++chartNo);
       await zip.add(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, [relationships(parts.map((n) => ({ type: `${REL}chart`, target: `../charts/chart${n}.xml` })))]);
-      for (const [k, c] of charts.entries()) await zip.add(`xl/charts/chart${parts[k]}.xml`, [chartSpaceXml(c.chart, c.cells, lang)]);
+      for (const [k, c] of placed.entries()) await zip.add(`xl/charts/chart${parts[k]}.xml`, [chartSpaceXml(c.chart, c.cells, lang)]);
     }
-    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, (out) => sheetXml(sheet, names[i]!, charts.length ? 'rId1' : null, i === 0, ctx, layout, out));
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, (out) => sheetXml(sheet, names[i]!, placed.length ? 'rId1' : null, i === 0, ctx, layout, out));
     layouts[i] = layout;
-    summary.sheets[i] = { name: names[i]!, rows: layout.dataRows, charts: charts.length, images: charts.length };
+    summary.sheets[i] = { name: names[i]!, rows: layout.dataRows, charts: placed.length, images: placed.length };
   }
 
-  const definedNames: string[] = [];
-  layouts.forEach((l, i) => {
-    const q = escapeXml(quotedSheet(names[i]!));
-    if (l.autoFilter) {
-      const abs = (ref: string): string => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-      definedNames.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${q}!${abs(l.autoFilter.first)}:${abs(l.autoFilter.last)}</definedName>`);
-    }
-    if (l.printTitles !== null) definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$${l.printTitles}:$${l.printTitles}</definedName>`);
-  });
-  await zip.add('xl/workbook.xml', [
-    `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="24000" windowHeight="12000"/></bookViews><sheets>` +
-      names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-      '</sheets>' +
-      (definedNames.length ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
-      // Excel recomputes the SUM formulas on open; their cached results already hold the values.
-      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
-  ]);
+  await zip.add('xl/workbook.xml', [workbookXml(names, layouts)]);
   await zip.add('xl/_rels/workbook.xml.rels', [
     relationships([
       ...sheets.map((_, i) => ({ type: `${REL}worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
@@ -1062,27 +1095,15 @@ export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOpti
   ]);
   await zip.add('xl/styles.xml', [ctx.styles.xml()]);
   await zip.add('xl/sharedStrings.xml', ctx.strings.xml());
-  // Written last, when the number of drawings is known, but placed first in the archive,
-  // where tools that sniff the file type look for it.
-  await zip.add(
-    '[Content_Types].xml',
-    [
-      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
-        Array.from({ length: drawingNo }, (_, d) => `<Override PartName="/xl/drawings/drawing${d + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('') +
-        Array.from({ length: chartNo }, (_, n) => `<Override PartName="/xl/charts/chart${n + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('') +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-        '</Types>',
-    ],
-  );
-  return { bytes: zip.finish(['[Content_Types].xml', '_rels/.rels']), summary };
+  return { size: zip.finish(), summary };
 }
 
+/** Renders sheets to an .xlsx file in memory (see writeXlsx). */
+export async function renderXlsx(sheets: readonly SheetSpec[], options: XlsxOptions): Promise<{ bytes: Uint8Array; summary: XlsxSummary }> {
+  const parts: Uint8Array[] = [];
+  const { summary } = await writeXlsx(sheets, options, (bytes) => parts.push(bytes));
+  return { bytes: Buffer.concat(parts), summary };
+}
 
 /** The document date: SOURCE_DATE_EPOCH (seconds) when set, else the as-of date at 00:00 UTC. */
 export function documentDate(asOf: string, sourceDateEpoch?: string): Date {

@@ -1,8 +1,9 @@
 // A minimal, deterministic zip writer for the workbook: entries are deflated through node:zlib
 // streams (which run on libuv's thread pool, so compression overlaps with the XML being
 // generated on the main thread), every entry carries the same fixed date, and the archive is
-// assembled in memory. No zip64: an entry or archive over 4 GiB is refused, far beyond what a
-// sheet of Excel's 1,048,576 rows can reach in practice.
+// handed on entry by entry (an entry is held until it is complete: its header comes first and
+// carries its size and checksum). No zip64: an entry or archive over 4 GiB is refused, far
+// beyond what a sheet of Excel's 1,048,576 rows can reach in practice.
 import { once } from 'node:events';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { ByteSink } from './byte-sink.js';
@@ -29,23 +30,21 @@ export function dosDateTime(date: Date): { time: number; date: number } {
 export type EntrySource = Iterable<string | Uint8Array> | ((sink: ByteSink) => Iterable<unknown>);
 
 interface Entry {
-  /** The entry's name as given. */
-  path: string;
-  /** Local header, name and data. */
-  parts: Buffer[];
   name: Buffer;
   method: number;
   crc: number;
   compressed: number;
   size: number;
-  /** Where the local header starts; set by finish(). */
+  /** Where the local header starts. */
   offset: number;
-  length: number;
 }
 
-/** Builds a zip archive entry by entry; `finish()` returns the bytes. */
+/**
+ * Builds a zip archive entry by entry, in the order added: each entry's bytes go to `write`
+ * as soon as the entry is complete, so the archive never exists whole in memory (the
+ * workbook goes straight to its file); `finish()` writes the central directory.
+ */
 export class ZipWriter {
-  private readonly parts: Buffer[] = [];
   private readonly entries: Entry[] = [];
   /** Blocks zlib is done with, reused so that pending input stays within a few blocks of memory. */
   private readonly spare: Buffer[] = [];
@@ -56,8 +55,13 @@ export class ZipWriter {
   /**
    * @param when the modification date of every entry (UTC), so the bytes do not depend on the clock
    * @param level zlib deflate level
+   * @param write takes the archive's bytes in order (it may throw to abort the archive)
    */
-  constructor(when: Date, private readonly level = 6) {
+  constructor(
+    when: Date,
+    private readonly level: number,
+    private readonly write: (bytes: Uint8Array) => void,
+  ) {
     ({ time: this.time, date: this.date } = dosDateTime(when));
   }
 
@@ -127,7 +131,7 @@ export class ZipWriter {
     }
     const compressed = out.reduce((n, b) => n + b.length, 0);
     if (size > MAX_32 || compressed > MAX_32) throw new Error(`zip entry ${name} is over 4 GiB`);
-    const entry: Entry = { path: name, parts: [], name: Buffer.from(name, 'utf8'), method: compress ? 8 : 0, crc: crc >>> 0, compressed, size, offset: 0, length: 0 };
+    const entry: Entry = { name: Buffer.from(name, 'utf8'), method: compress ? 8 : 0, crc: crc >>> 0, compressed, size, offset: this.offset };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
@@ -140,28 +144,15 @@ export class ZipWriter {
     header.writeUInt32LE(size, 22);
     header.writeUInt16LE(entry.name.length, 26);
     header.writeUInt16LE(0, 28);
-    entry.parts = [header, entry.name, ...out];
-    entry.length = 30 + entry.name.length + compressed;
+    for (const b of [header, entry.name, ...out]) this.push(b);
     this.entries.push(entry);
   }
 
-  /**
-   * The archive: entries (those named in `first` first, in that order, then the rest in the
-   * order added), central directory and end record.
-   */
-  finish(first: readonly string[] = []): Buffer {
-    const rank = (e: Entry): number => {
-      const i = first.indexOf(e.path);
-      return i < 0 ? first.length : i;
-    };
-    const ordered = this.entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e);
-    for (const e of ordered) {
-      e.offset = this.offset;
-      for (const b of e.parts) this.push(b);
-      e.parts = [];
-    }
+  /** Ends the archive: central directory and end record. Returns the archive's size in bytes. */
+  finish(): number {
+    if (this.entries.length > 0xffff) throw new Error('zip has more than 65,535 entries');
     const start = this.offset;
-    for (const e of ordered) {
+    for (const e of this.entries) {
       const c = Buffer.alloc(46);
       c.writeUInt32LE(0x02014b50, 0);
       c.writeUInt16LE(20, 4);
@@ -181,18 +172,17 @@ export class ZipWriter {
     }
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(ordered.length, 8);
-    end.writeUInt16LE(ordered.length, 10);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
     end.writeUInt32LE(this.offset - start, 12);
     end.writeUInt32LE(start, 16);
     this.push(end);
-    if (this.entries.length > 0xffff) throw new Error('zip has more than 65,535 entries');
-    return Buffer.concat(this.parts);
+    return this.offset;
   }
 
   private push(b: Buffer): void {
     if (this.offset + b.length > MAX_32) throw new Error('zip archive is over 4 GiB');
-    this.parts.push(b);
+    this.write(b);
     this.offset += b.length;
   }
 }
