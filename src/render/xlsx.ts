@@ -672,14 +672,10 @@ function toneRuleXml(col: string, helper: string, firstData: number, lastData: n
   );
 }
 
-/** A numeric cell's formula: the row's own (placed across sheets), else a total row's SUM of its sources. */
-function cellFormula(ctx: WriteContext, sheetName: string, at: { rows: readonly Row[]; index: number; key: string; column: string; numeric: boolean; firstData: number }): string | undefined {
-  const r = at.rows[at.index]!;
-  const own = r.formulas?.[at.key];
-  if (own) return formulaText(own, ctx.places, sheetName);
-  if (!(r.kind === 'subtotal' || r.kind === 'total') || !at.numeric) return undefined;
-  const sources = sumSources(at.rows, at.index, at.key);
-  return sources ? sumFormula(at.column, sources.map((s) => at.firstData + s)) : undefined;
+/** A subtotal or total cell's SUM over the rows it adds up (see sumSources), or undefined. */
+function totalFormula(rows: readonly Row[], index: number, key: string, column: string, firstData: number): string | undefined {
+  const sources = sumSources(rows, index, key);
+  return sources ? sumFormula(column, sources.map((s) => firstData + s)) : undefined;
 }
 
 /** The worksheet's end: auto-filter, colour rules, page setup, header and footer, drawing. */
@@ -786,7 +782,7 @@ interface TableRun {
   dataStyles: Map<string, number[]>;
 }
 
-/** The data rows of a table, yielding after each so the compressor gets its blocks. */
+/** The data rows of a table, yielding now and then so the compressor gets its blocks. */
 function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: TableRun): Generator<void> {
   const { cells, digits, widths, letters, toned, helperCol } = run;
   // Style ids per column, by number-format variant (whole or fractional number) and flags.
@@ -796,13 +792,14 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
   for (let index = 0; index < table.rows.length; index++) {
     const r: Row = table.rows[index]!;
     const total = r.kind === 'subtotal' || r.kind === 'total';
+    const formulas = r.formulas;
     const flagsBase = (total ? 2 : 0) | (r.kind === 'total' ? 4 : 0);
     // The row's height comes first in the markup: wrapped texts are measured before any cell is written.
     let lines = 1;
     for (let k = 0; k < columns.length; k++) {
       const v = r.cells[columns[k]!.key] ?? null;
       values[k] = v;
-      wraps[k] = wrapsText(v, digits) ? 1 : 0;
+      wraps[k] = typeof v === 'string' && wrapsText(v, digits) ? 1 : 0;
       if (wraps[k]) lines = Math.max(lines, wrappedLines(v as string, widths[k]!));
     }
     cells.open(lines);
@@ -817,13 +814,25 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
         if (total) cells.cell(c.col, null, style);
         continue;
       }
-      const link = r.formulas?.[c.key];
-      const formula = typeof value === 'number' ? cellFormula(ctx, run.sheetName, { rows: table.rows, index, key: c.key, column: letters[c.col]!, numeric: c.numeric, firstData }) : link?.op === 'link' && typeof value === 'string' ? formulaText(link, ctx.places, run.sheetName, value, ctx.sheetNames) : undefined;
+      // A number: the row's own formula (placed across sheets), else a total row's SUM of its
+      // sources; a text: a link.
+      const own = formulas === undefined ? undefined : formulas[c.key];
+      const formula =
+        typeof value === 'number'
+          ? own
+            ? formulaText(own, ctx.places, run.sheetName)
+            : total && c.numeric
+              ? totalFormula(table.rows, index, c.key, letters[c.col]!, firstData)
+              : undefined
+          : own?.op === 'link'
+            ? formulaText(own, ctx.places, run.sheetName, value, ctx.sheetNames)
+            : undefined;
       cells.cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits.value) : undefined);
     }
     if (r.tones) for (const k of toned) if (r.tones[k]) cells.cell(helperCol.get(k)!, r.tones[k]!, 0);
     cells.close();
-    yield;
+    // Every 64 rows (about 64 KB of XML at L) the compressor may take a block.
+    if ((index & 63) === 63) yield;
   }
 }
 
