@@ -90,8 +90,12 @@ function nextContent(r: Reader, from: number): number {
   const { lines } = r;
   for (let j = from; j < lines.length; j++) {
     const line = lines[j]!;
-    if (SKIP.test(line)) continue;
-    if (MARKER.test(line)) throw GIVE_UP;
+    // Only a line that starts with a blank or `#` (or is empty) can be skipped, and only one
+    // that starts with `-`, `.` or `%` can be a marker: most lines need neither test.
+    const c = line.charCodeAt(0);
+    if (c === SPACE || c === HASH || Number.isNaN(c)) {
+      if (SKIP.test(line)) continue;
+    } else if ((c === DASH || c === 0x2e || c === 0x25) && MARKER.test(line)) throw GIVE_UP;
     return j;
   }
   return lines.length;
