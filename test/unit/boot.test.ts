@@ -14,10 +14,12 @@ describe('boot', () => {
   });
 
   it('keeps a code cache per command and one for everything else', () => {
-    for (const c of COMMANDS) expect(cacheVariant([c.name, 'x'], COMMANDS)).toBe(c.name);
-    expect(cacheVariant([], COMMANDS)).toBe('other');
-    expect(cacheVariant(['--help'], COMMANDS)).toBe('other');
-    expect(cacheVariant(['valdate'], COMMANDS)).toBe('other');
-    expect(cacheVariant(['../../etc'], COMMANDS)).toBe('other');
+    expect(COMMANDS.length).toBeGreaterThan(10);
+    for (const c of COMMANDS) expect(cacheVariant([c.name, 'x'])).toBe(c.name);
+    expect(cacheVariant([])).toBe('other');
+    expect(cacheVariant(['--help'])).toBe('other');
+    expect(cacheVariant(['valdate'])).toBe('other');
+    expect(cacheVariant(['../../etc'])).toBe('other');
+    expect(cacheVariant(['toString'])).toBe('other');
   });
 });
