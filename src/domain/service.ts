@@ -216,7 +216,11 @@ export function computeService(input: ServiceInput, period: Period, asOf: string
   const lastMonth = months.filter((m) => monthStart(zone, m) < cutoff).pop() ?? addMonths(months[0]!, -1);
   const clock = clockOf(input);
   const all = timeCases(input).filter((c) => c.received < cutoff);
-  const measured = new Map(all.map((c) => [c, measureCase(clock, c, cutoff)]));
+  // Only the cases received in the period are measured: every figure that reads a clock
+  // (times, SLA, the case list) is over them; earlier cases count for the backlog and the
+  // resolutions, which need no clock. Measuring every case took twice the time and memory at L.
+  const measured = new Map<TimedCase, MeasuredCase>();
+  for (const c of all) if (c.received >= start) measured.set(c, measureCase(clock, c, cutoff));
   // Earlier months: everything filed before the period (backlog and resolutions rest on them).
   const firstMonth = [...input.logs.map((l) => l.month), ...input.brokenLogs.flatMap((b) => (b.month ? [b.month] : []))].sort()[0] ?? months[0]!;
   const before: string[] = [];
@@ -242,7 +246,7 @@ export function computeService(input: ServiceInput, period: Period, asOf: string
     cutoff,
     company: computeScope(null, all, measured, windowFor(null)),
     departments: deptIds.map((d) => computeScope(d, all.filter((c) => c.department === d), measured, windowFor(new Set([d])))),
-    cases: all.filter((c) => c.received >= start).map((c) => measured.get(c)!),
+    cases: [...measured.values()],
   };
 }
 
