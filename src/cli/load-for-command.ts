@@ -47,11 +47,11 @@ export interface CommandLoad {
 }
 
 /** Loads the workspace named by `paths` (folder, files or globs). */
-export function loadForCommand(ctx: CliContext, paths: readonly string[], flags: SharedLoadFlags, options: { deferPositions?: boolean } = {}): CommandLoad {
+export function loadForCommand(ctx: CliContext, paths: readonly string[], flags: SharedLoadFlags, options: { deferPositions?: boolean; keepSources?: boolean } = {}): CommandLoad {
   const targets = resolveTargets(ctx.cwd, paths);
   // OPSPLAN_THREADS=1 turns parallel parsing off (for measurements and tiny machines).
   const threads = /^\d+$/.test(ctx.env.OPSPLAN_THREADS ?? '') ? Math.max(1, Number(ctx.env.OPSPLAN_THREADS)) : availableParallelism();
-  const result = loadWorkspace(targets.root, { maxFileBytes: flags.maxFileSize, deferPositions: options.deferPositions === true, threads });
+  const result = loadWorkspace(targets.root, { maxFileBytes: flags.maxFileSize, deferPositions: options.deferPositions === true, threads, ...(options.keepSources === false ? { keepSources: false } : {}) });
   const only = targets.only;
   const diagnostics = only ? result.diagnostics.filter((d) => d.file === '' || only.has(d.file)) : result.diagnostics;
   const fileCount = only ? only.size : result.workspace.files.length;

@@ -28,6 +28,13 @@ export interface LoadOptions {
   threads?: number;
   /** See LoadDocumentOptions.deferPositions; resolve shown files with `resolvePositions`. */
   deferPositions?: boolean;
+  /**
+   * false: forget the files' texts and parse trees once the cross-file checks have placed
+   * their findings; `locate` then answers line 0 and `sourceText` nothing. For commands that
+   * only compute (report): at L the texts and trees were a third of the loaded heap, held
+   * while every domain result was computed. Default true.
+   */
+  keepSources?: boolean;
 }
 
 /** Finds where a path inside a file is written; line 0 when the file was not parsed. */
@@ -134,6 +141,10 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
       for (const x of ws[kind.collection]!) if (crossRejected.has(x.file)) rejected.push({ file: x.file, kind: kind.id, data: x });
       ws[kind.collection] = ws[kind.collection]!.filter((x) => !crossRejected.has(x.file));
     }
+  }
+  if (options.keepSources === false) {
+    parsedFiles.clear();
+    texts.clear();
   }
   const resolvePositions = (file: string): Diagnostic[] => {
     const bytes = provisional.get(file);

@@ -161,7 +161,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   const requested = flags.period === undefined ? null : parsePeriodOption(flags.period, ['month', 'quarter', 'year']);
   const asOf = resolveAsOf(flags.asOf, ctx.now);
   progress('loading the workspace');
-  const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags);
+  const load = loadForCommand(ctx, workspace === undefined ? [] : [workspace], flags, { keepSources: false });
   const inputErrors = reportLoadProblems(ctx, load);
   const ws = load.result.workspace;
   const company = requireCompany(load);
