@@ -30,7 +30,7 @@ import type { Lang } from './i18n.js';
 import type { AmountUnit, Cell, CellRef, Chart, Formula, Report, Row, Table, Tone } from './model.js';
 import { buildAccountsReport } from './accounts.js';
 import { materialPlanSheet, productionSheet } from './production-sheets.js';
-import { buildServiceReport } from './service.js';
+import { buildServiceReport, isBreachedOrRunning } from './service.js';
 import { buildQualityReport } from './quality.js';
 import { buildSafetyReport } from './safety.js';
 import { buildStockReport } from './stock.js';
@@ -837,6 +837,27 @@ export function withDepartmentNames(table: Table, names: Record<string, string> 
  */
 const DEPARTMENT_COLUMN_BY_TABLE: Record<string, string> = { 'service-summary': 'scope' };
 
+/** The stock tables the workbook shows (not the item and SKU tables: a row per item). */
+const WORKBOOK_STOCK_TABLES: ReadonlySet<string> = new Set(['stock-alerts', 'stock-warehouses', 'stock-procurement', 'stock-suggestions', 'stock-transfers', 'stock-counts']);
+
+/**
+ * The part of a stock result the workbook reads (its tables above and the Summary's counts):
+ * the items with an alert, a hint, a count or a reorder suggestion, in their order, and no
+ * SKU totals. The report keeps its results until the sheets are built; at L the other items
+ * and the SKU totals were about 80 MB of that.
+ */
+export function workbookStock(r: StockResult): StockResult {
+  return { ...r, items: r.items.filter((it) => it.alerts.length > 0 || it.hints.length > 0 || it.count !== null || it.suggestion !== null), skuTotals: [] };
+}
+
+/**
+ * The part of a service result the workbook reads: its case table lists the cases breached
+ * or running (buildServiceReport); the other cases of the period (80% at L) are dropped.
+ */
+export function workbookService(r: ServiceResult): ServiceResult {
+  return { ...r, cases: r.cases.filter(isBreachedOrRunning) };
+}
+
 /** Builds every sheet of the monthly report, one per builder, translated. */
 export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly SheetBuilder[] = SHEET_BUILDERS): MonthlyReport {
   const { lang } = input;
@@ -847,7 +868,7 @@ export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly
     // and the stock item and SKU tables are not in the workbook.
     varianceReport: buildVarianceReport(input.variance, { lines: false }),
     ytdReport: buildVarianceReport(input.varianceYtd, { lines: false }),
-    stockReport: buildStockReport(input.stock, new Set(['stock-alerts', 'stock-warehouses', 'stock-procurement', 'stock-suggestions', 'stock-transfers', 'stock-counts'])),
+    stockReport: buildStockReport(input.stock, WORKBOOK_STOCK_TABLES),
     planReport: input.consolidation ? buildConsolidationReport(input.consolidation) : null,
     flags: countFlags(input),
   };

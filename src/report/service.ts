@@ -199,11 +199,16 @@ export function productTables(s: ServiceScope): Table[] {
   ];
 }
 
+/** The cases the terminal report and the workbook list: breached, or running against their target. */
+export function isBreachedOrRunning(c: MeasuredCase): boolean {
+  return c.sla === 'breached' || c.sla === 'running';
+}
+
 /** The terminal report of `opsplan service`. */
 export function buildServiceReport(r: ServiceResult): Report {
   const c = r.company;
   const missing = [...c.missing, ...c.missingPrevious];
-  const tables: Table[] = [serviceSummaryTable(r), countsTable(c), backlogTable(c), serviceTimesTable(c), serviceCasesTable(r, (x) => x.sla === 'breached' || x.sla === 'running'), hotIssuesTable(r), ...productTables(c)];
+  const tables: Table[] = [serviceSummaryTable(r), countsTable(c), backlogTable(c), serviceTimesTable(c), serviceCasesTable(r, isBreachedOrRunning), hotIssuesTable(r), ...productTables(c)];
   if (missing.length > 0) tables.push({ id: 'service-missing', title: 'Missing service logs', caption: 'figures that rest on these department-months are missing (-), never zero', columns: [col('detail', 'Department-month', 'text')], rows: missing.map((m) => ({ cells: { detail: missingText(m) }, tones: { detail: 'warn' } })) });
   return {
     title: `Customer service ${r.period}`,

@@ -23,7 +23,7 @@ import { amountsLine, LANGS, text } from '../../report/i18n.js';
 import { AMOUNT_UNITS } from '../../report/model.js';
 import type { AmountUnit } from '../../report/model.js';
 import type { Lang } from '../../report/i18n.js';
-import { buildMonthlyReport, reportSheetLine } from '../../report/monthly-report.js';
+import { buildMonthlyReport, reportSheetLine, workbookService, workbookStock } from '../../report/monthly-report.js';
 import type { ChapterResults, MonthlyReportInput } from '../../report/monthly-report.js';
 import { addOutputOptions, oneOf, requireCompany, resolveOutputPath, resolveOutputs } from '../command-shape.js';
 import type { OutputFlags } from '../command-shape.js';
@@ -197,7 +197,7 @@ function compute(ctx: CliContext, workspace: string | undefined, flags: ReportFl
       variancePrevious: computeVariance(ws, { period: previousPeriod(period), ytd: false, asOf }, memo),
       forecast: computeLandingForecast(ws, varianceYtd, memo),
       varianceByMonth: months.filter((m) => m <= through).map((m) => computeVarianceTotals(ws, { period: parsePeriod(m)!, ytd: false, asOf }, memo)),
-      stock: computeStock(ws, { asOf, mrp }),
+      stock: workbookStock(computeStock(ws, { asOf, mrp })),
       // The chapters cover every month of the period (a quarter or a year too), as their commands do.
       chapter: { ...chapterResults(ws, company, { months: periodMonths(period, start), asOf, leftOut: load.result.rejected }), ...customerResults(load, ws, period, asOf), ...productionResults(ws, period, asOf, mrp) },
       consolidation: periodIsKnown(ws, yearPeriod) ? computeConsolidation(ws, { period: yearPeriod, requireApproved: false }, memo) : null,
@@ -249,7 +249,7 @@ function customerResults(load: CommandLoad, ws: Workspace, period: Period, asOf:
   if (!hasLogs && ws.accountPlans.length === 0) return { service: null, accounts: null };
   const input = serviceInputOf(load, ws);
   return {
-    service: hasLogs ? computeService(input, period, asOf) : null,
+    service: hasLogs ? workbookService(computeService(input, period, asOf)) : null,
     accounts: ws.accountPlans.length > 0 ? computeAccounts(ws.accountPlans, input, asOf) : null,
   };
 }
