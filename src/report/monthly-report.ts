@@ -838,7 +838,7 @@ export function withDepartmentNames(table: Table, names: Record<string, string> 
 const DEPARTMENT_COLUMN_BY_TABLE: Record<string, string> = { 'service-summary': 'scope' };
 
 /** The stock tables the workbook shows (not the item and SKU tables: a row per item). */
-const WORKBOOK_STOCK_TABLES: ReadonlySet<string> = new Set(['stock-alerts', 'stock-warehouses', 'stock-procurement', 'stock-suggestions', 'stock-transfers', 'stock-counts']);
+export const WORKBOOK_STOCK_TABLES: ReadonlySet<string> = new Set(['stock-alerts', 'stock-warehouses', 'stock-procurement', 'stock-suggestions', 'stock-transfers', 'stock-counts']);
 
 /**
  * The part of a stock result the workbook reads (its tables above and the Summary's counts):
