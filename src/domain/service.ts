@@ -235,6 +235,13 @@ export function computeService(input: ServiceInput, period: Period, asOf: string
     missingBefore: missingMonths(input, before, lastMonth, depts).filter((m) => m.month !== null),
     missingPrevious: missingMonths(input, prevMonths, lastMonth, depts, false),
   });
+  // One pass, not a filter of every case per department (0.85 s of the report's 3 s at L, 21 departments).
+  const byDepartment = new Map<string, TimedCase[]>();
+  for (const c of all) {
+    const list = byDepartment.get(c.department);
+    if (list) list.push(c);
+    else byDepartment.set(c.department, [c]);
+  }
   const deptIds = [...new Set([...input.logs.map((l) => l.department), ...input.brokenLogs.flatMap((b) => (b.department ? [b.department] : []))])].sort();
   return {
     period: period.id,
@@ -245,7 +252,7 @@ export function computeService(input: ServiceInput, period: Period, asOf: string
     end,
     cutoff,
     company: computeScope(null, all, measured, windowFor(null)),
-    departments: deptIds.map((d) => computeScope(d, all.filter((c) => c.department === d), measured, windowFor(new Set([d])))),
+    departments: deptIds.map((d) => computeScope(d, byDepartment.get(d) ?? [], measured, windowFor(new Set([d])))),
     cases: [...measured.values()],
   };
 }
