@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
 import type { LoadResult } from '../load/load-workspace.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../load/read-files.js';
+import { DEFAULT_MAX_FILE_BYTES, absolutePaths } from '../load/read-files.js';
 import { usageError } from './context.js';
 import type { CliContext, ExitError } from './context.js';
 import { resolveTargets } from './resolve-targets.js';
@@ -62,7 +62,7 @@ export function loadForCommand(ctx: CliContext, paths: readonly string[], flags:
     fileCount,
     files: only ? [...only].sort() : result.workspace.files.map((f) => f.file),
     displayRoot: rel === '' ? '.' : rel.startsWith('..') ? targets.root : rel,
-    inputFiles: result.workspace.files.map((f) => path.join(targets.root, f.file)),
+    inputFiles: absolutePaths(targets.root, result.workspace.files.map((f) => f.file)),
   };
 }
 

@@ -163,6 +163,20 @@ export function readSourceFile(root: string, absolute: string, options: ReadOpti
   return { source: { file, absolute, bytes, sha256: createHash('sha256').update(bytes).digest('hex') } };
 }
 
+/** Segments path.join would change: `.`, `..`, empty ones, a leading separator. */
+const NOT_PLAIN = /^$|^\/|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
+ * path.join(root, file) of each workspace-relative file (forward slashes), as string
+ * concatenation where that is the same (a normalized absolute root on POSIX, plain segments):
+ * path.join normalizes the whole path in V8's interpreter at every call, about 4 ms of a
+ * start-up over acme's 150 files (CPU profile, 2026-12-01).
+ */
+export function absolutePaths(root: string, files: readonly string[]): string[] {
+  const plainRoot = path.sep === '/' && path.isAbsolute(root) && path.normalize(root) === root && !root.endsWith('/');
+  return files.map((f) => (plainRoot && !NOT_PLAIN.test(f) ? `${root}/${f}` : path.join(root, f)));
+}
+
 /** lstat that returns null instead of throwing for a missing path. */
 export function statOrNull(p: string): ReturnType<typeof lstatSync> | null {
   try {

@@ -3,7 +3,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listYamlFiles, readSourceFile } from '../../src/load/read-files.js';
+import { absolutePaths, listYamlFiles, readSourceFile } from '../../src/load/read-files.js';
 import { tempDir } from '../helpers/run-cli.js';
 
 describe('listYamlFiles and readSourceFile', () => {
@@ -22,6 +22,13 @@ describe('listYamlFiles and readSourceFile', () => {
       expect(listed.diagnostics.map((d) => [d.file, d.code])).toEqual([['link', 'workspace/symlink-skipped']]);
       const abs = path.resolve(given);
       expect(listYamlFiles(abs).files.map((f) => readSourceFile(abs, f, { maxFileBytes: 100 }).source!.file)).toEqual(expected);
+    }
+  });
+
+  it('absolutePaths gives path.join of the root and each file', () => {
+    const files = ['a.yaml', 'a/b.yaml', 'a/./b.yaml', 'a/../b.yaml', '../x.yaml', './a.yaml', 'a//b.yaml', '/abs.yaml', '', 'a/', '.', '..', '.hidden/x.yaml', 'a/..b/c.yaml', 'a/b..yaml', '部/门.yaml'];
+    for (const root of ['/tmp/ws', '/tmp/ws/', '/', '/tmp/./ws', '/tmp/x/../ws', 'rel/ws', '']) {
+      expect(absolutePaths(root, files)).toEqual(files.map((f) => path.join(root, f)));
     }
   });
 });
