@@ -431,6 +431,12 @@ export interface SheetContext {
   stockReport: Report;
   planReport: Report | null;
   flags: Record<string, number>;
+  /**
+   * Tables several sheets read, built once: the period's variance lines (Summary, its counts
+   * and the Variance sheet; at L 60,000 rows, built eight times before), the year-to-date
+   * lines and the notices.
+   */
+  shared: { lines: Table; ytdLines: Table; notices: Table };
 }
 
 /**
@@ -464,7 +470,7 @@ function summaryTables(c: SheetContext): Table[] {
   };
   // The ten largest unfavourable lines of the period, whatever their level.
   const worst = input.variance.lines.filter((l) => l.favourable === false && l.variance !== null).sort((a, b) => Math.abs(b.variance!) - Math.abs(a.variance!) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0)).slice(0, 10);
-  const lines = varianceLinesTable(input.variance);
+  const lines = c.shared.lines;
   const topRows = lines.rows.map((_, i) => i).filter((i) => worst.includes(input.variance.lines[i]!)).sort((a, b) => Math.abs(lines.rows[b]!.cells.variance as number) - Math.abs(lines.rows[a]!.cells.variance as number));
   const topTable: Table = {
     ...lines,
@@ -477,7 +483,7 @@ function summaryTables(c: SheetContext): Table[] {
   // sheet; the year-to-date totals add up the Variance sheet's year-to-date lines.
   const monthSubtotals = pick(varianceReport, 'variance-subtotals');
   const totalRows = (tb: Table): number[] => tb.rows.flatMap((r, i) => (r.kind === 'total' ? [i] : []));
-  const ytdLines = { ...varianceLinesTable(input.varianceYtd), id: 'variance-ytd' };
+  const ytdLines = { ...c.shared.ytdLines, id: 'variance-ytd' };
   return [
     warningsTable,
     linkedRows(topTable, { ...lines, id: 'variance' }, topRows),
@@ -515,8 +521,7 @@ function summaryHeadline(c: SheetContext): NonNullable<Report['headline']> {
  * figure; the criteria are the texts as the workbook writes them (translated).
  */
 function headlineFormulas(c: SheetContext): Record<string, (value: Cell) => Formula | undefined> {
-  const lines = varianceLinesTable(c.input.variance);
-  const notices = noticesTable(c.input.variance);
+  const { lines, notices } = c.shared;
   const [missing] = pick(c.varianceReport, 'variance-missing-actuals');
   const [alerts] = pick(c.stockReport, 'stock-alerts');
   const [plan] = pick(c.stockReport, 'stock-procurement');
@@ -550,10 +555,10 @@ function warningCountFormula(c: SheetContext, kind: string, count: number): Form
   const [group, code] = [kind.slice(0, dot), kind.slice(dot + 1)];
   const by = (t: Table | undefined, key: string, contains = false): Formula | undefined => (t ? countOf(t, key, code, count, cellText(t.id, key, code, c.lang), contains) : undefined);
   if (group === 'variance') {
-    const lines = varianceLinesTable(c.input.variance);
+    const { lines } = c.shared;
     return code === 'critical' || code === 'warn' ? by(lines, 'level') : by(lines, 'flags', true);
   }
-  if (group === 'notices') return by(noticesTable(c.input.variance), 'status');
+  if (group === 'notices') return by(c.shared.notices, 'status');
   if (group === 'stock') return by(pick(c.stockReport, 'stock-alerts')[0], 'alert');
   if (group === 'findings') return by(findingsTable(c.input.diagnostics), 'severity');
   return undefined;
@@ -743,11 +748,11 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
   {
     id: 'variance',
     name: 'Variance',
-    build: ({ input, lang, varianceReport }) => {
-      const ytdLines = varianceLinesTable(input.varianceYtd);
+    build: ({ input, lang, varianceReport, shared }) => {
+      const ytdLines = shared.ytdLines;
       const ytd = withVarianceFormulas({ ...ytdLines, id: 'variance-ytd', title: `${ytdLines.title}, fiscal year to date` });
       // Live figures: each line's variance and %, each subtotal the SUM of its filed lines.
-      const lines = withVarianceFormulas(withNotices(varianceLinesTable(input.variance), input.variance, lang === 'zh-CN' ? '预警通知' : 'Notice'));
+      const lines = withVarianceFormulas(withNotices(shared.lines, input.variance, lang === 'zh-CN' ? '预警通知' : 'Notice'));
       return {
         tables: [
           lines,
@@ -761,7 +766,7 @@ export const SHEET_BUILDERS: SheetBuilder[] = [
       };
     },
   },
-  { id: 'notices', name: 'Notices', build: (c) => ({ tables: [noticesTable(c.input.variance), ...pick(c.varianceReport, 'variance-missing-actuals')] }) },
+  { id: 'notices', name: 'Notices', build: (c) => ({ tables: [c.shared.notices, ...pick(c.varianceReport, 'variance-missing-actuals')] }) },
   { id: 'stock-alerts', name: 'Stock Alerts', build: (c) => ({ tables: pick(c.stockReport, 'stock-alerts', 'stock-warehouses') }) },
   { id: 'reorder-plan', name: 'Reorder Plan', build: (c) => ({ tables: pick(c.stockReport, 'stock-procurement', 'stock-suggestions') }) },
   { id: 'transfers', name: 'Transfers', build: (c) => ({ tables: pick(c.stockReport, 'stock-transfers') }) },
@@ -871,6 +876,7 @@ export function buildMonthlyReport(input: MonthlyReportInput, builders: readonly
     stockReport: buildStockReport(input.stock, WORKBOOK_STOCK_TABLES),
     planReport: input.consolidation ? buildConsolidationReport(input.consolidation) : null,
     flags: countFlags(input),
+    shared: { lines: varianceLinesTable(input.variance), ytdLines: varianceLinesTable(input.varianceYtd), notices: noticesTable(input.variance) },
   };
   const sheets = builders.filter((b) => b.when?.(c) ?? true).map((b): ReportSheet => {
     const built = b.build(c);
