@@ -44,11 +44,23 @@ export interface Resolved {
   row: number;
 }
 
+/** `'Sheet'!` prefixes by sheet name: a workbook has a few sheets, and every cross-sheet reference needs one. */
+const prefixes = new Map<string, string>();
+
+function sheetPrefix(name: string): string {
+  let prefix = prefixes.get(name);
+  if (prefix === undefined) {
+    prefix = `${quotedSheet(name)}!`;
+    prefixes.set(name, prefix);
+  }
+  return prefix;
+}
+
 function resolve(ref: CellRef, places: ReadonlyMap<string, TablePlace | null>, sheet: string): Resolved | null {
   const place = places.get(ref.table);
   const col = place?.columns.get(ref.column);
   if (!place || !col) return null;
-  return { prefix: place.sheet === sheet ? '' : `${quotedSheet(place.sheet)}!`, col, row: place.firstData + ref.row };
+  return { prefix: place.sheet === sheet ? '' : sheetPrefix(place.sheet), col, row: place.firstData + ref.row };
 }
 
 const a1 = (r: Resolved): string => `${r.prefix}${r.col}${r.row}`;
@@ -65,7 +77,11 @@ function columnRange(table: string, column: string, places: ReadonlyMap<string, 
 /** The argument list of a SUM: runs of neighbouring cells in one column or one row as ranges. */
 export function sumArguments(cells: Resolved[]): string {
   const sameRow = cells.every((c) => c.prefix === cells[0]!.prefix && c.row === cells[0]!.row);
-  const colNo = (c: string): number => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const colNo = (c: string): number => {
+    let n = 0;
+    for (let i = 0; i < c.length; i++) n = n * 26 + c.charCodeAt(i) - 64;
+    return n;
+  };
   const groups = new Map<string, Resolved[]>();
   for (const c of cells) {
     const key = sameRow ? `${c.prefix}|row` : `${c.prefix}|${c.col}`;
@@ -76,14 +92,14 @@ export function sumArguments(cells: Resolved[]): string {
   }
   const parts: string[] = [];
   for (const list of groups.values()) {
-    const pos = (c: Resolved): number => (sameRow ? colNo(c.col) : c.row);
-    const sorted = [...list].sort((x, y) => pos(x) - pos(y));
+    // Each cell's position along the run, computed once rather than in every comparison.
+    const sorted = list.map((c) => ({ c, pos: sameRow ? colNo(c.col) : c.row })).sort((x, y) => x.pos - y.pos);
     let i = 0;
     while (i < sorted.length) {
       let j = i;
-      while (j + 1 < sorted.length && pos(sorted[j + 1]!) === pos(sorted[j]!) + 1) j++;
-      const first = sorted[i]!;
-      const last = sorted[j]!;
+      while (j + 1 < sorted.length && sorted[j + 1]!.pos === sorted[j]!.pos + 1) j++;
+      const first = sorted[i]!.c;
+      const last = sorted[j]!.c;
       parts.push(i === j ? a1(first) : `${a1(first)}:${last.col}${last.row}`);
       i = j + 1;
     }

@@ -276,23 +276,32 @@ function sumFormula(col: string, rows: number[]): string {
 }
 
 /**
- * Finds which rows a subtotal or total row adds up, so it can be a live formula: details
- * since the previous row of the same or a higher level, or (for totals) the subtotals since
- * the previous total. Returns null when neither reproduces the computed value exactly, so a
- * formula is never written that would disagree with the report.
+ * The rows a subtotal or total row may add up, in order of preference: details since the
+ * previous row of the same or a higher level, or (for totals) the subtotals since the
+ * previous total, then the details. The same for every column of the row.
  */
-function sumSources(rows: readonly Row[], index: number, key: string): number[] | null {
+function sumCandidates(rows: readonly Row[], index: number): number[][] {
   const row = rows[index]!;
-  const target = row.cells[key];
-  if (typeof target !== 'number') return null;
   const details: number[] = [];
   const subtotals: number[] = [];
   for (let i = index - 1; i >= 0; i--) {
     const kind = rows[i]!.kind ?? 'detail';
     if (kind === 'total' || (row.kind === 'subtotal' && kind === 'subtotal')) break;
-    (kind === 'detail' ? details : subtotals).unshift(i);
+    (kind === 'detail' ? details : subtotals).push(i);
   }
-  const candidates = row.kind === 'total' && subtotals.length > 0 ? [subtotals, details] : [details];
+  details.reverse();
+  subtotals.reverse();
+  return row.kind === 'total' && subtotals.length > 0 ? [subtotals, details] : [details];
+}
+
+/**
+ * Finds which of the candidate rows a subtotal or total cell adds up, so it can be a live
+ * formula. Returns null when none reproduces the computed value exactly, so a formula is
+ * never written that would disagree with the report.
+ */
+function sumSources(rows: readonly Row[], index: number, key: string, candidates: readonly number[][]): number[] | null {
+  const target = rows[index]!.cells[key];
+  if (typeof target !== 'number') return null;
   for (const c of candidates) {
     if (c.length === 0) continue;
     let sum = 0;
@@ -673,8 +682,8 @@ function toneRuleXml(col: string, helper: string, firstData: number, lastData: n
 }
 
 /** A subtotal or total cell's SUM over the rows it adds up (see sumSources), or undefined. */
-function totalFormula(rows: readonly Row[], index: number, key: string, column: string, firstData: number): string | undefined {
-  const sources = sumSources(rows, index, key);
+function totalFormula(rows: readonly Row[], index: number, key: string, column: string, firstData: number, candidates: readonly number[][]): string | undefined {
+  const sources = sumSources(rows, index, key, candidates);
   return sources ? sumFormula(column, sources.map((s) => firstData + s)) : undefined;
 }
 
@@ -793,6 +802,8 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
     const r: Row = table.rows[index]!;
     const total = r.kind === 'subtotal' || r.kind === 'total';
     const formulas = r.formulas;
+    // A total row's source rows, found once for all its columns.
+    let candidates: number[][] | undefined;
     const flagsBase = (total ? 2 : 0) | (r.kind === 'total' ? 4 : 0);
     // The row's height comes first in the markup: wrapped texts are measured before any cell is written.
     let lines = 1;
@@ -822,7 +833,7 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
           ? own
             ? formulaText(own, ctx.places, run.sheetName)
             : total && c.numeric
-              ? totalFormula(table.rows, index, c.key, letters[c.col]!, firstData)
+              ? totalFormula(table.rows, index, c.key, letters[c.col]!, firstData, (candidates ??= sumCandidates(table.rows, index)))
               : undefined
           : own?.op === 'link'
             ? formulaText(own, ctx.places, run.sheetName, value, ctx.sheetNames)
