@@ -50,16 +50,22 @@ function lineRow(l: VarianceLine): Row {
  * department carries its department's count, so one line per department gives it.
  */
 function missingMonthsOf(lines: readonly VarianceLine[]): Map<string, number> {
-  const byDept = new Map<string, number>();
-  const seen = new Set<string>();
-  const out = new Map<string, number>();
-  for (const l of lines) byDept.set(l.department, l.missingMonths);
+  // The categories of each department first, so a key is built per department and category
+  // rather than per line (60,000 lines at L, twice per report).
+  const byDept = new Map<string, { months: number; categories: Set<string> }>();
   for (const l of lines) {
-    const key = `${l.department}\u0000${l.category}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.set(key, byDept.get(l.department)!);
-    out.set(`\u0000${l.category}`, (out.get(`\u0000${l.category}`) ?? 0) + byDept.get(l.department)!);
+    const d = byDept.get(l.department);
+    if (d) {
+      d.months = l.missingMonths;
+      d.categories.add(l.category);
+    } else byDept.set(l.department, { months: l.missingMonths, categories: new Set([l.category]) });
+  }
+  const out = new Map<string, number>();
+  for (const [department, { months, categories }] of byDept) {
+    for (const category of categories) {
+      out.set(`${department}\u0000${category}`, months);
+      out.set(`\u0000${category}`, (out.get(`\u0000${category}`) ?? 0) + months);
+    }
   }
   return out;
 }
