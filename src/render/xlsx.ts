@@ -631,6 +631,8 @@ function columnWidths(sheet: SheetSpec, visible: number, digits: MoneyDigits): n
     // and largest are measured (money, counts and percentages alike; see shownWidth).
     const low = new Array<number>(n).fill(Infinity);
     const high = new Array<number>(n).fill(-Infinity);
+    // A column often repeats the text of the row above, which was measured already.
+    const last = new Array<string | undefined>(n);
     // Row by row, not column by column: each row's cells are read while they are in the cache.
     for (const r of t.rows) {
       for (let i = 0; i < n; i++) {
@@ -641,8 +643,11 @@ function columnWidths(sheet: SheetSpec, visible: number, digits: MoneyDigits): n
         if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 1e15) {
           if (v < low[i]!) low[i] = v;
           if (v > high[i]!) high[i] = v;
-        } else if (typeof v === 'string' && 2 * v.length + 2 <= widths[i]!) continue;
-        else if (v !== null && v !== undefined) fitWidth(i, shownWidth(v, c.type, digits));
+        } else if (typeof v === 'string') {
+          if (v === last[i] || 2 * v.length + 2 <= widths[i]!) continue;
+          last[i] = v;
+          fitWidth(i, shownWidth(v, c.type, digits));
+        } else if (v !== null && v !== undefined) fitWidth(i, shownWidth(v, c.type, digits));
       }
     }
     t.columns.forEach((c, i) => {
@@ -798,6 +803,8 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
   const columns = table.columns.map((c, i) => ({ key: c.key, type: c.type, col: i + 1, numeric: isNumeric(c.type), fractional: c.type === 'number' || c.type === 'quantity', formats: [numberFormat(0, c.type, digits), numberFormat(0.5, c.type, digits)], styles: [[], []] as number[][] }));
   const values: Cell[] = new Array<Cell>(columns.length).fill(null);
   const wraps = new Uint8Array(columns.length);
+  const lastText = new Array<string | undefined>(columns.length);
+  const lastLines = new Array<number>(columns.length).fill(1);
   for (let index = 0; index < table.rows.length; index++) {
     const r: Row = table.rows[index]!;
     const total = r.kind === 'subtotal' || r.kind === 'total';
@@ -810,8 +817,16 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
     for (let k = 0; k < columns.length; k++) {
       const v = r.cells[columns[k]!.key] ?? null;
       values[k] = v;
-      wraps[k] = typeof v === 'string' && wrapsText(v, digits) ? 1 : 0;
-      if (wraps[k]) lines = Math.max(lines, wrappedLines(v as string, widths[k]!));
+      if (typeof v !== 'string') {
+        wraps[k] = 0;
+        lastText[k] = undefined;
+      } else if (v !== lastText[k]) {
+        // A text repeated from the row above wraps the same (the column's width is fixed).
+        lastText[k] = v;
+        wraps[k] = wrapsText(v, digits) ? 1 : 0;
+        lastLines[k] = wraps[k] ? wrappedLines(v, widths[k]!) : 1;
+      }
+      if (wraps[k]) lines = Math.max(lines, lastLines[k]!);
     }
     cells.open(lines);
     for (let k = 0; k < columns.length; k++) {

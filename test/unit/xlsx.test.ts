@@ -231,6 +231,17 @@ describe('renderXlsx', () => {
     expect(await ooxmlProblems(bytes)).toEqual([]);
   });
 
+  it('wraps a text repeated from the row above, or after an empty or numeric cell, the same way', async () => {
+    const long = 'cause: '.padEnd(120, 'x');
+    const rows = [long, long, null, long, 7, long, 'short', long].map((k) => ({ cells: { k } }));
+    const t: Table = { id: 'r', title: 'R', columns: [{ key: 'k', header: 'K', type: 'text' }], rows };
+    const { bytes } = await renderXlsx([{ name: 'R', tables: [t] }], OPTIONS);
+    const ws = (await readBack(bytes)).getWorksheet('R')!;
+    // Rows 3 to 10 hold the data; every long text is 3 lines high and wrapped, the others not.
+    expect(rows.map((_, i) => ws.getRow(i + 3).height)).toEqual([45, 45, undefined, 45, undefined, 45, undefined, 45]);
+    expect(rows.map((_, i) => ws.getCell(`A${i + 3}`).alignment?.wrapText === true)).toEqual([true, true, false, true, false, true, false, true]);
+  });
+
   it('refuses a sheet beyond Excel\'s 1,048,576 rows', async () => {
     const rows = Array.from({ length: 1_048_580 }, () => ({ cells: { k: 'x' } }));
     const big: Table = { id: 'big', title: 'Big', columns: [{ key: 'k', header: 'K', type: 'text' }], rows };
