@@ -284,7 +284,7 @@ interface MonthBudgets {
 }
 
 /** The lines of a set of months and the missing actuals among them. */
-type LinesResult = { lines: VarianceLine[]; missing: { department: string; month: MonthId }[]; notYetFiled: { department: string; month: MonthId }[] };
+type LinesResult = { lines: VarianceLine[]; missing: DepartmentMonth[]; notYetFiled: DepartmentMonth[] };
 
 /** What a month set's notices and the monthly trend need of its lines. */
 interface MonthSummary {
@@ -322,6 +322,29 @@ function varianceYear(ws: Workspace, fiscalYear: number, memo: Memo | undefined)
   return year;
 }
 
+/** Department-months without actuals, departments in name order: missing once due, else not yet filed. */
+function unfiledMonths(budgeted: Iterable<string>, months: readonly MonthId[], due: readonly boolean[], filed: ReadonlyMap<string, ReadonlySet<MonthId>>): { missing: DepartmentMonth[]; notYetFiled: DepartmentMonth[]; missingDepts: Set<string> } {
+  const missing: DepartmentMonth[] = [];
+  const notYetFiled: DepartmentMonth[] = [];
+  const missingDepts = new Set<string>();
+  for (const dept of [...budgeted].sort(compareText)) {
+    for (const [k, m] of months.entries()) {
+      if (filed.get(dept)?.has(m)) continue;
+      if (!due[k]) notYetFiled.push({ department: dept, month: m });
+      else {
+        missing.push({ department: dept, month: m });
+        missingDepts.add(dept);
+      }
+    }
+  }
+  return { missing, notYetFiled, missingDepts };
+}
+
+interface DepartmentMonth {
+  department: string;
+  month: MonthId;
+}
+
 function computeLines(c: Context, months: readonly MonthId[], asOf: string | undefined): LinesResult {
   const company = c.ws.company;
   const monthSet = new Set(months);
@@ -349,19 +372,7 @@ function computeLines(c: Context, months: readonly MonthId[], asOf: string | und
     }
   }
   const due = months.map((m) => isMonthDue(m, asOf));
-  const missing: { department: string; month: MonthId }[] = [];
-  const notYetFiled: { department: string; month: MonthId }[] = [];
-  const missingDepts = new Set<string>();
-  for (const dept of [...c.budgeted].sort(compareText)) {
-    for (const [k, m] of months.entries()) {
-      if (filed.get(dept)?.has(m)) continue;
-      if (!due[k]) notYetFiled.push({ department: dept, month: m });
-      else {
-        missing.push({ department: dept, month: m });
-        missingDepts.add(dept);
-      }
-    }
-  }
+  const { missing, notYetFiled, missingDepts } = unfiledMonths(c.budgeted, months, due, filed);
   const lines: VarianceLine[] = [];
   const seen = new Uint8Array(size);
   const missingCount = new Map<string, number>();
