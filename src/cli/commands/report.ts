@@ -250,7 +250,6 @@ function prepare(ctx: CliContext, workspace: string | undefined, flags: ReportFl
   return { sheets, report: { currency: report.currency, digits: report.digits, flags: report.flags }, companyName: input.companyName, month, asOf, target, inputFiles, inputErrors };
 }
 
-/** The customer-service and key-account results of the month, when the workspace has their files. */
 /** Production of the period and the material plan, when the workspace plans production (else no sheets). */
 function productionResults(ws: Workspace, period: Period, asOf: string, mrp: MrpResult | undefined): Pick<ChapterResults, 'production' | 'materialPlan'> {
   const planned = ws.productionPlans.length > 0;
@@ -260,6 +259,7 @@ function productionResults(ws: Workspace, period: Period, asOf: string, mrp: Mrp
   };
 }
 
+/** The customer-service and key-account results of the month, when the workspace has their files. */
 function customerResults(load: CommandLoad, ws: Workspace, period: Period, asOf: string): Pick<ChapterResults, 'service' | 'accounts'> {
   const hasLogs = ws.serviceLogs.length > 0 || load.result.rejected.some((r) => r.kind === 'service-log');
   if (!hasLogs && ws.accountPlans.length === 0) return { service: null, accounts: null };
