@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { needsReferenceParser } from '../../src/load/fast-parse.js';
 import { REPO } from '../helpers/run-cli.js';
+import { applyEdits } from '../helpers/text-edits.js';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
@@ -50,11 +51,7 @@ describe('fast-path scanner: skipping plain lines', () => {
     const insert = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(': ', '- ', '\n', '\n  ', ' #', '#', '"', "'", "''", '\\', '[', ']', '{', '}', ',', '&c', '*c', '<<: *c\n', '?', '%', '!', 'True', '\t', '\r'));
     fc.assert(
       fc.property(fc.nat({ max: files.length - 1 }), fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 4 }), insert }), { minLength: 1, maxLength: 4 }), (index, edits) => {
-        let text = files[index]!;
-        for (const ed of edits) {
-          const at = ed.at % (text.length + 1);
-          text = text.slice(0, at) + ed.insert + text.slice(at + ed.del);
-        }
+        const text = applyEdits(files[index]!, edits);
         scan(text);
       }),
       { numRuns: 1500, seed: 20261201 },

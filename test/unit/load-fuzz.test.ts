@@ -8,6 +8,7 @@ import { fastParse } from '../../src/load/fast-parse.js';
 import { loadDocument } from '../../src/load/load-document.js';
 import { DEFAULT_PARSE_LIMITS, parseYaml } from '../../src/load/parse-yaml.js';
 import { REPO } from '../helpers/run-cli.js';
+import { applyEdits } from '../helpers/text-edits.js';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));
@@ -57,11 +58,7 @@ describe('loader under random input', () => {
     fc.assert(
       fc.property(mutation, ({ index, edits }) => {
         const e = examples[index]!;
-        let text = e.bytes.toString('utf8');
-        for (const ed of edits) {
-          const at = ed.at % (text.length + 1);
-          text = text.slice(0, at) + ed.insert + text.slice(at + ed.del);
-        }
+        const text = applyEdits(e.bytes.toString('utf8'), edits);
         expectWellFormed(loadDocument(e.file, Buffer.from(text)));
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
@@ -141,11 +138,7 @@ describe('fast path', () => {
     let answered = 0;
     fc.assert(
       fc.property(fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), insert }), { minLength: 1, maxLength: 4 }), (edits) => {
-        let text = source;
-        for (const ed of edits) {
-          const at = ed.at % (text.length + 1);
-          text = text.slice(0, at) + ed.insert + text.slice(at + ed.del);
-        }
+        const text = applyEdits(source, edits);
         const fast = fastParse(text, DEFAULT_PARSE_LIMITS);
         if (fast === undefined) return;
         answered++;
@@ -163,11 +156,7 @@ describe('fast path', () => {
     let answered = 0;
     fc.assert(
       fc.property(mutated, ({ index, edits }) => {
-        let text = examples[index]!.bytes.toString('utf8');
-        for (const ed of edits) {
-          const at = ed.at % (text.length + 1);
-          text = text.slice(0, at) + ed.insert + text.slice(at + ed.del);
-        }
+        const text = applyEdits(examples[index]!.bytes.toString('utf8'), edits);
         if (fastParse(text, DEFAULT_PARSE_LIMITS) !== undefined) answered++;
         const file = examples[index]!.file;
         const fast = loadDocument(file, Buffer.from(text));
