@@ -63,14 +63,51 @@ export class ByteSink {
     this.used += n;
   }
 
-  /** A non-negative safe integer in decimal digits, without building its string. */
+  /** A safe integer in decimal digits (as String(n) writes it), without building its string; other numbers as String(n). */
   int(n: number): void {
-    if (n < 0 || !Number.isSafeInteger(n)) return this.ascii(String(n));
+    if (!Number.isSafeInteger(n)) return this.ascii(String(n));
+    if (n < 0) {
+      this.ascii('-');
+      n = -n;
+    }
     const d = digitCount(n);
     if (this.used + d > this.block.length) this.next(d);
+    this.digits(n, this.used + d);
+    this.used += d;
+  }
+
+  /**
+   * `units / 10^scale` as its exact, shortest decimal (trailing zeros dropped, no point for a
+   * whole number), for a safe integer `units` and scale 1 to 15: the same digits as centsText,
+   * without building a string per money cell (1.6 million of them at L).
+   */
+  decimal(units: number, scale: number): void {
+    const div = 10 ** scale;
+    const abs = Math.abs(units);
+    const major = Math.floor(abs / div);
+    let minor = abs - major * div;
+    if (units < 0) this.ascii('-');
+    this.int(major);
+    if (minor === 0) return;
+    let width = scale;
+    while (minor % 10 === 0) {
+      minor /= 10;
+      width--;
+    }
+    if (this.used + width + 1 > this.block.length) this.next(width + 1);
     const b = this.block;
-    let u = this.used + d;
-    this.used = u;
+    b[this.used] = 46; // '.'
+    const end = this.used + 1 + width;
+    // Leading zeros of the fraction first, then its digits right-aligned.
+    for (let i = this.used + 1; i < end; i++) b[i] = 48;
+    this.digits(minor, end);
+    this.used = end;
+  }
+
+  /** Writes the digits of non-negative integer `n` so that the last one lands before `end`. */
+  private digits(n: number, end: number): void {
+    const b = this.block;
+    let u = end;
     let v = n;
     do {
       const q = Math.floor(v / 10);

@@ -16,8 +16,8 @@ import type { ChartCells } from './chart.js';
 import type { ByteSink } from './byte-sink.js';
 import { ZipWriter } from './zip-writer.js';
 import { escapeXml } from './xml-escape.js';
-import { formulaText, quotedSheet, tablePlaces } from './xlsx-formulas.js';
-import type { TablePlace } from './xlsx-formulas.js';
+import { RowFormulaCache, formulaText, quotedSheet, tablePlaces } from './xlsx-formulas.js';
+import type { RowFormula, TablePlace } from './xlsx-formulas.js';
 
 /** One worksheet: a title, optional headline figures, tables stacked top to bottom, images. */
 export interface SheetSpec {
@@ -170,6 +170,32 @@ function isNumeric(type: ColumnType): boolean {
 /** Days from Excel's epoch (1899-12-30, which absorbs the 1900 leap-year bug) to 1970-01-01. */
 const EXCEL_EPOCH_OFFSET = 25569;
 
+/** Whether the characters of `text` from `from` to `to` (exclusive) are ASCII digits. */
+function digitsAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The number the ASCII digits of `text` from `from` to `to` spell. */
+function digitsValue(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * The serial day number of a `yyyy-mm-dd` text, or null for any other text (written as text).
+ * Read digit by digit: a split per date cell allocated ~18 MB at L.
+ */
+function dateSerial(text: string): number | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || !digitsAt(text, 0, 4) || !digitsAt(text, 5, 7) || !digitsAt(text, 8, 10)) return null;
+  // Computed in UTC so it never moves with the time zone.
+  return Date.UTC(digitsValue(text, 0, 4), digitsValue(text, 5, 7) - 1, digitsValue(text, 8, 10)) / 86_400_000 + EXCEL_EPOCH_OFFSET;
+}
+
 /**
  * The value written to a cell for a model cell: a number, or a string that is always written
  * as text (a shared string), whatever it starts with (=, +, -, @).
@@ -177,12 +203,8 @@ const EXCEL_EPOCH_OFFSET = 25569;
 function excelValue(value: Cell, type: ColumnType, digits: MoneyDigits): number | string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
-    if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-      // A date is a serial day number; computed in UTC so it never moves with the time zone.
-      return Date.UTC(y, m - 1, d) / 86_400_000 + EXCEL_EPOCH_OFFSET;
-    }
-    return value;
+    // A date is a serial day number.
+    return type === 'date' ? (dateSerial(value) ?? value) : value;
   }
   switch (type) {
     case 'money':
@@ -324,7 +346,8 @@ function sumSources(rows: readonly Row[], index: number, key: string, candidates
 /** Columns of a table that carry a tone anywhere: each gets a hidden helper column. */
 function tonedColumns(table: Table): string[] {
   const keys = new Set<string>();
-  for (const row of table.rows) for (const k of Object.keys(row.tones ?? {})) keys.add(k);
+  // for-in rather than Object.keys: no array per row (Object.keys allocated ~80 MB at L).
+  for (const row of table.rows) if (row.tones) for (const k in row.tones) keys.add(k);
   return table.columns.filter((c) => keys.has(c.key)).map((c) => c.key);
 }
 
@@ -711,12 +734,18 @@ function sheetTailXml(layout: SheetLayout, conditional: readonly string[], optio
 class CellWriter {
   /** The 1-based sheet row being written; cell references use it. */
   rowNo = 0;
+  /** `<c r="` and the column's letters, per column. */
+  private readonly heads: string[];
+  /** The style attribute (` s="…`, after the quote that ends the reference) per style id. */
+  private readonly styleAttrs: string[] = [];
 
   constructor(
     private readonly out: ByteSink,
-    private readonly letters: readonly string[],
+    letters: readonly string[],
     private readonly strings: SharedStrings,
-  ) {}
+  ) {
+    this.heads = letters.map((l) => `<c r="${l}`);
+  }
 
   /** Opens the next row, `lines` lines of text high. */
   open(lines = 1): void {
@@ -750,35 +779,72 @@ class CellWriter {
   cell(col: number, value: number | string | null, style: number, formula?: string, text?: string): void {
     const out = this.out;
     if (value === null && !style) return;
-    out.ascii('<c r="');
-    out.ascii(this.letters[col]!);
-    out.int(this.rowNo);
-    if (style) {
-      out.ascii('" s="');
-      out.int(style);
+    if (value === null) {
+      this.begin(col, style);
+      return out.ascii('"/>');
     }
-    if (value === null) return out.ascii('"/>');
     if (typeof value === 'string') {
-      if (formula) {
-        out.ascii('" t="str"><f>');
-        out.text(escapeXml(formula));
-        out.ascii('</f><v>');
-        out.text(escapeXml(value));
-      } else {
-        out.ascii('" t="s"><v>');
-        out.int(this.strings.id(value, col));
-      }
+      if (!formula) return this.shared(col, value, style);
+      this.begin(col, style);
+      out.ascii('" t="str"><f>');
+      out.text(escapeXml(formula));
+      out.ascii('</f><v>');
+      out.text(escapeXml(value));
     } else {
-      out.ascii('">');
-      if (formula) {
-        out.ascii('<f>');
-        out.text(escapeXml(formula));
-        out.ascii('</f>');
-      }
-      out.ascii('<v>');
+      this.numberStart(col, style, formula);
       out.ascii(text ?? numberText(value));
     }
     out.ascii('</v></c>');
+  }
+
+  /** A text cell: the index of its shared string. */
+  shared(col: number, text: string, style: number): void {
+    this.begin(col, style);
+    this.out.ascii('" t="s"><v>');
+    this.out.int(this.strings.id(text, col));
+    this.out.ascii('</v></c>');
+  }
+
+  /** A number cell, written as JavaScript's shortest round-trip form (valid xsd:double). */
+  number(col: number, style: number, formula: string | RowFormula | undefined, n: number): void {
+    this.numberStart(col, style, formula);
+    // Whole numbers digit by digit; fractions through their string; never NaN or Infinity.
+    if (Number.isFinite(n)) this.out.int(n);
+    else this.out.ascii('0');
+    this.out.ascii('</v></c>');
+  }
+
+  /** A money cell: integer minor units written as the exact decimal (see centsText). */
+  money(col: number, style: number, formula: string | RowFormula | undefined, cents: number, scale: number): void {
+    this.numberStart(col, style, formula);
+    if (scale > 0 && scale < 16 && Number.isSafeInteger(cents)) this.out.decimal(cents, scale);
+    else this.out.ascii(centsText(cents, scale));
+    this.out.ascii('</v></c>');
+  }
+
+  /** `<c r="B12" s="5` (the reference and style, the last quote left for what follows). */
+  private begin(col: number, style: number): void {
+    this.out.ascii(this.heads[col]!);
+    this.out.int(this.rowNo);
+    if (style) this.out.ascii((this.styleAttrs[style] ??= `" s="${style}`));
+  }
+
+  /** A number cell up to its `<v>`: the formula as text, or a row formula's pieces around this row's number. */
+  private numberStart(col: number, style: number, formula: string | RowFormula | undefined): void {
+    const out = this.out;
+    this.begin(col, style);
+    if (formula === undefined) return out.ascii('"><v>');
+    out.ascii('"><f>');
+    if (typeof formula === 'string') out.text(escapeXml(formula));
+    else {
+      const pieces = formula.pieces;
+      out.text(pieces[0]!);
+      for (let i = 1; i < pieces.length; i++) {
+        out.int(this.rowNo);
+        out.text(pieces[i]!);
+      }
+    }
+    out.ascii('</f><v>');
   }
 }
 
@@ -796,15 +862,70 @@ interface TableRun {
   dataStyles: Map<string, number[]>;
 }
 
+/** A table column as the data rows write it: what is known per column rather than per cell. */
+interface DataColumn {
+  key: string;
+  type: ColumnType;
+  col: number;
+  numeric: boolean;
+  /** Whether a value may be fractional (number, quantity): those cells get a second number format. */
+  fractional: boolean;
+  formats: [string | undefined, string | undefined];
+  /** Style ids by number-format variant (whole or fractional) and flags. */
+  styles: [number[], number[]];
+  /** The last date text of the column and its serial (dates repeat down a column). */
+  lastDate: string | undefined;
+  lastSerial: number | null;
+  /** Formulas over the row being written, built once per shape. */
+  rowFormulas: RowFormulaCache;
+}
+
+function dataColumns(table: Table, digits: MoneyDigits, ctx: WriteContext, sheetName: string): DataColumn[] {
+  return table.columns.map((c, i) => ({
+    key: c.key,
+    type: c.type,
+    col: i + 1,
+    numeric: isNumeric(c.type),
+    fractional: c.type === 'number' || c.type === 'quantity',
+    formats: [numberFormat(0, c.type, digits), numberFormat(0.5, c.type, digits)],
+    styles: [[], []],
+    lastDate: undefined,
+    lastSerial: null,
+    rowFormulas: new RowFormulaCache(ctx.places, sheetName, escapeXml),
+  }));
+}
+
+/**
+ * Reads a row's values into `values` and measures its wrapped texts; returns the row's height
+ * in lines. `lastText`, `wraps` and `lastLines` carry each column's last text over to the next row.
+ */
+function readRow(r: Row, columns: readonly DataColumn[], digits: MoneyDigits, widths: readonly number[], state: { values: Cell[]; wraps: Uint8Array; lastText: (string | undefined)[]; lastLines: number[] }): number {
+  const { values, wraps, lastText, lastLines } = state;
+  let lines = 1;
+  for (let k = 0; k < columns.length; k++) {
+    const v = r.cells[columns[k]!.key] ?? null;
+    values[k] = v;
+    if (typeof v !== 'string') {
+      wraps[k] = 0;
+      lastText[k] = undefined;
+    } else if (v !== lastText[k]) {
+      // A text repeated from the row above wraps the same (the column's width is fixed).
+      lastText[k] = v;
+      wraps[k] = wrapsText(v, digits) ? 1 : 0;
+      lastLines[k] = wraps[k] ? wrappedLines(v, widths[k]!) : 1;
+    }
+    if (wraps[k]) lines = Math.max(lines, lastLines[k]!);
+  }
+  return lines;
+}
+
 /** The data rows of a table, yielding now and then so the compressor gets its blocks. */
 function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: TableRun): Generator<void> {
-  const { cells, digits, widths, letters, toned, helperCol } = run;
-  // Style ids per column, by number-format variant (whole or fractional number) and flags.
-  const columns = table.columns.map((c, i) => ({ key: c.key, type: c.type, col: i + 1, numeric: isNumeric(c.type), fractional: c.type === 'number' || c.type === 'quantity', formats: [numberFormat(0, c.type, digits), numberFormat(0.5, c.type, digits)], styles: [[], []] as number[][] }));
-  const values: Cell[] = new Array<Cell>(columns.length).fill(null);
-  const wraps = new Uint8Array(columns.length);
-  const lastText = new Array<string | undefined>(columns.length);
-  const lastLines = new Array<number>(columns.length).fill(1);
+  const { cells, digits, widths, letters, toned, helperCol, sheetName } = run;
+  const columns = dataColumns(table, digits, ctx, sheetName);
+  const helpers = toned.map((k) => helperCol.get(k)!);
+  const state = { values: new Array<Cell>(columns.length).fill(null), wraps: new Uint8Array(columns.length), lastText: new Array<string | undefined>(columns.length), lastLines: new Array<number>(columns.length).fill(1) };
+  const { values, wraps } = state;
   for (let index = 0; index < table.rows.length; index++) {
     const r: Row = table.rows[index]!;
     const total = r.kind === 'subtotal' || r.kind === 'total';
@@ -813,49 +934,40 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
     let candidates: number[][] | undefined;
     const flagsBase = (total ? 2 : 0) | (r.kind === 'total' ? 4 : 0);
     // The row's height comes first in the markup: wrapped texts are measured before any cell is written.
-    let lines = 1;
-    for (let k = 0; k < columns.length; k++) {
-      const v = r.cells[columns[k]!.key] ?? null;
-      values[k] = v;
-      if (typeof v !== 'string') {
-        wraps[k] = 0;
-        lastText[k] = undefined;
-      } else if (v !== lastText[k]) {
-        // A text repeated from the row above wraps the same (the column's width is fixed).
-        lastText[k] = v;
-        wraps[k] = wrapsText(v, digits) ? 1 : 0;
-        lastLines[k] = wraps[k] ? wrappedLines(v, widths[k]!) : 1;
-      }
-      if (wraps[k]) lines = Math.max(lines, lastLines[k]!);
-    }
-    cells.open(lines);
+    cells.open(readRow(r, columns, digits, widths, state));
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k]!;
       const v = values[k]!;
-      const value = excelValue(v, c.type, digits);
       const variant = c.fractional && typeof v === 'number' && !Number.isInteger(v) ? 1 : 0;
       const flags = flagsBase | wraps[k]!;
-      const style = c.styles[variant]![flags] ?? (c.styles[variant]![flags] = dataStyle(ctx, run.dataStyles, c.formats[variant], flags));
-      if (value === null) {
+      const style = c.styles[variant][flags] ?? (c.styles[variant][flags] = dataStyle(ctx, run.dataStyles, c.formats[variant], flags));
+      if (v === null) {
         if (total) cells.cell(c.col, null, style);
         continue;
       }
-      // A number: the row's own formula (placed across sheets), else a total row's SUM of its
-      // sources; a text: a link.
       const own = formulas === undefined ? undefined : formulas[c.key];
-      const formula =
-        typeof value === 'number'
-          ? own
-            ? formulaText(own, ctx.places, run.sheetName)
-            : total && c.numeric
-              ? totalFormula(table.rows, index, c.key, letters[c.col]!, firstData, (candidates ??= sumCandidates(table.rows, index)))
-              : undefined
-          : own?.op === 'link'
-            ? formulaText(own, ctx.places, run.sheetName, value, ctx.sheetNames)
-            : undefined;
-      cells.cell(c.col, value, style, formula, c.type === 'money' && typeof v === 'number' ? centsText(v, digits.value) : undefined);
+      if (typeof v === 'string') {
+        // A text is a shared string (or a link); a date column's date is a serial day number.
+        if (c.type === 'date' && v !== c.lastDate) {
+          c.lastDate = v;
+          c.lastSerial = dateSerial(v);
+        }
+        const serial = c.type === 'date' ? c.lastSerial : null;
+        if (serial !== null) cells.number(c.col, style, own ? formulaText(own, ctx.places, sheetName) : undefined, serial);
+        else if (own?.op === 'link') cells.cell(c.col, v, style, formulaText(own, ctx.places, sheetName, v, ctx.sheetNames));
+        else cells.shared(c.col, v, style);
+        continue;
+      }
+      // A number: the row's own formula (placed across sheets), else a total row's SUM of its sources.
+      const formula = own
+        ? (c.rowFormulas.pieces(own, table.id, index, cells.rowNo) ?? formulaText(own, ctx.places, sheetName))
+        : total && c.numeric
+          ? totalFormula(table.rows, index, c.key, letters[c.col]!, firstData, (candidates ??= sumCandidates(table.rows, index)))
+          : undefined;
+      if (c.type === 'money') cells.money(c.col, style, formula, v, digits.value);
+      else cells.number(c.col, style, formula, c.type === 'percent' ? v / 100 : v);
     }
-    if (r.tones) for (const k of toned) if (r.tones[k]) cells.cell(helperCol.get(k)!, r.tones[k]!, 0);
+    if (r.tones) for (let t = 0; t < toned.length; t++) if (r.tones[toned[t]!]) cells.shared(helpers[t]!, r.tones[toned[t]!]!, 0);
     cells.close();
     // Every 64 rows (about 64 KB of XML at L) the compressor may take a block.
     if ((index & 63) === 63) yield;
