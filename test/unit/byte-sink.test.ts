@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteSink } from '../../src/render/byte-sink.js';
+import { centsText } from '../../src/render/xlsx.js';
 
 /** A sink over blocks of `size` bytes that records what it sends and how blocks come back. */
 function collect(size: number): { sink: ByteSink; bytes: () => Buffer; sent: Buffer[]; released: number } {
@@ -32,11 +33,29 @@ describe('ByteSink', () => {
     expect(c.bytes().toString('utf8')).toBe(values.map((n) => `${n},`).join(''));
   });
 
-  it('falls back to the decimal text for numbers that are not safe non-negative integers', () => {
+  it('writes negative integers with their sign, and other numbers as String(n) does', () => {
+    const values = [-5, -0, -1_000_000, Number.MIN_SAFE_INTEGER, 1.5, -0.25, 2 ** 60, 1e21];
     const c = collect(64);
-    for (const n of [-5, 1.5, 2 ** 60]) c.sink.int(n);
+    for (const n of values) {
+      c.sink.int(n);
+      c.sink.ascii(',');
+    }
     c.sink.end();
-    expect(c.bytes().toString('utf8')).toBe(`-51.5${String(2 ** 60)}`);
+    expect(c.bytes().toString('utf8')).toBe(values.map((n) => `${String(n)},`).join(''));
+  });
+
+  it('writes minor units as the same exact decimal as centsText, across block boundaries', () => {
+    const values = [0, -0, 5, -5, 100, -100, 120, 7, 1234567, -1234501, 99, 2 ** 53 - 1, -(2 ** 53 - 1), 10_000_000_000];
+    for (const scale of [1, 2, 3, 6]) {
+      // Blocks a little larger than the longest number (17 bytes), so numbers often straddle two.
+      const c = collect(24);
+      for (const n of values) {
+        c.sink.decimal(n, scale);
+        c.sink.ascii(',');
+      }
+      c.sink.end();
+      expect(c.bytes().toString('utf8')).toBe(values.map((n) => `${centsText(n, scale)},`).join(''));
+    }
   });
 
   it('encodes text as UTF-8, ASCII first and wider characters after', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sumArguments } from '../../src/render/xlsx-formulas.js';
+import { RowFormulaCache, formulaText, sumArguments, tablePlaces } from '../../src/render/xlsx-formulas.js';
 import type { Resolved } from '../../src/render/xlsx-formulas.js';
+import { escapeXml } from '../../src/render/xml-escape.js';
+import type { CellRef, Formula, Table } from '../../src/report/model.js';
 
 /** Cells of one column on the same sheet. */
 const column = (col: string, rows: number[], prefix = ''): Resolved[] => rows.map((row) => ({ prefix, col, row }));
@@ -35,5 +37,60 @@ describe('sumArguments', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => 10 + i);
     expect(sumArguments(column('F', rows))).toBe('F10:F20009');
     expect(sumArguments(column('F', rows.filter((r) => r !== 15_000)))).toBe('F10:F14999,F15001:F20009');
+  });
+});
+
+describe('RowFormulaCache', () => {
+  const columns = ['a', 'b', 'c', 'd'];
+  const table: Table = { id: 't', title: 'T', columns: columns.map((key) => ({ key, header: key, type: 'money' })), rows: Array.from({ length: 200 }, () => ({ cells: {} })) };
+  const other: Table = { ...table, id: 'o' };
+  // Table t's first data row is sheet row 5; table o is on another sheet.
+  const places = tablePlaces(
+    [
+      { name: 'S', tables: [table], firstData: [5] },
+      { name: 'O', tables: [other], firstData: [3] },
+    ],
+    (n) => String.fromCharCode(64 + n),
+  );
+  const ref = (column: string, row: number, t = 't'): CellRef => ({ table: t, row, column });
+  const written = (f: Formula, index: number, cache: RowFormulaCache): string | undefined => {
+    const p = cache.pieces(f, 't', index, 5 + index);
+    return p ? p.pieces.join(String(5 + index)) : undefined;
+  };
+
+  it('gives the same text as formulaText on every row, for sums, differences and percentages over the row', () => {
+    const cache = new RowFormulaCache(places, 'S', escapeXml);
+    for (const index of [0, 4, 5, 94, 95, 195]) {
+      const sum: Formula = { op: 'sum', refs: [ref('a', index), ref('b', index), ref('d', index)] };
+      expect(written(sum, index, cache)).toBe(formulaText(sum, places, 'S'));
+    }
+    const sub: Formula = { op: 'sub', a: ref('b', 7), b: ref('a', 7) };
+    const pct: Formula = { op: 'pct', num: ref('c', 7), den: ref('b', 7) };
+    for (const f of [sub, pct, sub]) expect(written(f, 7, cache)).toBe(formulaText(f, places, 'S'));
+    expect(written(sub, 7, cache)).toBe('B12-A12');
+  });
+
+  it('leaves formulas over other rows, other tables, links and counts to formulaText', () => {
+    const cache = new RowFormulaCache(places, 'S', escapeXml);
+    const cases: Formula[] = [
+      { op: 'sum', refs: [ref('a', 3), ref('a', 4)] },
+      { op: 'sub', a: ref('a', 3), b: ref('a', 2) },
+      { op: 'ref', ref: ref('a', 3, 'o') },
+      { op: 'link', sheet: 'O' },
+      { op: 'rows', table: 't', column: 'a' },
+      { op: 'sum', refs: [] },
+    ];
+    for (const f of cases) expect(cache.pieces(f, 't', 3, 8)).toBeNull();
+  });
+
+  it('gives up where the row number would make the text too long, or the table cannot be placed', () => {
+    // 2,000 single cells: 3 characters each on sheet row 9 ("A9,"), 5 on row 100: over Excel's 8,192.
+    const many = (index: number): Formula => ({ op: 'sum', refs: Array.from({ length: 2000 }, (_, i) => ref(i % 2 === 0 ? 'a' : 'c', index)) });
+    const cache = new RowFormulaCache(places, 'S', escapeXml);
+    expect(written(many(4), 4, cache)).toBe(formulaText(many(4), places, 'S'));
+    expect(cache.pieces(many(95), 't', 95, 100)).toBeNull();
+    expect(formulaText(many(95), places, 'S')).toBeUndefined();
+    const unknown = tablePlaces([{ name: 'S', tables: [table, table], firstData: [5, 300] }], (n) => String.fromCharCode(64 + n));
+    expect(new RowFormulaCache(unknown, 'S', escapeXml).pieces({ op: 'ref', ref: ref('a', 1) }, 't', 1, 6)).toBeNull();
   });
 });
