@@ -345,7 +345,13 @@ interface DepartmentMonth {
   month: MonthId;
 }
 
-function computeLines(c: Context, months: readonly MonthId[], asOf: string | undefined, sorted = true): LinesResult {
+/**
+ * The lines of a month set, in severity order. With `tally`, a summary's pass: every line is
+ * added to its category's sums and only notice lines are kept, unsorted (at L a month has
+ * some 100,000 lines, of which a few hundred go into notices; the summaries of the year's
+ * months made and sorted a million line objects only to count them).
+ */
+function computeLines(c: Context, months: readonly MonthId[], asOf: string | undefined, tally?: CategorySums[]): LinesResult {
   const company = c.ws.company;
   const monthSet = new Set(months);
   const idx = months.map((m) => fiscalMonthIndex(m, c.startMonth));
@@ -410,6 +416,11 @@ function computeLines(c: Context, months: readonly MonthId[], asOf: string | und
     // department's actuals for the period are incomplete (a quarter or year still running,
     // a month not filed): the missing-actuals flag says so instead.
     const assessable = approved && complete;
+    const level = assessable && variance !== null ? levelOf(variance, budget, favourable, thresholds) : null;
+    if (tally) {
+      tally[CATEGORY_INDEX[category]]!.add(budget, noneFiled ? null : act, noneFiled ? budget : unfiledBudget);
+      if (!isNoticeLine(level, flags, favourable)) return;
+    }
     lines.push({
       department,
       account,
@@ -425,7 +436,7 @@ function computeLines(c: Context, months: readonly MonthId[], asOf: string | und
       notDueMonths,
       notDueBudget,
       favourable,
-      level: assessable && variance !== null ? levelOf(variance, budget, favourable, thresholds) : null,
+      level,
       flags,
       thresholds,
     });
@@ -451,35 +462,69 @@ function computeLines(c: Context, months: readonly MonthId[], asOf: string | und
     const known = c.chart.get(k) ?? c.chart.get(account);
     make(p, department, account, known?.name ?? '', known?.category ?? 'expense', true, { filedBudget: 0, unfiledBudget: 0, notDueBudget: 0 });
   }
-  if (sorted) lines.sort(compareBySeverity);
+  if (!tally) lines.sort(compareBySeverity);
   return { lines, missing, notYetFiled };
 }
 
-function subtotal(lines: readonly VarianceLine[], department: string | null, category: Category): VarianceSubtotal | null {
-  const of = lines.filter((l) => l.category === category && (department === null || l.department === department));
-  if (of.length === 0) return null;
-  let budget = 0;
-  let actual = 0;
-  let compared = 0;
-  let unfiledBudget = 0;
-  let allBudget = 0;
-  for (const l of of) {
-    unfiledBudget += l.unfiledBudget;
-    allBudget += l.budget;
-    if (l.actual === null) continue;
-    compared++;
-    budget += l.budget;
-    actual += l.actual;
+/** Category by index into CATEGORIES, for per-category arrays. */
+const CATEGORY_INDEX = Object.fromEntries(CATEGORIES.map((cat, i) => [cat, i])) as Record<Category, number>;
+
+/** Running sums of one category's lines: what a subtotal reports. Integer cents add exactly in doubles. */
+class CategorySums {
+  private lines = 0;
+  private compared = 0;
+  private budget = 0;
+  private actual = 0;
+  private unfiledBudget = 0;
+  private allBudget = 0;
+
+  /** Adds a line: its budget, its actual (null when nothing was filed) and its unfiled budget. */
+  add(budget: Cents, actual: Cents | null, unfiledBudget: Cents): void {
+    this.lines++;
+    this.unfiledBudget += unfiledBudget;
+    this.allBudget += budget;
+    if (actual === null) return;
+    this.compared++;
+    this.budget += budget;
+    this.actual += actual;
   }
-  const missingLines = of.length - compared;
-  if (compared === 0) return { department, category, budget: allBudget, actual: null, variance: null, variancePct: null, favourable: null, lines: of.length, missingLines, unfiledBudget };
-  const variance = actual - budget;
-  return { department, category, budget, actual, variance, variancePct: percentOf(variance, budget), favourable: isFavourable(category, variance), lines: of.length, missingLines, unfiledBudget };
+
+  /** The subtotal of the lines added, or null without any. */
+  result(department: string | null, category: Category): VarianceSubtotal | null {
+    const { lines, compared, budget, actual, unfiledBudget, allBudget } = this;
+    if (lines === 0) return null;
+    const missingLines = lines - compared;
+    if (compared === 0) return { department, category, budget: allBudget, actual: null, variance: null, variancePct: null, favourable: null, lines, missingLines, unfiledBudget };
+    const variance = actual - budget;
+    return { department, category, budget, actual, variance, variancePct: percentOf(variance, budget), favourable: isFavourable(category, variance), lines, missingLines, unfiledBudget };
+  }
+}
+
+/** One CategorySums per category, in CATEGORIES order. */
+function categorySums(): CategorySums[] {
+  return CATEGORIES.map(() => new CategorySums());
+}
+
+/** The non-empty subtotals of per-category sums, in CATEGORIES order. */
+function subtotalsOf(sums: readonly CategorySums[], department: string | null): VarianceSubtotal[] {
+  return CATEGORIES.map((cat, i) => sums[i]!.result(department, cat)).filter((s): s is VarianceSubtotal => s !== null);
+}
+
+/** Subtotals per category of lines, in CATEGORIES order, in one pass over them. */
+function subtotals(lines: readonly VarianceLine[], department: string | null): VarianceSubtotal[] {
+  const sums = categorySums();
+  for (const l of lines) sums[CATEGORY_INDEX[l.category]]!.add(l.budget, l.actual, l.unfiledBudget);
+  return subtotalsOf(sums, department);
+}
+
+/** Whether a line goes into a notice: any level, and an unfavourable actual without a budget. */
+function isNoticeLine(level: VarianceLevel | null, flags: readonly VarianceFlag[], favourable: boolean | null): boolean {
+  return level !== null || (favourable === false && flags.includes('unbudgeted'));
 }
 
 /** Lines that go into a notice: any level, and unfavourable actuals without a budget. */
 export function noticeLines(lines: readonly VarianceLine[]): VarianceLine[] {
-  return lines.filter((l) => l.level !== null || (l.flags.includes('unbudgeted') && l.favourable === false));
+  return lines.filter((l) => isNoticeLine(l.level, l.flags, l.favourable));
 }
 
 function notices(c: Context, periodId: string, periodEnd: string, lines: readonly VarianceLine[], asOf: string): VarianceNotice[] {
@@ -519,12 +564,8 @@ export function computeVariance(ws: Workspace, options: VarianceOptions, memo?: 
     if (list) list.push(l);
     else byDepartment.set(l.department, [l]);
   }
-  const subtotals: VarianceSubtotal[] = [];
-  for (const d of [...byDepartment.keys()].sort(compareText)) for (const cat of CATEGORIES) {
-    const s = subtotal(byDepartment.get(d)!, d, cat);
-    if (s) subtotals.push(s);
-  }
-  const totals = companyTotals(lines);
+  const departmentSubtotals = [...byDepartment.keys()].sort(compareText).flatMap((d) => subtotals(byDepartment.get(d)!, d));
+  const totals = subtotals(lines, null);
 
   // Notices: each month of the fiscal year through the period's end, computed on its own,
   // so an unanswered notice of an earlier month stays visible (and turns overdue).
@@ -549,7 +590,7 @@ export function computeVariance(ws: Workspace, options: VarianceOptions, memo?: 
     to: lastDayOfMonth(last),
     asOf: options.asOf,
     lines,
-    subtotals,
+    subtotals: departmentSubtotals,
     totals,
     notDue: months.filter((m) => !isMonthDue(m, options.asOf)),
     missingActuals: missing,
@@ -565,10 +606,6 @@ export function computeVariance(ws: Workspace, options: VarianceOptions, memo?: 
 export function computeVarianceTotals(ws: Workspace, options: Omit<VarianceOptions, 'asOf'> & { asOf?: string }, memo?: Memo): { months: MonthId[]; totals: VarianceSubtotal[] } {
   const { months, summaryOf } = setUp(ws, options, memo);
   return { months, totals: summaryOf(months).totals };
-}
-
-function companyTotals(lines: readonly VarianceLine[]): VarianceSubtotal[] {
-  return CATEGORIES.map((cat) => subtotal(lines, null, cat)).filter((s): s is VarianceSubtotal => s !== null);
 }
 
 /** The months of a request and the line computation of its year, shared through the memo if any. */
@@ -608,11 +645,15 @@ function setUp(ws: Workspace, options: Omit<VarianceOptions, 'asOf'> & { asOf?: 
     const k = keyOf(ms);
     let s = own.summaries.get(k);
     if (!s) {
-      // Unsorted: the totals do not depend on the order, and only the few notice lines are
-      // sorted (the same order as filtering the sorted lines: the order is total, by
-      // department and account last). At L this left out a dozen sorts of 100,000 lines.
-      const lines = (own.lines.get(k) ?? computeLines(c, ms, options.asOf, false)).lines;
-      own.summaries.set(k, (s = { noticeLines: noticeLines(lines).sort(compareBySeverity), totals: companyTotals(lines) }));
+      const known = own.lines.get(k);
+      if (known) s = { noticeLines: noticeLines(known.lines), totals: subtotals(known.lines, null) };
+      else {
+        // Only the notice lines are made; sorted now, they are in the order filtering the
+        // sorted lines would give (the order is total: department and account come last).
+        const sums = categorySums();
+        s = { noticeLines: computeLines(c, ms, options.asOf, sums).lines.sort(compareBySeverity), totals: subtotalsOf(sums, null) };
+      }
+      own.summaries.set(k, s);
     }
     return s;
   };
