@@ -412,6 +412,14 @@ describe('flags, notices and periods', () => {
     expect(expense.budget).toBe(r.lines.filter((l) => l.category === 'expense' && l.actual !== null).reduce((s, l) => s + l.budget, 0));
     expect(r.subtotals.find((t) => t.department === 'b' && t.category === 'expense')).toMatchObject({ actual: null, variance: null, favourable: null, missingLines: 1 });
   });
+  it("an earlier month's notice lists its lines in the same order as the month's own variance", () => {
+    // A later period's notices of earlier months come from tallied summaries (only the notice
+    // lines made, then sorted); the month's own variance filters its sorted lines.
+    const own = computeVariance(workspace(base), { period: P('2026-02'), ytd: false, asOf: '2026-04-01' }).notices;
+    const later = computeVariance(workspace(base), { period: P('2026-03'), ytd: true, asOf: '2026-04-01' }).notices.filter((n) => n.periodId === '2026-02');
+    expect(own.map((n) => [n.id, n.lines.map((l) => l.account)])).toEqual([['VN-2026-02-a', ['6601', '6700', '6699']]]);
+    expect(later).toEqual(own);
+  });
   it('raises one notice per department, due responseDays after the period end, with a status as of a date', () => {
     const r = computeVariance(workspace(base), { period: P('2026-02'), ytd: false, asOf: '2026-03-10' });
     expect(r.notices.map((n) => [n.id, n.due, n.status, n.lines.map((l) => l.account)])).toEqual([['VN-2026-02-a', '2026-03-10', 'open', ['6601', '6700', '6699']]]);
