@@ -297,9 +297,11 @@ describe('ABC and health', () => {
       { k: 'd', v: 5 },
       { k: 'z', v: 0 },
     ];
-    const m = classifyAbc(e, (x) => x.v, (x) => x.k);
+    // Given out of order: the classes come back in the entries' order.
+    const shuffled = [e[3]!, e[0]!, e[4]!, e[2]!, e[1]!];
     // before: a 0%, b 70%, c 85%, d 95%
-    expect(e.map((x) => m.get(x))).toEqual(['A', 'A', 'B', 'C', 'C']);
+    expect(classifyAbc(shuffled, (x) => x.v)).toEqual(['C', 'A', 'C', 'B', 'A']);
+    expect(classifyAbc(e, (x) => x.v)).toEqual(['A', 'A', 'B', 'C', 'C']);
   });
   it('ties share a class; all zero is all C', () => {
     const e = [
@@ -307,11 +309,30 @@ describe('ABC and health', () => {
       { k: 'b', v: 10 },
       { k: 'c', v: 10 },
     ];
-    const m = classifyAbc(e, (x) => x.v, (x) => x.k);
     // b starts at 80% -> B; c ties with b -> B (though it starts at 90%)
-    expect(e.map((x) => m.get(x))).toEqual(['A', 'B', 'B']);
-    const z = [{ k: 'a', v: 0 }];
-    expect(classifyAbc(z, (x) => x.v, (x) => x.k).get(z[0]!)).toBe('C');
+    expect(classifyAbc(e, (x) => x.v)).toEqual(['A', 'B', 'B']);
+    expect(classifyAbc([{ k: 'a', v: 0 }], (x) => x.v)).toEqual(['C']);
+  });
+  it('gives each entry the class of the cumulative share before the first entry of its value (random, with ties and huge values)', () => {
+    // The rule as written, entry by entry: the sum of the larger values decides.
+    const reference = (values: number[]): string[] => {
+      const total = BigInt(values.slice().sort((a, b) => b - a).reduce((s, v) => s + v, 0));
+      return values.map((v) => {
+        if (v <= 0 || total === 0n) return 'C';
+        const before = values.filter((u) => u > v).reduce((s, u) => s + BigInt(u), 0n);
+        return before * 100n < total * 80n ? 'A' : before * 100n < total * 95n ? 'B' : 'C';
+      });
+    };
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 40; round++) {
+      const scale = round % 4 === 0 ? 2 ** 40 : 1;
+      const values = Array.from({ length: 1 + next(60) }, () => (next(5) === 0 ? 0 : (1 + next(30)) * scale));
+      expect(classifyAbc(values, (v) => v)).toEqual(reference(values));
+    }
   });
   it('sums healthy / under / over items and value', () => {
     const r = computeStock(
