@@ -11,6 +11,11 @@ export function dayNumber(s: string): number {
   const [y0, m, d] = fixed
     ? [digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9)]
     : (s.split('-').map(Number) as [number, number, number]);
+  return daysFromCivil(y0, m, d);
+}
+
+/** Days since 1970-01-01 of year `y0`, month `m` (1-12), day `d` (days_from_civil). */
+export function daysFromCivil(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

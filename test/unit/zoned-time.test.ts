@@ -40,3 +40,49 @@ describe('zoned-time fixed offsets', () => {
     expect(isTimeZone('Asia/Nowhere')).toBe(false);
   });
 });
+
+describe('parseDateTime', () => {
+  // The syntax as a regular expression, the way parseDateTime read it before it scanned characters.
+  const SYNTAX = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$/;
+  const reference = (text: string, zone: string): number | null => {
+    const m = SYNTAX.exec(text);
+    if (!m) return null;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > last) return null;
+    const local = Date.UTC(y, mo - 1, d, Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+    if (Math.floor(local / MS_DAY) !== Date.UTC(y, mo - 1, d) / MS_DAY) return null;
+    const z = m[7];
+    if (z === undefined) return localToInstant(zone, local);
+    if (z === 'Z') return local;
+    return local - (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 3_600_000 + Number(z.slice(4, 6)) * 60_000);
+  };
+
+  it('reads what the syntax allows and nothing else (random edits of valid times)', () => {
+    const valid = ['2026-11-30T09:30', '2026-11-30 09:30:15', '2024-02-29T23:59Z', '2026-03-29T02:30+05:30', '1999-12-31T00:00:00-08:00', '2026-11-30T24:00', '2026-11-30T23:60'];
+    const alphabet = '0123456789-:T Z+x٣';
+    let seed = 11;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let parsed = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let text = valid[next(valid.length)]!;
+      for (let e = next(3); e > 0; e--) {
+        const at = next(text.length + 1);
+        const op = next(3);
+        const ch = alphabet[next(alphabet.length)]!;
+        text = op === 0 ? text.slice(0, at) + ch + text.slice(at) : op === 1 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + ch + text.slice(at + 1);
+      }
+      for (const zone of ['Asia/Shanghai', 'Europe/Berlin']) {
+        const got = parseDateTime(text, zone);
+        expect(got, `${text} in ${zone}`).toBe(reference(text, zone));
+        if (got !== null) parsed++;
+      }
+    }
+    // Both kinds were met: times that parse and texts that do not.
+    expect(parsed).toBeGreaterThan(5_000);
+    expect(parsed).toBeLessThan(35_000);
+  });
+});
