@@ -19,6 +19,8 @@ export interface WorkerInput {
   bytes: Uint8Array;
   /** File i is bytes[offsets[i], offsets[i + 1]). */
   offsets: Float64Array;
+  /** The order files are taken in: the k-th taken is file order[k] (largest first, see takingOrder). */
+  order: Int32Array;
   files: string[];
   limits: ParseLimits;
   rules?: CompanyRules;
@@ -44,21 +46,31 @@ export interface WorkerMessage {
 /** Results per message: big enough that cloning overhead is small, small enough to overlap. */
 const BATCH = 64;
 
+/**
+ * A batch is posted sooner once its files add up to this many bytes: the main thread then
+ * copies a big file's document while it still has files of its own to load, not at the end.
+ */
+const BATCH_BYTES = 1 << 20;
+
 if (!isMainThread && workerData) {
   const input = workerData as WorkerInput;
   let batch: WorkerResult[] = [];
+  let batchBytes = 0;
   try {
     for (;;) {
-      const i = Atomics.add(input.control, 0, 1);
-      if (i >= input.files.length) break;
+      const k = Atomics.add(input.control, 0, 1);
+      if (k >= input.files.length) break;
+      const i = input.order[k]!;
       // A private copy: decoding and parsing never look at shared memory.
       const bytes = input.bytes.slice(input.offsets[i]!, input.offsets[i + 1]!);
+      batchBytes += bytes.length;
       const r = loadDocument(input.files[i]!, bytes, input.limits, { deferPositions: input.deferPositions, rules: input.rules });
       batch.push({ index: i, kind: r.kind, doc: r.doc, rejectedData: r.rejectedData, diagnostics: r.diagnostics, provisional: r.provisional === true });
       Atomics.add(input.control, input.progressSlot, 1);
-      if (batch.length === BATCH) {
+      if (batch.length === BATCH || batchBytes >= BATCH_BYTES) {
         input.port.postMessage({ results: batch } satisfies WorkerMessage);
         batch = [];
+        batchBytes = 0;
       }
     }
     input.port.postMessage({ results: batch } satisfies WorkerMessage);

@@ -10,6 +10,7 @@ type Module = {
   loadDocumentsInParallel: (items: { file: string; bytes: Uint8Array }[], limits: unknown, threads: number, options?: object, internals?: { workerUrl?: URL; stallMs?: number }) => Loaded[];
   canLoadInParallel: () => boolean;
   packShared: (items: { file: string; bytes: Uint8Array }[]) => void;
+  takingOrder: (sizes: number[]) => Int32Array;
 };
 type Sequential = { loadDocument: (file: string, bytes: Uint8Array) => Loaded };
 type Limits = { DEFAULT_PARSE_LIMITS: unknown };
@@ -32,6 +33,12 @@ describe('parallel loading', () => {
   it('runs from the compiled worker', async () => {
     const { parallel } = await setUp();
     expect(parallel.canLoadInParallel()).toBe(true);
+  });
+
+  it('takes the largest files first, ties in input order', async () => {
+    const { parallel } = await setUp();
+    expect([...parallel.takingOrder([10, 300, 0, 300, 20, 10])]).toEqual([1, 3, 4, 0, 5, 2]);
+    expect([...parallel.takingOrder([])]).toEqual([]);
   });
 
   it('returns the same kinds, documents and diagnostics as loadDocument, in order', async () => {
