@@ -74,6 +74,26 @@ function columnRange(table: string, column: string, places: ReadonlyMap<string, 
   return `${prefix}${col}${place.firstData}:${col}${place.firstData + place.rows - 1}`;
 }
 
+/**
+ * The runs of one column's cells (same sheet prefix and column) as `B5:B8` ranges and single
+ * cells, from their sorted row numbers alone: an object per cell and a comparator sort
+ * allocated ~60 MB at L for the subtotals over the variance lines.
+ */
+function columnRuns(cells: readonly Resolved[], parts: string[]): void {
+  const rows = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) rows[i] = cells[i]!.row;
+  rows.sort();
+  const head = `${cells[0]!.prefix}${cells[0]!.col}`;
+  const col = cells[0]!.col;
+  let i = 0;
+  while (i < rows.length) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    parts.push(i === j ? `${head}${rows[i]}` : `${head}${rows[i]}:${col}${rows[j]}`);
+    i = j + 1;
+  }
+}
+
 /** The argument list of a SUM: runs of neighbouring cells in one column or one row as ranges. */
 export function sumArguments(cells: Resolved[]): string {
   const sameRow = cells.every((c) => c.prefix === cells[0]!.prefix && c.row === cells[0]!.row);
@@ -82,6 +102,12 @@ export function sumArguments(cells: Resolved[]): string {
     for (let i = 0; i < c.length; i++) n = n * 26 + c.charCodeAt(i) - 64;
     return n;
   };
+  const parts: string[] = [];
+  // One column on one sheet (a subtotal over its lines): no grouping, no key per cell.
+  if (!sameRow && cells.every((c) => c.prefix === cells[0]!.prefix && c.col === cells[0]!.col)) {
+    columnRuns(cells, parts);
+    return parts.join(',');
+  }
   const groups = new Map<string, Resolved[]>();
   for (const c of cells) {
     const key = sameRow ? `${c.prefix}|row` : `${c.prefix}|${c.col}`;
@@ -90,10 +116,13 @@ export function sumArguments(cells: Resolved[]): string {
     if (list) list.push(c);
     else groups.set(key, [c]);
   }
-  const parts: string[] = [];
   for (const list of groups.values()) {
-    // Each cell's position along the run, computed once rather than in every comparison.
-    const sorted = list.map((c) => ({ c, pos: sameRow ? colNo(c.col) : c.row })).sort((x, y) => x.pos - y.pos);
+    if (!sameRow) {
+      columnRuns(list, parts);
+      continue;
+    }
+    // One row's cells: each cell's column number, computed once rather than in every comparison.
+    const sorted = list.map((c) => ({ c, pos: colNo(c.col) })).sort((x, y) => x.pos - y.pos);
     let i = 0;
     while (i < sorted.length) {
       let j = i;
@@ -146,33 +175,41 @@ export function formulaText(f: Formula, places: ReadonlyMap<string, TablePlace |
   return text !== null && text.length <= MAX_FORMULA ? text : undefined;
 }
 
-/** The cell references of an arithmetic formula, or null for links, COUNTIF and ROWS. */
-function refsOf(f: Formula): readonly CellRef[] | null {
+/**
+ * The `i`-th cell reference of an arithmetic formula (sum, sub, pct, ref), or undefined past
+ * the last one and for links, COUNTIF and ROWS. By index: a list per formula allocated ~18 MB at L.
+ */
+function refAt(f: Formula, i: number): CellRef | undefined {
   switch (f.op) {
     case 'sum':
-      return f.refs;
+      return f.refs[i];
     case 'sub':
-      return [f.a, f.b];
+      return i === 0 ? f.a : i === 1 ? f.b : undefined;
     case 'pct':
-      return [f.num, f.den];
+      return i === 0 ? f.num : i === 1 ? f.den : undefined;
     case 'ref':
-      return [f.ref];
+      return i === 0 ? f.ref : undefined;
     default:
-      return null;
+      return undefined;
   }
 }
 
-/** Whether every reference of `refs` points at row `row` of table `table`. */
-function allOnRow(refs: readonly CellRef[], table: string, row: number): boolean {
-  for (const r of refs) if (r.table !== table || r.row !== row) return false;
-  return refs.length > 0;
+/** Whether `f` has references and every one points at row `row` of table `table`. */
+function allOnRow(f: Formula, table: string, row: number): boolean {
+  let i = 0;
+  for (let r = refAt(f, 0); r !== undefined; r = refAt(f, ++i)) if (r.table !== table || r.row !== row) return false;
+  return i > 0;
 }
 
 /** Whether two formulas have the same operation over the same columns (rows aside). */
-function sameShape(a: Formula, refsA: readonly CellRef[], b: Formula, refsB: readonly CellRef[]): boolean {
-  if (a.op !== b.op || refsA.length !== refsB.length) return false;
-  for (let i = 0; i < refsA.length; i++) if (refsA[i]!.column !== refsB[i]!.column) return false;
-  return true;
+function sameShape(a: Formula, b: Formula): boolean {
+  if (a.op !== b.op) return false;
+  for (let i = 0; ; i++) {
+    const ra = refAt(a, i);
+    const rb = refAt(b, i);
+    if (ra === undefined || rb === undefined) return ra === rb;
+    if (ra.column !== rb.column) return false;
+  }
 }
 
 /**
@@ -204,7 +241,6 @@ const DIGITS = /\d+/g;
  */
 export class RowFormulaCache {
   private source: Formula | null = null;
-  private sourceRefs: readonly CellRef[] = [];
   private template: RowFormula | null = null;
 
   constructor(
@@ -219,11 +255,9 @@ export class RowFormulaCache {
    * is not such a row formula or its text cannot be placed: the caller then uses formulaText.
    */
   pieces(f: Formula, table: string, index: number, rowNo: number): RowFormula | null {
-    const refs = refsOf(f);
-    if (refs === null || !allOnRow(refs, table, index)) return null;
-    if (this.source === null || !sameShape(this.source, this.sourceRefs, f, refs)) {
+    if (!allOnRow(f, table, index)) return null;
+    if (this.source === null || !sameShape(this.source, f)) {
       this.source = f;
-      this.sourceRefs = refs;
       this.template = this.build(f, rowNo);
     }
     const t = this.template;

@@ -344,11 +344,28 @@ function sumSources(rows: readonly Row[], index: number, key: string, candidates
 }
 
 /** Columns of a table that carry a tone anywhere: each gets a hidden helper column. */
+/** tonedColumns by table: a sheet asks twice (its helper columns, then each table's). */
+const tonedByTable = new WeakMap<Table, string[]>();
+
 function tonedColumns(table: Table): string[] {
-  const keys = new Set<string>();
-  // for-in rather than Object.keys: no array per row (Object.keys allocated ~80 MB at L).
-  for (const row of table.rows) if (row.tones) for (const k in row.tones) keys.add(k);
-  return table.columns.filter((c) => keys.has(c.key)).map((c) => c.key);
+  let toned = tonedByTable.get(table);
+  if (toned) return toned;
+  // Each column looked up in the rows' tones until found: enumerating every row's tones
+  // (Object.keys, or for-in over tones of several shapes) allocated ~80 MB at L.
+  const rest = table.columns.map((c) => c.key);
+  const found = new Set<string>();
+  // Indexed: a for-of loop that runs once per table allocated an iteration result per row until optimised (~22 MB at L).
+  for (let r = 0; r < table.rows.length; r++) {
+    const tones = table.rows[r]!.tones;
+    if (!tones) continue;
+    for (let i = rest.length - 1; i >= 0; i--) {
+      if (Object.hasOwn(tones, rest[i]!)) found.add(rest.splice(i, 1)[0]!);
+    }
+    if (rest.length === 0) break;
+  }
+  toned = table.columns.map((c) => c.key).filter((k) => found.has(k));
+  tonedByTable.set(table, toned);
+  return toned;
 }
 
 function sheetTitle(sheet: SheetSpec): string {
@@ -500,54 +517,71 @@ function sharedText(s: string): string {
   return /^\s|\s$/.test(escaped) ? escaped.replace(EDGE_BLANKS, (run) => [...run].map((c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`).join('')) : escaped;
 }
 
+/**
+ * What a column remembers of its texts: the last one and its id (a column often repeats the
+ * text of the row above: a department, a warehouse, a status), and while it has held few
+ * distinct texts, all of their ids. Measured at L: a look-up in the workbook's table of
+ * 313,000 texts cost ~500 ns (memory latency), one in a column's table of a few dozen ~25 ns;
+ * about half of the 1.9 million look-ups are in such columns (alert, measure, account, category).
+ */
+class ColumnStrings {
+  lastText: string | undefined = undefined;
+  lastId = 0;
+  /** Ids of the column's texts; dropped once it passes COLUMN_TEXTS (then it would only add work). */
+  known: Map<string, number> | null = new Map();
+}
+
+/** Distinct texts a column's own table holds at most (see ColumnStrings). */
+const COLUMN_TEXTS = 4096;
+
 /** The shared-string table: each distinct text once, numbered in first-use order. */
 class SharedStrings {
   private readonly ids = new Map<string, number>();
   private readonly list: string[] = [];
   private uses = 0;
-  /** The last text and id of each slot (a column): `===` on a repeated text skips hashing it. */
-  private readonly lastText: (string | undefined)[] = [];
-  private readonly lastId: number[] = [];
+  /** Per sheet column, for the cells outside data rows (titles, headers). */
+  private readonly slots: ColumnStrings[] = [];
 
-  /**
-   * The index of a text; `slot` (the cell's column) remembers the last one, as a column
-   * often repeats the text of the row above (a department, a warehouse, a status).
-   */
-  id(text: string, slot = 0): number {
+  /** The index of a text in column `column` (a data column's, or a slot by sheet column). */
+  id(text: string, column: ColumnStrings | number): number {
     this.uses++;
-    if (this.lastText[slot] === text) return this.lastId[slot]!;
-    let id = this.ids.get(text);
+    const c = typeof column === 'number' ? (this.slots[column] ??= new ColumnStrings()) : column;
+    if (c.lastText === text) return c.lastId;
+    const known = c.known;
+    let id = known === null ? undefined : known.get(text);
     if (id === undefined) {
-      id = this.list.length;
-      this.ids.set(text, id);
-      this.list.push(text);
+      id = this.ids.get(text);
+      if (id === undefined) {
+        id = this.list.length;
+        this.ids.set(text, id);
+        this.list.push(text);
+      }
+      if (known !== null) {
+        if (known.size < COLUMN_TEXTS) known.set(text, id);
+        else c.known = null;
+      }
     }
-    this.lastText[slot] = text;
-    this.lastId[slot] = id;
+    c.lastText = text;
+    c.lastId = id;
     return id;
   }
 
-  *xml(): Generator<string> {
-    yield `${XML_DECL}<sst xmlns="${NS_MAIN}" count="${this.uses}" uniqueCount="${this.list.length}">`;
-    let chunk = '';
-    for (const s of this.list) {
-      chunk += `<si><t>${sharedText(s)}</t></si>`;
-      if (chunk.length > CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
-      }
+  /**
+   * The table's XML, written into `out` text by text (concatenating it into chunks first
+   * allocated ~45 MB at L), yielding every 1,024 texts so the compressor gets its blocks.
+   */
+  *xml(out: ByteSink): Generator<void> {
+    out.text(`${XML_DECL}<sst xmlns="${NS_MAIN}" count="${this.uses}" uniqueCount="${this.list.length}">`);
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) {
+      out.ascii('<si><t>');
+      out.text(sharedText(list[i]!));
+      out.ascii('</t></si>');
+      if ((i & 1023) === 1023) yield;
     }
-    yield `${chunk}</sst>`;
+    out.ascii('</sst>');
   }
 }
-
-/**
- * Pending XML handed to the zip writer at about this many characters (it packs the pieces
- * into blocks for the compressor). Kept small so that the pieces of a chunk die young: with
- * 256K characters per chunk they survived scavenges and were promoted, and the render phase
- * at L spent seconds in garbage collection and grew the heap by hundreds of megabytes.
- */
-const CHUNK_CHARS = 1 << 14;
 
 /** How a number is written in `<v>`: JavaScript's shortest round-trip form is valid xsd:double. */
 function numberText(n: number): string {
@@ -657,7 +691,8 @@ function columnWidths(sheet: SheetSpec, visible: number, digits: MoneyDigits): n
     // A column often repeats the text of the row above, which was measured already.
     const last = new Array<string | undefined>(n);
     // Row by row, not column by column: each row's cells are read while they are in the cache.
-    for (const r of t.rows) {
+    for (let row = 0; row < t.rows.length; row++) {
+      const r = t.rows[row]!;
       for (let i = 0; i < n; i++) {
         // A column at the cap cannot get wider.
         if (widths[i] === MAX_WIDTH) continue;
@@ -797,11 +832,11 @@ class CellWriter {
     out.ascii('</v></c>');
   }
 
-  /** A text cell: the index of its shared string. */
-  shared(col: number, text: string, style: number): void {
+  /** A text cell: the index of its shared string (`column`: the data column's memory, else the sheet column's). */
+  shared(col: number, text: string, style: number, column: ColumnStrings | number = col): void {
     this.begin(col, style);
     this.out.ascii('" t="s"><v>');
-    this.out.int(this.strings.id(text, col));
+    this.out.int(this.strings.id(text, column));
     this.out.ascii('</v></c>');
   }
 
@@ -878,6 +913,7 @@ interface DataColumn {
   lastSerial: number | null;
   /** Formulas over the row being written, built once per shape. */
   rowFormulas: RowFormulaCache;
+  strings: ColumnStrings;
 }
 
 function dataColumns(table: Table, digits: MoneyDigits, ctx: WriteContext, sheetName: string): DataColumn[] {
@@ -892,6 +928,7 @@ function dataColumns(table: Table, digits: MoneyDigits, ctx: WriteContext, sheet
     lastDate: undefined,
     lastSerial: null,
     rowFormulas: new RowFormulaCache(ctx.places, sheetName, escapeXml),
+    strings: new ColumnStrings(),
   }));
 }
 
@@ -955,7 +992,7 @@ function* dataRowsXml(table: Table, firstData: number, ctx: WriteContext, run: T
         const serial = c.type === 'date' ? c.lastSerial : null;
         if (serial !== null) cells.number(c.col, style, own ? formulaText(own, ctx.places, sheetName) : undefined, serial);
         else if (own?.op === 'link') cells.cell(c.col, v, style, formulaText(own, ctx.places, sheetName, v, ctx.sheetNames));
-        else cells.shared(c.col, v, style);
+        else cells.shared(c.col, v, style, c.strings);
         continue;
       }
       // A number: the row's own formula (placed across sheets), else a total row's SUM of its sources.
@@ -1241,7 +1278,7 @@ export async function writeXlsx(sheets: readonly SheetSpec[], options: XlsxOptio
     ]),
   ]);
   await zip.add('xl/styles.xml', [ctx.styles.xml()]);
-  await zip.add('xl/sharedStrings.xml', ctx.strings.xml());
+  await zip.add('xl/sharedStrings.xml', (out) => ctx.strings.xml(out));
   return { size: zip.finish(), summary };
 }
 
