@@ -319,3 +319,30 @@ describe('helpers', () => {
   });
 });
 
+
+describe('shared strings', () => {
+  it('numbers every distinct text once, in first-use order, in columns of few and of many texts', async () => {
+    // Column "few" repeats 3 texts; column "many" passes a column's own table of ids (4,096
+    // texts) and then repeats early texts, which must get their first ids again; both columns
+    // share some texts with each other.
+    const many = Array.from({ length: 5000 }, (_, i) => `text ${i}`);
+    const rows = [...many, ...many.slice(0, 50)].map((m, i) => ({ cells: { few: ['a', 'b', 'text 3'][i % 3]!, many: m } }));
+    const table: Table = { id: 't', title: 'T', columns: [{ key: 'few', header: 'Few', type: 'text' }, { key: 'many', header: 'Many', type: 'text' }], rows };
+    const { bytes } = await renderXlsx([{ name: 'T', tables: [table] }], OPTIONS);
+    const zip = await JSZip.loadAsync(bytes);
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    const texts = [...sst.matchAll(/<si><t>([^<]*)<\/t><\/si>/g)].map((m) => m[1]!);
+    // Expected: each text numbered at its first use, reading row by row, left to right.
+    const order: string[] = [];
+    const ids = new Map<string, number>();
+    const idOf = (t: string): number => ids.get(t) ?? (ids.set(t, order.push(t) - 1), order.length - 1);
+    // Row 1 the title, row 2 the header (no money: no amounts line), data from row 3.
+    for (const t of ['T', 'Few', 'Many']) idOf(t);
+    const expected = rows.map((r) => [idOf(r.cells.few), idOf(r.cells.many)]);
+    expect(texts).toEqual(order);
+    expect(sst).toContain(`count="${3 + 2 * rows.length}" uniqueCount="${order.length}"`);
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const cells = [...sheet.matchAll(/<c r="([AB])(\d+)"[^>]*t="s"><v>(\d+)<\/v>/g)].filter((m) => Number(m[2]) >= 3);
+    expect(cells.map((m) => Number(m[3]))).toEqual(expected.flat());
+  });
+});
