@@ -75,16 +75,10 @@ function columnRange(table: string, column: string, places: ReadonlyMap<string, 
 }
 
 /**
- * The runs of one column's cells (same sheet prefix and column) as `B5:B8` ranges and single
- * cells, from their sorted row numbers alone: an object per cell and a comparator sort
- * allocated ~60 MB at L for the subtotals over the variance lines.
+ * Ascending row numbers of one column as `B5:B8` ranges and single cells, appended to `parts`;
+ * `head` is what precedes the first row number of each (sheet prefix and column letters).
  */
-function columnRuns(cells: readonly Resolved[], parts: string[]): void {
-  const rows = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) rows[i] = cells[i]!.row;
-  rows.sort();
-  const head = `${cells[0]!.prefix}${cells[0]!.col}`;
-  const col = cells[0]!.col;
+export function rowRuns(head: string, col: string, rows: ArrayLike<number>, parts: string[]): void {
   let i = 0;
   while (i < rows.length) {
     let j = i;
@@ -92,6 +86,18 @@ function columnRuns(cells: readonly Resolved[], parts: string[]): void {
     parts.push(i === j ? `${head}${rows[i]}` : `${head}${rows[i]}:${col}${rows[j]}`);
     i = j + 1;
   }
+}
+
+/**
+ * The runs of one column's cells (same sheet prefix and column), from their sorted row numbers
+ * alone: an object per cell and a comparator sort allocated ~60 MB at L for the subtotals over
+ * the variance lines.
+ */
+function columnRuns(cells: readonly Resolved[], parts: string[]): void {
+  const rows = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) rows[i] = cells[i]!.row;
+  rows.sort();
+  rowRuns(`${cells[0]!.prefix}${cells[0]!.col}`, cells[0]!.col, rows, parts);
 }
 
 /** The argument list of a SUM: runs of neighbouring cells in one column or one row as ranges. */

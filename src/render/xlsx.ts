@@ -16,7 +16,7 @@ import type { ChartCells } from './chart.js';
 import type { ByteSink } from './byte-sink.js';
 import { ZipWriter } from './zip-writer.js';
 import { escapeXml } from './xml-escape.js';
-import { RowFormulaCache, formulaText, quotedSheet, tablePlaces } from './xlsx-formulas.js';
+import { RowFormulaCache, formulaText, quotedSheet, rowRuns, tablePlaces } from './xlsx-formulas.js';
 import type { RowFormula, TablePlace } from './xlsx-formulas.js';
 
 /** One worksheet: a title, optional headline figures, tables stacked top to bottom, images. */
@@ -284,16 +284,10 @@ function shownWidth(value: Cell, type: ColumnType, digits: MoneyDigits): number 
   return displayWidth(shownText(value, type, digits));
 }
 
-/** A SUM formula over rows `rows` (1-based sheet rows) of column `col`, contiguous runs as ranges. */
+/** A SUM formula over rows `rows` (1-based sheet rows, ascending) of column `col`, contiguous runs as ranges. */
 function sumFormula(col: string, rows: number[]): string {
   const parts: string[] = [];
-  let i = 0;
-  while (i < rows.length) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-    parts.push(i === j ? `${col}${rows[i]}` : `${col}${rows[i]}:${col}${rows[j]}`);
-    i = j + 1;
-  }
+  rowRuns(col, col, rows, parts);
   return `SUM(${parts.join(',')})`;
 }
 
