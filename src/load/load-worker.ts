@@ -1,6 +1,7 @@
-// Worker side of parallel loading: takes files from the shared counter, loads each with
-// loadDocument, and posts the results in batches; when the counter runs out it posts the rest
-// and wakes the (synchronously waiting) main thread.
+// Worker side of parallel loading: takes files from the shared counter (waiting for each one
+// the main thread is still reading), loads each with loadDocument, and posts the results in
+// batches; when the counter runs out it posts the rest and wakes the (synchronously waiting)
+// main thread.
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { loadDocument } from './load-document.js';
@@ -17,8 +18,12 @@ export interface WorkerInput {
   progressSlot: number;
   /** Every file's bytes, back to back, in a SharedArrayBuffer. */
   bytes: Uint8Array;
-  /** File i is bytes[offsets[i], offsets[i + 1]). */
+  /** File i is bytes[offsets[i], ends[i]) once ready[i] is 1. */
   offsets: Float64Array;
+  /** Shared: where file i's bytes end, written before ready[i] is set. */
+  ends: Float64Array;
+  /** Shared: 0 while file i is still being read by the main thread, 1 once it is in place, 2 to leave it alone. */
+  ready: Int32Array;
   /** The order files are taken in: the k-th taken is file order[k] (largest first, see takingOrder). */
   order: Int32Array;
   files: string[];
@@ -61,8 +66,14 @@ if (!isMainThread && workerData) {
       const k = Atomics.add(input.control, 0, 1);
       if (k >= input.files.length) break;
       const i = input.order[k]!;
+      // The main thread may still be reading files (largest first, the order they are taken in).
+      while (Atomics.load(input.ready, i) === 0) Atomics.wait(input.ready, i, 0);
+      if (Atomics.load(input.ready, i) !== 1) {
+        Atomics.add(input.control, input.progressSlot, 1);
+        continue;
+      }
       // A private copy: decoding and parsing never look at shared memory.
-      const bytes = input.bytes.slice(input.offsets[i]!, input.offsets[i + 1]!);
+      const bytes = input.bytes.slice(input.offsets[i]!, input.ends[i]!);
       batchBytes += bytes.length;
       const r = loadDocument(input.files[i]!, bytes, input.limits, { deferPositions: input.deferPositions, rules: input.rules });
       batch.push({ index: i, kind: r.kind, doc: r.doc, rejectedData: r.rejectedData, diagnostics: r.diagnostics, provisional: r.provisional === true });

@@ -1,5 +1,6 @@
 // files -> bytes -> YAML -> schema -> model. Never throws for a user's mistake: every problem
 // becomes a diagnostic and the file is left out of the model.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { normalizeCompany } from '../kinds/company/kind.js';
@@ -10,11 +11,11 @@ import { currencyDigits, toCents } from '../model/money.js';
 import type { Workspace } from '../model/workspace.js';
 import { checkWorkspace } from './check-workspace.js';
 import { DEFAULT_PARSE_LIMITS } from './parse-yaml.js';
-import { PARALLEL_MIN_BYTES, canLoadInParallel, loadDocumentsInParallel, packShared } from './parallel-load.js';
+import { PARALLEL_MIN_BYTES, canLoadInParallel, readAndLoadInParallel } from './parallel-load.js';
 import { COMPANY_FILE, loadDocument } from './load-document.js';
-import type { KindDocument } from './load-document.js';
+import type { KindDocument, LoadedDocument } from './load-document.js';
 import type { ParseLimits, ParsedYaml, Position } from './parse-yaml.js';
-import { DEFAULT_MAX_FILE_BYTES, listYamlFiles, readSourceFile } from './read-files.js';
+import { DEFAULT_MAX_FILE_BYTES, listYamlFiles, readFileInto, readSourceFile, rel, sha256Of } from './read-files.js';
 import { DEFAULT_RULES } from './validate-schema.js';
 import type { CompanyRules } from './validate-schema.js';
 
@@ -35,6 +36,8 @@ export interface LoadOptions {
    * while every domain result was computed. Default true.
    */
   keepSources?: boolean;
+  /** Threads are used from this many bytes in all (default PARALLEL_MIN_BYTES; tests set 0). */
+  parallelMinBytes?: number;
 }
 
 /** Finds where a path inside a file is written; line 0 when the file was not parsed. */
@@ -80,34 +83,16 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
   diagnostics.push(...listed.diagnostics);
   const docs: { file: string; doc: KindDocument }[] = [];
 
-  // Read every file first (size cap, hash), then parse: on several threads when there is
-  // enough to parse for the threads to pay for their start-up.
-  const sources: { file: string; bytes: Uint8Array; entry: Workspace['files'][number] }[] = [];
-  for (const absolute of listed.files) {
-    const read = readSourceFile(absRoot, absolute, { maxFileBytes });
-    if (read.diagnostic) {
-      diagnostics.push(read.diagnostic);
-      workspace.files.push({ file: read.diagnostic.file, sha256: '', bytes: 0, kind: null });
-      continue;
-    }
-    const source = read.source!;
-    const entry: Workspace['files'][number] = { file: source.file, sha256: source.sha256, bytes: source.bytes.length, kind: null };
-    workspace.files.push(entry);
-    sources.push({ file: source.file, bytes: source.bytes, entry });
-  }
-  const totalBytes = sources.reduce((s, x) => s + x.bytes.length, 0);
   const threads = Math.max(1, options.threads ?? 1);
-  const parallel = threads > 1 && totalBytes >= PARALLEL_MIN_BYTES && canLoadInParallel();
-  // One shared copy of the bytes for all threads; the per-file buffers become garbage now.
-  if (parallel) packShared(sources);
-  // The company file goes first: its currency decides how many decimals amounts may have.
-  const companyAt = sources.findIndex((x) => x.file === COMPANY_FILE);
-  const companyLoaded = companyAt >= 0 ? loadDocument(COMPANY_FILE, sources[companyAt]!.bytes, limits) : null;
-  const rules = companyRules(companyLoaded?.doc);
-  const others = sources.filter((_, i) => i !== companyAt);
-  const loadOptions = { deferPositions: options.deferPositions, rules };
-  const loadedOthers = parallel ? loadDocumentsInParallel(others, limits, threads, loadOptions) : others.map((x) => loadDocument(x.file, x.bytes, limits, loadOptions));
-  const loadedAll = companyLoaded ? [...loadedOthers.slice(0, companyAt), companyLoaded, ...loadedOthers.slice(companyAt)] : loadedOthers;
+  // A workspace big enough for threads to pay for their start-up is read into one shared
+  // buffer while they load the files already read (its size comes from a first pass of stats);
+  // a smaller one is read whole, then loaded here.
+  const sizes = threads > 1 && canLoadInParallel() ? listed.files.map((f) => statSync(f).size) : null;
+  const inParallel = sizes !== null && sizes.reduce((sum, n) => sum + (n <= maxFileBytes ? n : 0), 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES);
+  const read = inParallel ? readAndLoad(absRoot, listed.files, sizes, maxFileBytes, limits, threads, options.deferPositions) : readThenLoad(absRoot, listed.files, maxFileBytes, limits, options.deferPositions);
+  diagnostics.push(...read.diagnostics);
+  workspace.files.push(...read.files);
+  const { sources, loaded: loadedAll, rules } = read;
   const provisional = new Map<string, Uint8Array>();
   sources.forEach((source, i) => {
     const loaded = loadedAll[i]!;
@@ -147,6 +132,95 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): LoadResu
     texts.clear();
   }
   return { workspace, diagnostics, ...found, rejected };
+}
+
+/** A file read for loading, with its entry in the workspace's file list (its kind is set once loaded). */
+interface Source {
+  file: string;
+  bytes: Uint8Array;
+  entry: Workspace['files'][number];
+}
+
+/** The files read and loaded: their list entries in listing order, the read findings, and each read file with its load. */
+interface ReadAndLoaded {
+  files: Workspace['files'];
+  diagnostics: Diagnostic[];
+  sources: Source[];
+  loaded: LoadedDocument[];
+  /** The company file's rules the others were checked with. */
+  rules: CompanyRules;
+}
+
+/** A file left out when reading (over the size cap): listed without a hash. */
+function unreadEntry(d: Diagnostic): Workspace['files'][number] {
+  return { file: d.file, sha256: '', bytes: 0, kind: null };
+}
+
+/** What every file but the company's is checked with: the company file's currency and departments. */
+function loadCompany(bytes: Uint8Array | undefined, limits: ParseLimits): { loaded: LoadedDocument | null; rules: CompanyRules } {
+  const loaded = bytes ? loadDocument(COMPANY_FILE, bytes, limits) : null;
+  return { loaded, rules: companyRules(loaded?.doc) };
+}
+
+/** Reads every file (size cap, hash), then loads them on this thread, the company file first. */
+function readThenLoad(root: string, absolutes: readonly string[], maxFileBytes: number, limits: ParseLimits, deferPositions: boolean | undefined): ReadAndLoaded {
+  const out: ReadAndLoaded = { files: [], diagnostics: [], sources: [], loaded: [], rules: DEFAULT_RULES };
+  for (const absolute of absolutes) {
+    const read = readSourceFile(root, absolute, { maxFileBytes });
+    if (read.diagnostic) {
+      out.diagnostics.push(read.diagnostic);
+      out.files.push(unreadEntry(read.diagnostic));
+      continue;
+    }
+    const source = read.source!;
+    const entry: Workspace['files'][number] = { file: source.file, sha256: source.sha256, bytes: source.bytes.length, kind: null };
+    out.files.push(entry);
+    out.sources.push({ file: source.file, bytes: source.bytes, entry });
+  }
+  // The company file goes first: its currency decides how many decimals amounts may have.
+  const company = loadCompany(out.sources.find((x) => x.file === COMPANY_FILE)?.bytes, limits);
+  const loadOptions = { deferPositions, rules: (out.rules = company.rules) };
+  out.loaded = out.sources.map((x) => (x.file === COMPANY_FILE ? company.loaded! : loadDocument(x.file, x.bytes, limits, loadOptions)));
+  return out;
+}
+
+/**
+ * Reads and loads on `threads` threads: the company file first, here, then the others into
+ * one shared buffer while the workers load those already read (readAndLoadInParallel). The
+ * result is what readThenLoad gives. A file that grew since its size was taken is read
+ * again as readThenLoad would (size cap included) and loaded here.
+ */
+function readAndLoad(root: string, absolutes: readonly string[], sizes: readonly number[], maxFileBytes: number, limits: ParseLimits, threads: number, deferPositions: boolean | undefined): ReadAndLoaded {
+  const names = absolutes.map((a) => rel(root, a));
+  const companyAt = names.indexOf(COMPANY_FILE);
+  const companyRead = companyAt >= 0 && sizes[companyAt]! <= maxFileBytes ? readSourceFile(root, absolutes[companyAt]!, { maxFileBytes }) : null;
+  const company = loadCompany(companyRead?.source?.bytes, limits);
+  const loadOptions = { deferPositions, rules: company.rules };
+  const out: ReadAndLoaded = { files: [], diagnostics: [], sources: [], loaded: [], rules: company.rules };
+  const toRead = absolutes.flatMap((absolute, i) => (i !== companyAt && sizes[i]! <= maxFileBytes ? [{ file: names[i]!, absolute, size: sizes[i]!, at: i }] : []));
+  const streamed = readAndLoadInParallel(toRead, readFileInto, limits, threads, loadOptions);
+  const byIndex = new Map(toRead.map((t, k) => [t.at, streamed[k]!]));
+  absolutes.forEach((absolute, i) => {
+    let read: { bytes: Uint8Array; loaded: LoadedDocument } | { diagnostic: Diagnostic };
+    const got = byIndex.get(i);
+    if (got?.bytes) read = { bytes: got.bytes, loaded: got.loaded! };
+    else if (i === companyAt && companyRead?.source) read = { bytes: companyRead.source.bytes, loaded: company.loaded! };
+    else {
+      // Over the cap when listed, or changed since: read on its own now, exactly as readThenLoad reads.
+      const again = i === companyAt && companyRead?.diagnostic ? companyRead : readSourceFile(root, absolute, { maxFileBytes });
+      read = again.diagnostic ? { diagnostic: again.diagnostic } : { bytes: again.source!.bytes, loaded: i === companyAt ? loadCompany(again.source!.bytes, limits).loaded! : loadDocument(names[i]!, again.source!.bytes, limits, loadOptions) };
+    }
+    if ('diagnostic' in read) {
+      out.diagnostics.push(read.diagnostic);
+      out.files.push(unreadEntry(read.diagnostic));
+      return;
+    }
+    const entry: Workspace['files'][number] = { file: names[i]!, sha256: sha256Of(read.bytes), bytes: read.bytes.length, kind: null };
+    out.files.push(entry);
+    out.sources.push({ file: names[i]!, bytes: read.bytes, entry });
+    out.loaded.push(read.loaded);
+  });
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Finding and reading the workspace's files. Symbolic links are never followed: a link loop
 // cannot make us read a file twice and a link cannot lead us out of the workspace. Each
 // skipped link is reported as a warning so nothing disappears silently.
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -31,7 +31,7 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 // name: string operations, where path.relative and path.join resolve and normalize both
 // paths in V8's interpreter at every call (about 4 ms of acme's 150 files, CPU profile,
 // 2026-12-01). Any other path still goes through path.relative.
-function rel(root: string, abs: string): string {
+export function rel(root: string, abs: string): string {
   const tail = abs.startsWith(root) && abs.charAt(root.length) === path.sep && !root.endsWith(path.sep) ? abs.slice(root.length + 1) : path.relative(root, abs);
   return path.sep === '/' ? tail : tail.split(path.sep).join('/');
 }
@@ -150,17 +150,41 @@ export function decodeUtf8(bytes: Buffer, file: string): { text?: string; diagno
   return { text: bytes.toString('utf8') };
 }
 
+/** The finding for a file over the size cap. */
+export function tooLargeDiagnostic(file: string, size: number, maxFileBytes: number): Diagnostic {
+  return { code: 'file/too-large', severity: 'error', message: `file is ${size} bytes, over the ${maxFileBytes}-byte cap; split it or raise --max-file-size`, file, line: 0, column: 0, path: '' };
+}
+
 /** Reads one file if it is not over the size cap. */
 export function readSourceFile(root: string, absolute: string, options: ReadOptions): { source?: SourceFile; diagnostic?: Diagnostic } {
   const file = rel(root, absolute);
   const size = statSync(absolute).size;
-  if (size > options.maxFileBytes) {
-    return {
-      diagnostic: { code: 'file/too-large', severity: 'error', message: `file is ${size} bytes, over the ${options.maxFileBytes}-byte cap; split it or raise --max-file-size`, file, line: 0, column: 0, path: '' },
-    };
-  }
+  if (size > options.maxFileBytes) return { diagnostic: tooLargeDiagnostic(file, size, options.maxFileBytes) };
   const bytes = readFileSync(absolute);
-  return { source: { file, absolute, bytes, sha256: createHash('sha256').update(bytes).digest('hex') } };
+  return { source: { file, absolute, bytes, sha256: sha256Of(bytes) } };
+}
+
+/** The hex SHA-256 of bytes (a file's identity in the About sheet and in `diff`). */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** One byte, to find out whether a file goes on past the size it was listed with. */
+const PAST_END = new Uint8Array(1);
+
+/**
+ * Reads a file into `into`, which is as long as the file was when it was listed, and returns
+ * how many bytes it had (fewer if it shrank since), or null if it now goes on past that size.
+ */
+export function readFileInto(absolute: string, into: Uint8Array): number | null {
+  const fd = openSync(absolute, 'r');
+  try {
+    let got = 0;
+    for (let n = 1; got < into.length && n > 0; got += n) n = readSync(fd, into, got, into.length - got, null);
+    return got === into.length && readSync(fd, PAST_END, 0, 1, null) > 0 ? null : got;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Segments path.join would change: `.`, `..`, empty ones, a leading separator. */

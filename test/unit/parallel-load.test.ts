@@ -9,7 +9,7 @@ type Loaded = { kind: string | null; doc: unknown; text: string | null; diagnost
 type Module = {
   loadDocumentsInParallel: (items: { file: string; bytes: Uint8Array }[], limits: unknown, threads: number, options?: object, internals?: { workerUrl?: URL; stallMs?: number }) => Loaded[];
   canLoadInParallel: () => boolean;
-  packShared: (items: { file: string; bytes: Uint8Array }[]) => void;
+  readAndLoadInParallel: (items: { file: string; absolute: string; size: number }[], read: (absolute: string, into: Uint8Array) => number | null, limits: unknown, threads: number) => { bytes: Uint8Array | null; loaded: Loaded | null }[];
   takingOrder: (sizes: number[]) => Int32Array;
 };
 type Sequential = { loadDocument: (file: string, bytes: Uint8Array) => Loaded };
@@ -25,7 +25,7 @@ async function setUp() {
   const parallel = (await import(path.join(dist, 'parallel-load.js'))) as Module;
   const { loadDocument } = (await import(path.join(dist, 'load-document.js'))) as Sequential;
   const { DEFAULT_PARSE_LIMITS } = (await import(path.join(dist, 'parse-yaml.js'))) as Limits;
-  const items = ['acme', 'invalid'].flatMap((ex) => listFiles(path.join(REPO, 'examples', ex)).map((f) => ({ file: path.relative(path.join(REPO, 'examples', ex), f), bytes: readFileSync(f) })));
+  const items = ['acme', 'invalid'].flatMap((ex) => listFiles(path.join(REPO, 'examples', ex)).map((f) => ({ file: path.relative(path.join(REPO, 'examples', ex), f), absolute: f, bytes: readFileSync(f) })));
   return { parallel, loadDocument, DEFAULT_PARSE_LIMITS, items };
 }
 
@@ -57,20 +57,52 @@ describe('parallel loading', () => {
     expect(got[budget]!.parsed!.locate(['lines', 0, 'account'])).toEqual(want[budget]!.parsed!.locate(['lines', 0, 'account']));
   });
 
-  it('gives the same results from bytes packed into one shared buffer', async () => {
+  it('reading into a shared buffer while the workers load gives the same results, in order', async () => {
     const { parallel, loadDocument, DEFAULT_PARSE_LIMITS, items } = await setUp();
-    const packed = items.map((i) => ({ file: i.file, bytes: new Uint8Array(i.bytes) }));
-    parallel.packShared(packed);
-    expect(packed.every((p) => p.bytes.buffer instanceof SharedArrayBuffer && p.bytes.buffer === packed[0]!.bytes.buffer)).toBe(true);
-    // Relative names repeat across the two example folders: compare by position.
-    expect(packed.map((p, k) => Buffer.from(p.bytes).equals(Buffer.from(items[k]!.bytes)))).not.toContain(false);
-    const got = parallel.loadDocumentsInParallel(packed, DEFAULT_PARSE_LIMITS, 2);
+    const { readFileInto } = (await import(path.join(REPO, 'dist', 'load', 'read-files.js'))) as { readFileInto: (absolute: string, into: Uint8Array) => number | null };
+    const got = parallel.readAndLoadInParallel(
+      items.map((i) => ({ file: i.file, absolute: i.absolute, size: i.bytes.length })),
+      readFileInto,
+      DEFAULT_PARSE_LIMITS,
+      3,
+    );
     const want = items.map((i) => loadDocument(i.file, i.bytes));
+    expect(got).toHaveLength(items.length);
     got.forEach((g, i) => {
-      expect(JSON.stringify(g.doc)).toBe(JSON.stringify(want[i]!.doc));
-      expect(g.diagnostics).toEqual(want[i]!.diagnostics);
-      expect(g.text).toBe(want[i]!.text);
+      expect(g.bytes!.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Buffer.from(g.bytes!).equals(items[i]!.bytes)).toBe(true);
+      expect(JSON.stringify([g.loaded!.kind, g.loaded!.doc, g.loaded!.diagnostics, g.loaded!.text])).toBe(JSON.stringify([want[i]!.kind, want[i]!.doc, want[i]!.diagnostics, want[i]!.text]));
     });
+  });
+
+  it('leaves out a file that grew since it was listed and keeps one that shrank, as read', async () => {
+    const { parallel, loadDocument, DEFAULT_PARSE_LIMITS, items } = await setUp();
+    const byPath = new Map(items.map((i) => [i.absolute, i.bytes]));
+    const [grown, shrunk] = [items[3]!, items[5]!];
+    // The listed sizes are off for two files: one is now longer, one shorter (a truncated copy).
+    const listed = items.map((i) => ({ file: i.file, absolute: i.absolute, size: i === grown ? i.bytes.length - 1 : i === shrunk ? i.bytes.length + 7 : i.bytes.length }));
+    const read = (absolute: string, into: Uint8Array): number | null => {
+      const bytes = byPath.get(absolute)!;
+      if (bytes.length > into.length) return null;
+      into.set(bytes);
+      return bytes.length;
+    };
+    const got = parallel.readAndLoadInParallel(listed, read, DEFAULT_PARSE_LIMITS, 2);
+    expect(got[3]).toEqual({ bytes: null, loaded: null });
+    expect(Buffer.from(got[5]!.bytes!).equals(shrunk.bytes)).toBe(true);
+    expect(got[5]!.loaded!.doc).toEqual(loadDocument(shrunk.file, shrunk.bytes).doc);
+    expect(got.filter((g) => g.loaded === null)).toHaveLength(1);
+  });
+
+  it('throws what reading throws, without waiting for the workers', async () => {
+    const { parallel, DEFAULT_PARSE_LIMITS, items } = await setUp();
+    const listed = items.map((i) => ({ file: i.file, absolute: i.absolute, size: i.bytes.length }));
+    let reads = 0;
+    const failing = (): number | null => {
+      if (++reads === 4) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return 0;
+    };
+    expect(() => parallel.readAndLoadInParallel(listed, failing, DEFAULT_PARSE_LIMITS, 2)).toThrow(/EACCES/);
   });
 
   it('does not hang on a worker that dies: its files are loaded on the main thread', async () => {
