@@ -346,3 +346,28 @@ describe('shared strings', () => {
     expect(cells.map((m) => Number(m[3]))).toEqual(expected.flat());
   });
 });
+
+describe('column widths', () => {
+  it('fit the widest shown percentage and fraction, measured or bounded', async () => {
+    const table: Table = {
+      id: 'w',
+      title: 'W',
+      columns: [
+        { key: 'k', header: 'K', type: 'text' },
+        { key: 'pct', header: 'P', type: 'percent' },
+        { key: 'qty', header: 'Q', type: 'quantity' },
+      ],
+      // Shown as 5.5% / 100.0% / -123.5% (7 characters) and 1.235 / 22.5 / 1,234.568 (9).
+      rows: [
+        { cells: { k: 'a', pct: 5.5, qty: 1.2345 } },
+        { cells: { k: 'b', pct: 99.96, qty: 22.5 } },
+        { cells: { k: 'c', pct: -123.456, qty: 1234.5678 } },
+        { cells: { k: 'd', pct: 0.04, qty: 3 } },
+      ],
+    };
+    const { bytes } = await renderXlsx([{ name: 'W', tables: [table] }], OPTIONS);
+    const sheet = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    // Two characters of padding; 8 at least.
+    expect([...sheet.matchAll(/<col min="(\d+)" max="\d+" width="(\d+)"/g)].map((m) => Number(m[2]))).toEqual([8, 9, 11]);
+  });
+});
