@@ -781,8 +781,17 @@ class CellWriter {
   rowNo = 0;
   /** `<c r="` and the column's letters, per column. */
   private readonly heads: string[];
-  /** The style attribute (` s="…`, after the quote that ends the reference) per style id. */
-  private readonly styleAttrs: string[] = [];
+  /** The row number's digits, once per row rather than once per cell. */
+  private rowText = '';
+  /**
+   * Per style id, the style attribute and what follows it up to the value: one copy per cell
+   * instead of three or four (` s="5" t="s"><v>`). Below, by kind of cell.
+   */
+  private readonly emptyTails: string[] = [];
+  private readonly sharedTails: string[] = [];
+  private readonly inlineTails: string[] = [];
+  private readonly valueTails: string[] = [];
+  private readonly formulaTails: string[] = [];
 
   constructor(
     private readonly out: ByteSink,
@@ -795,8 +804,9 @@ class CellWriter {
   /** Opens the next row, `lines` lines of text high. */
   open(lines = 1): void {
     this.rowNo++;
+    this.rowText = String(this.rowNo);
     this.out.ascii('<row r="');
-    this.out.int(this.rowNo);
+    this.out.ascii(this.rowText);
     if (lines > 1) {
       this.out.ascii('" ht="');
       this.out.int(lines * LINE_HEIGHT);
@@ -824,14 +834,10 @@ class CellWriter {
   cell(col: number, value: number | string | null, style: number, formula?: string, text?: string): void {
     const out = this.out;
     if (value === null && !style) return;
-    if (value === null) {
-      this.begin(col, style);
-      return out.ascii('"/>');
-    }
+    if (value === null) return this.begin(col, style, this.emptyTails, '"/>');
     if (typeof value === 'string') {
       if (!formula) return this.shared(col, value, style);
-      this.begin(col, style);
-      out.ascii('" t="str"><f>');
+      this.begin(col, style, this.inlineTails, '" t="str"><f>');
       out.text(escapeXml(formula));
       out.ascii('</f><v>');
       out.text(escapeXml(value));
@@ -844,8 +850,7 @@ class CellWriter {
 
   /** A text cell: the index of its shared string (`column`: the data column's memory, else the sheet column's). */
   shared(col: number, text: string, style: number, column: ColumnStrings | number = col): void {
-    this.begin(col, style);
-    this.out.ascii('" t="s"><v>');
+    this.begin(col, style, this.sharedTails, '" t="s"><v>');
     this.out.int(this.strings.id(text, column));
     this.out.ascii('</v></c>');
   }
@@ -867,25 +872,24 @@ class CellWriter {
     this.out.ascii('</v></c>');
   }
 
-  /** `<c r="B12" s="5` (the reference and style, the last quote left for what follows). */
-  private begin(col: number, style: number): void {
+  /** `<c r="B12" s="5"` and `tail` (memoised per style id in `tails`). */
+  private begin(col: number, style: number, tails: string[], tail: string): void {
     this.out.ascii(this.heads[col]!);
-    this.out.int(this.rowNo);
-    if (style) this.out.ascii((this.styleAttrs[style] ??= `" s="${style}`));
+    this.out.ascii(this.rowText);
+    this.out.ascii((tails[style] ??= `${style ? `" s="${style}` : ''}${tail}`));
   }
 
   /** A number cell up to its `<v>`: the formula as text, or a row formula's pieces around this row's number. */
   private numberStart(col: number, style: number, formula: string | RowFormula | undefined): void {
     const out = this.out;
-    this.begin(col, style);
-    if (formula === undefined) return out.ascii('"><v>');
-    out.ascii('"><f>');
+    if (formula === undefined) return this.begin(col, style, this.valueTails, '"><v>');
+    this.begin(col, style, this.formulaTails, '"><f>');
     if (typeof formula === 'string') out.text(escapeXml(formula));
     else {
       const pieces = formula.pieces;
       out.text(pieces[0]!);
       for (let i = 1; i < pieces.length; i++) {
-        out.int(this.rowNo);
+        out.ascii(this.rowText);
         out.text(pieces[i]!);
       }
     }
