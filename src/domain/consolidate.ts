@@ -301,11 +301,25 @@ export function periodBuckets(period: ConsolidationPeriod, startMonth: number): 
   return [0, 1, 2, 3].map((q) => ({ id: `Q${q + 1}`, label: `Q${q + 1}`, months: months.slice(q * 3, q * 3 + 3) }));
 }
 
-/** Cuts a 12-fiscal-month series to the period's months and buckets. */
-export function amountsOf(series: readonly Cents[], months: readonly MonthId[], buckets: readonly Bucket[], startMonth: number): Amounts {
-  const pick = (m: MonthId): Cents => series[fiscalMonthIndex(m, startMonth)] ?? 0;
-  const byMonth = months.map(pick);
-  const byBucket = buckets.map((b) => b.months.reduce((s, m) => s + pick(m), 0));
+/** Where a period's months and buckets sit in a 12-fiscal-month series (computed once per consolidation). */
+interface SeriesLayout {
+  months: number[];
+  buckets: number[][];
+}
+
+function seriesLayout(months: readonly MonthId[], buckets: readonly Bucket[], startMonth: number): SeriesLayout {
+  const at = (m: MonthId): number => fiscalMonthIndex(m, startMonth);
+  return { months: months.map(at), buckets: buckets.map((b) => b.months.map(at)) };
+}
+
+/**
+ * Cuts a 12-fiscal-month series to the period's months and buckets. The positions come from
+ * the layout: reading each month's position from its id per series (24 per series, three
+ * series per budget row) took 0.43 s at L.
+ */
+function amountsOf(series: readonly Cents[], layout: SeriesLayout): Amounts {
+  const byMonth = layout.months.map((i) => series[i] ?? 0);
+  const byBucket = layout.buckets.map((b) => b.reduce((s, i) => s + (series[i] ?? 0), 0));
   return { months: byMonth, buckets: byBucket, total: byMonth.reduce((s, v) => s + v, 0) };
 }
 
@@ -321,6 +335,13 @@ function combine(a: Amounts, b: Amounts, sign: 1 | -1): Amounts {
   };
 }
 
+/** Adds `b` into the accumulator `acc` (as combine with sign 1 would, without a new object). */
+function addInto(acc: Amounts, b: Amounts): void {
+  acc.months.forEach((v, i) => (acc.months[i] = v + (b.months[i] ?? 0)));
+  acc.buckets.forEach((v, i) => (acc.buckets[i] = v + (b.buckets[i] ?? 0)));
+  acc.total += b.total;
+}
+
 function zeroBudget(months: number, buckets: number): BudgetAmounts {
   return { original: zeroAmounts(months, buckets), adjustments: zeroAmounts(months, buckets), revised: zeroAmounts(months, buckets) };
 }
@@ -330,11 +351,11 @@ export function combineBudget(a: BudgetAmounts, b: BudgetAmounts, sign: 1 | -1 =
   return { original: combine(a.original, b.original, sign), adjustments: combine(a.adjustments, b.adjustments, sign), revised: combine(a.revised, b.revised, sign) };
 }
 
-function rowAmounts(row: BudgetRow, months: readonly MonthId[], buckets: readonly Bucket[], startMonth: number): BudgetAmounts {
+function rowAmounts(row: BudgetRow, layout: SeriesLayout): BudgetAmounts {
   return {
-    original: amountsOf(row.original, months, buckets, startMonth),
-    adjustments: amountsOf(row.adjustments, months, buckets, startMonth),
-    revised: amountsOf(row.revised, months, buckets, startMonth),
+    original: amountsOf(row.original, layout),
+    adjustments: amountsOf(row.adjustments, layout),
+    revised: amountsOf(row.revised, layout),
   };
 }
 
@@ -439,6 +460,7 @@ interface Frame {
   buckets: Bucket[];
   sizes: { months: number; buckets: number };
   monthSet: Set<MonthId>;
+  layout: SeriesLayout;
 }
 
 function frameOf(company: Company, period: ConsolidationPeriod): Frame {
@@ -454,6 +476,7 @@ function frameOf(company: Company, period: ConsolidationPeriod): Frame {
     buckets,
     sizes: { months: months.length, buckets: buckets.length },
     monthSet: new Set(months),
+    layout: seriesLayout(months, buckets, startMonth),
   };
 }
 
@@ -611,13 +634,16 @@ function companyBudget(ws: Workspace, company: Company, f: Frame, parts: { budge
     name: r.name,
     category: r.category,
     addedByAdjustment: r.addedByAdjustment,
-    amounts: rowAmounts(r, f.months, f.buckets, f.startMonth),
+    amounts: rowAmounts(r, f.layout),
   }));
+  // Each department's sums are its own accumulators, added to in place: a new sum per line
+  // (40,000 lines at L, nine arrays each) took 0.2 s and as much garbage.
   const own = new Map<string, Partial<Record<Category, BudgetAmounts>>>();
   for (const l of lines) {
-    const byCat = own.get(l.department) ?? {};
-    byCat[l.category] = combineBudget(byCat[l.category] ?? zeroBudget(f.sizes.months, f.sizes.buckets), l.amounts);
-    own.set(l.department, byCat);
+    let byCat = own.get(l.department);
+    if (!byCat) own.set(l.department, (byCat = {}));
+    const sum = (byCat[l.category] ??= zeroBudget(f.sizes.months, f.sizes.buckets));
+    for (const part of ['original', 'adjustments', 'revised'] as const) addInto(sum[part], l.amounts[part]);
   }
   const { rows: rollup, categories } = rollUp(company, own, f.sizes);
   const included = [...parts.budgets.values()].filter((b) => b.status === 'approved').map((b) => ({ department: b.department, file: b.file }));
@@ -673,7 +699,7 @@ function budgetRequestChecks(ws: Workspace, f: Frame, resources: readonly Resour
   const spend = new Map<string, { original: Cents; revised: Cents }>();
   for (const r of allRows) {
     if (r.category !== 'cost' && r.category !== 'expense' && r.category !== 'cash-out') continue;
-    const a = rowAmounts(r, f.months, f.buckets, f.startMonth);
+    const a = rowAmounts(r, f.layout);
     const s = spend.get(r.department) ?? { original: 0, revised: 0 };
     s.original += a.original.total;
     s.revised += a.revised.total;
