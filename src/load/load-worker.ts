@@ -5,6 +5,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { loadDocument } from './load-document.js';
+import { PENDING, READY } from './ready-flags.js';
 import type { ParseLimits } from './parse-yaml.js';
 import type { CompanyRules } from './validate-schema.js';
 
@@ -22,7 +23,7 @@ export interface WorkerInput {
   offsets: Float64Array;
   /** Shared: where file i's bytes end, written before ready[i] is set. */
   ends: Float64Array;
-  /** Shared: 0 while file i is still being read by the main thread, 1 once it is in place, 2 to leave it alone. */
+  /** Shared: the file's state (ready-flags.ts): PENDING while the main thread reads it, then READY or SKIP. */
   ready: Int32Array;
   /** The order files are taken in: the k-th taken is file order[k] (largest first, see takingOrder). */
   order: Int32Array;
@@ -67,8 +68,8 @@ if (!isMainThread && workerData) {
       if (k >= input.files.length) break;
       const i = input.order[k]!;
       // The main thread may still be reading files (largest first, the order they are taken in).
-      while (Atomics.load(input.ready, i) === 0) Atomics.wait(input.ready, i, 0);
-      if (Atomics.load(input.ready, i) !== 1) {
+      while (Atomics.load(input.ready, i) === PENDING) Atomics.wait(input.ready, i, PENDING);
+      if (Atomics.load(input.ready, i) !== READY) {
         Atomics.add(input.control, input.progressSlot, 1);
         continue;
       }

@@ -10,6 +10,7 @@ import type { FileKind } from '../model/documents.js';
 import { loadDocument } from './load-document.js';
 import type { KindDocument, LoadDocumentOptions, LoadedDocument } from './load-document.js';
 import { parseYaml } from './parse-yaml.js';
+import { PENDING, READY, SKIP } from './ready-flags.js';
 import type { ParseLimits, ParsedYaml } from './parse-yaml.js';
 import type { WorkerInput, WorkerMessage, WorkerResult } from './load-worker.js';
 
@@ -54,11 +55,6 @@ export function takingOrder(sizes: readonly number[]): Int32Array {
   return order.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
 }
 
-/** ready[i] of a file whose bytes are in place. */
-const READY = 1;
-/** ready[i] of a file the threads leave alone (it changed while being read, or reading failed). */
-const SKIP = 2;
-
 /** Files in one shared buffer, as every thread sees them. */
 interface SharedFiles {
   files: string[];
@@ -67,7 +63,7 @@ interface SharedFiles {
   /** File i starts at offsets[i]; its bytes end at ends[i] once ready[i] is READY (shared). */
   offsets: Float64Array;
   ends: Float64Array;
-  /** Shared: 0 until file i is read, then READY or SKIP. */
+  /** Shared: PENDING until file i is read, then READY or SKIP. */
   ready: Int32Array;
   order: Int32Array;
 }
@@ -211,7 +207,7 @@ function loadShared(
       fill(drain);
     } catch (e) {
       // Workers waiting for a file that will never be read are let go before they are stopped.
-      for (let i = 0; i < n; i++) if (Atomics.compareExchange(s.ready, i, 0, SKIP) === 0) Atomics.notify(s.ready, i);
+      for (let i = 0; i < n; i++) if (Atomics.compareExchange(s.ready, i, PENDING, SKIP) === PENDING) Atomics.notify(s.ready, i);
       stop();
       throw e;
     }
